@@ -1,0 +1,374 @@
+//! Exact decimal numbers for everything that is scored.
+//!
+//! [`Dec`] wraps `rust_decimal::Decimal` and offers only checked arithmetic: overflow and
+//! division by zero are values ([`ArithError`]) that the caller turns into a diagnostic at
+//! the operator, never a panic (pitfalls.md §4). Rounding takes an explicit mode, because
+//! `round_dp` alone is banker's rounding and 四舍五入 is half away from zero (pitfalls.md §2).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
+use std::str::FromStr;
+
+/// An exact decimal: up to 28 significant digits, about ±7.9 × 10²⁸.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Dec(Decimal);
+
+/// Why an operation has no exact result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithError {
+    /// The result is larger than a decimal can hold.
+    Overflow,
+    /// A division by zero.
+    DivisionByZero,
+}
+
+/// How a figure is rounded to a number of decimal places.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RoundMode {
+    /// 四舍五入: half away from zero (2.625 → 2.63).
+    HalfUp,
+    /// Banker's rounding: half to even (2.625 → 2.62).
+    HalfEven,
+    /// Towards zero (2.629 → 2.62).
+    Down,
+    /// Away from zero (2.621 → 2.63).
+    Up,
+}
+
+impl RoundMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundMode::Down => RoundingStrategy::ToZero,
+            RoundMode::Up => RoundingStrategy::AwayFromZero,
+        }
+    }
+
+    /// The keyword of the rule language.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RoundMode::HalfUp => "half_up",
+            RoundMode::HalfEven => "half_even",
+            RoundMode::Down => "down",
+            RoundMode::Up => "up",
+        }
+    }
+}
+
+/// Why a written number is not a decimal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecimalTextError {
+    /// Not a number at all (`"abc"`, `"1.2.3"`).
+    NotANumber,
+    /// More than 28 significant digits or larger than a decimal can hold.
+    OutOfRange,
+}
+
+impl Dec {
+    pub const ZERO: Dec = Dec(Decimal::ZERO);
+    pub const ONE: Dec = Dec(Decimal::ONE);
+    pub const HUNDRED: Dec = Dec(Decimal::ONE_HUNDRED);
+
+    pub fn from_int(n: i64) -> Dec {
+        Dec(Decimal::from(n))
+    }
+
+    pub fn checked_add(self, other: Dec) -> Result<Dec, ArithError> {
+        self.0.checked_add(other.0).map(Dec).ok_or(ArithError::Overflow)
+    }
+
+    pub fn checked_sub(self, other: Dec) -> Result<Dec, ArithError> {
+        self.0.checked_sub(other.0).map(Dec).ok_or(ArithError::Overflow)
+    }
+
+    pub fn checked_mul(self, other: Dec) -> Result<Dec, ArithError> {
+        self.0.checked_mul(other.0).map(Dec).ok_or(ArithError::Overflow)
+    }
+
+    pub fn checked_div(self, other: Dec) -> Result<Dec, ArithError> {
+        if other.0.is_zero() {
+            return Err(ArithError::DivisionByZero);
+        }
+        self.0.checked_div(other.0).map(Dec).ok_or(ArithError::Overflow)
+    }
+
+    /// The sum of many, stopping at the first overflow.
+    pub fn sum<I: IntoIterator<Item = Dec>>(items: I) -> Result<Dec, ArithError> {
+        items.into_iter().try_fold(Dec::ZERO, Dec::checked_add)
+    }
+
+    /// Rounds to `places` decimals (at most 28) with an explicit mode.
+    pub fn round(self, places: u32, mode: RoundMode) -> Dec {
+        Dec(self.0.round_dp_with_strategy(places.min(28), mode.strategy()))
+    }
+
+    /// Rounds a whole number of steps down (floor) or up (ceiling).
+    pub fn floor(self) -> Dec {
+        Dec(self.0.floor())
+    }
+
+    pub fn ceil(self) -> Dec {
+        Dec(self.0.ceil())
+    }
+
+    pub fn abs(self) -> Dec {
+        Dec(self.0.abs())
+    }
+
+    pub fn min(self, other: Dec) -> Dec {
+        if other < self { other } else { self }
+    }
+
+    pub fn max(self, other: Dec) -> Dec {
+        if other > self { other } else { self }
+    }
+
+    /// Clamps into `[low, high]` (assumes `low <= high`).
+    pub fn clamp_to(self, low: Dec, high: Dec) -> Dec {
+        self.max(low).min(high)
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Decimal places as written or computed (`2.50` has 2).
+    pub fn scale(self) -> u32 {
+        self.0.scale()
+    }
+
+    /// Whether this is a whole number.
+    pub fn is_integer(self) -> bool {
+        self.0.fract().is_zero()
+    }
+
+    /// As a whole number, when it is one and fits.
+    pub fn to_i64(self) -> Option<i64> {
+        if !self.is_integer() {
+            return None;
+        }
+        i64::try_from(self.0.mantissa() / 10i128.pow(self.0.scale())).ok()
+    }
+
+    /// Reads a decimal written by a person: surrounding spaces, thousands separators
+    /// (`215,457.6`, `１０，５００`), full-width digits and points are allowed; nothing is
+    /// rounded (pitfalls.md §3, §6).
+    pub fn parse_written(text: &str) -> Result<Dec, DecimalTextError> {
+        let mut plain = String::with_capacity(text.len());
+        let mut digits_since_separator: Option<usize> = None;
+        let mut seen_point = false;
+        let mut seen_digit = false;
+        for c in text.trim_matches(|c: char| c.is_whitespace()).chars() {
+            match normalize_digit(c) {
+                Some(d) => {
+                    plain.push(d);
+                    seen_digit = true;
+                    if let Some(n) = digits_since_separator.as_mut() {
+                        *n += 1;
+                    }
+                }
+                None => match c {
+                    ',' | '，' if seen_digit && !seen_point => {
+                        if digits_since_separator.is_some_and(|n| n != 3) {
+                            return Err(DecimalTextError::NotANumber);
+                        }
+                        digits_since_separator = Some(0);
+                    }
+                    '.' | '．' if !seen_point && seen_digit => {
+                        if digits_since_separator.is_some_and(|n| n != 3) {
+                            return Err(DecimalTextError::NotANumber);
+                        }
+                        digits_since_separator = None;
+                        seen_point = true;
+                        plain.push('.');
+                    }
+                    '-' | '－' | '+' if plain.is_empty() => plain.push(if c == '+' { '+' } else { '-' }),
+                    _ => return Err(DecimalTextError::NotANumber),
+                },
+            }
+        }
+        if !seen_digit || plain.ends_with('.') || digits_since_separator.is_some_and(|n| n != 3) {
+            return Err(DecimalTextError::NotANumber);
+        }
+        Dec::parse_plain(&plain)
+    }
+
+    /// Reads a plain ASCII decimal (`-12.50`), exactly.
+    pub fn parse_plain(text: &str) -> Result<Dec, DecimalTextError> {
+        match Decimal::from_str_exact(text) {
+            Ok(d) => Ok(Dec(d)),
+            Err(_) if text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') => {
+                Err(DecimalTextError::OutOfRange)
+            }
+            Err(_) => Err(DecimalTextError::NotANumber),
+        }
+    }
+
+    /// The figure for an explanation: exact when it is short, otherwise cut to four
+    /// significant digits (at least two decimals) and marked `…` (`0.5714…`, `85.50…`).
+    pub fn approx(self) -> String {
+        let n = self.0.normalize();
+        if n.scale() <= 6 {
+            return Dec(n).to_string();
+        }
+        let abs = n.abs();
+        let decimals = if abs >= Decimal::ONE {
+            let int_digits = abs.trunc().to_string().len() as u32;
+            4u32.saturating_sub(int_digits).max(2)
+        } else {
+            // position of the first significant digit after the point
+            let mut first = 1u32;
+            let mut probe = abs * Decimal::TEN;
+            while probe < Decimal::ONE && first < 28 {
+                probe *= Decimal::TEN;
+                first += 1;
+            }
+            (first + 3).max(2)
+        };
+        if decimals >= n.scale() {
+            return Dec(n).to_string();
+        }
+        format!("{}…", Dec(n.trunc_with_scale(decimals)).to_string_keep_scale())
+    }
+
+    /// Shows the number with its scale (`85.50`), as a rounded figure is shown.
+    pub fn to_string_keep_scale(self) -> String {
+        if self.0.is_zero() {
+            return Decimal::new(0, self.0.scale()).to_string();
+        }
+        self.0.to_string()
+    }
+
+    /// Shows the number with exactly `places` decimals (`3` → `3.00`).
+    pub fn to_string_places(self, places: u32) -> String {
+        let mut d = self.0;
+        if d.scale() < places {
+            d.rescale(places);
+        }
+        Dec(d).to_string_keep_scale()
+    }
+
+    pub fn inner(self) -> Decimal {
+        self.0
+    }
+}
+
+fn normalize_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// Shows the number without trailing zeros (`2.50` → `2.5`, `-0` → `0`).
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_zero() {
+            return f.write_str("0");
+        }
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl fmt::Debug for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl FromStr for Dec {
+    type Err = DecimalTextError;
+    fn from_str(s: &str) -> Result<Dec, DecimalTextError> {
+        Dec::parse_plain(s)
+    }
+}
+
+impl From<Decimal> for Dec {
+    fn from(d: Decimal) -> Dec {
+        Dec(d)
+    }
+}
+
+impl serde::Serialize for Dec {
+    /// Every decimal in our JSON output is a string, exact.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Dec {
+        Dec::parse_plain(s).unwrap()
+    }
+
+    #[test]
+    fn half_up_is_away_from_zero_and_half_even_is_bankers() {
+        // pitfalls.md §2: 3 × 70 ÷ 80 = 2.625
+        assert_eq!(d("2.625").round(2, RoundMode::HalfUp).to_string(), "2.63");
+        assert_eq!(d("2.625").round(2, RoundMode::HalfEven).to_string(), "2.62");
+        assert_eq!(d("2.565").round(2, RoundMode::HalfUp).to_string(), "2.57");
+        assert_eq!(d("0.125").round(2, RoundMode::HalfUp).to_string(), "0.13");
+        assert_eq!(d("2.629").round(2, RoundMode::Down).to_string(), "2.62");
+        assert_eq!(d("2.621").round(2, RoundMode::Up).to_string(), "2.63");
+        assert_eq!(d("-2.625").round(2, RoundMode::HalfUp).to_string(), "-2.63");
+    }
+
+    #[test]
+    fn written_numbers_keep_every_digit() {
+        assert_eq!(Dec::parse_written("215,457.6").unwrap(), d("215457.6"));
+        assert_eq!(Dec::parse_written(" 7255205.14 ").unwrap(), d("7255205.14"));
+        assert_eq!(Dec::parse_written("１０，５００").unwrap(), d("10500"));
+        assert_eq!(Dec::parse_written("１００．５").unwrap(), d("100.5"));
+        assert_eq!(Dec::parse_written("1,234,567.891").unwrap(), d("1234567.891"));
+        assert_eq!(Dec::parse_written("-3").unwrap(), d("-3"));
+        assert_eq!(Dec::parse_written("12345678901234567890.12").unwrap().to_string(), "12345678901234567890.12");
+    }
+
+    #[test]
+    fn malformed_numbers_are_errors_not_zero() {
+        for bad in ["", "abc", "1.2.3", "1,23", "12,3456", "1.", ".5", "1,000.5,0", "5%", "--1"] {
+            assert_eq!(Dec::parse_written(bad), Err(DecimalTextError::NotANumber), "{bad:?}");
+        }
+        assert_eq!(Dec::parse_written("1e30"), Err(DecimalTextError::NotANumber));
+        assert_eq!(Dec::parse_written("100000000000000000000000000000"), Err(DecimalTextError::OutOfRange));
+    }
+
+    #[test]
+    fn checked_arithmetic_reports_overflow_and_division_by_zero() {
+        let max = Dec(Decimal::MAX);
+        assert_eq!(max.checked_mul(Dec::from_int(2)), Err(ArithError::Overflow));
+        assert_eq!(max.checked_add(Dec::ONE), Err(ArithError::Overflow));
+        assert_eq!(Dec::ONE.checked_div(Dec::ZERO), Err(ArithError::DivisionByZero));
+        // pitfalls.md §5: division keeps 28 significant digits
+        let q = d("4").checked_div(d("14")).unwrap().checked_mul(d("2")).unwrap();
+        assert_eq!(q.to_string(), "0.5714285714285714285714285714");
+    }
+
+    #[test]
+    fn approximations_are_marked() {
+        let q = d("4").checked_mul(d("2")).unwrap().checked_div(d("14")).unwrap();
+        assert_eq!(q.approx(), "0.5714…");
+        let rate = d("7255205.14").checked_div(d("8485146")).unwrap().checked_mul(Dec::HUNDRED).unwrap();
+        assert_eq!(rate.approx(), "85.50…");
+        assert_eq!(d("0.43").approx(), "0.43");
+        assert_eq!(d("7255205.14").approx(), "7255205.14");
+        assert_eq!(d("0.00012345678").approx(), "0.0001234…");
+    }
+
+    #[test]
+    fn display_has_no_trailing_zeros_but_rounded_figures_can_keep_their_places() {
+        assert_eq!(d("2.50").to_string(), "2.5");
+        assert_eq!(d("-0").to_string(), "0");
+        assert_eq!(d("3").to_string_places(2), "3.00");
+        assert_eq!(d("85.5").to_string_places(2), "85.50");
+    }
+}

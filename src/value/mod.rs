@@ -1,0 +1,185 @@
+//! Values as units write them: targets and actuals (`>=14次`, `=100%`, `2季度`, `完整`).
+//!
+//! One grammar (`value_text` and `bare_value` in grammar/perfrules.pest) reads both the
+//! cells of a report and the targets of a rule file; [`parse`] reads a cell and
+//! [`lower::value`] turns a parsed pair into a [`Value`]. Every value keeps the text it was
+//! read from, for messages.
+
+mod lower;
+mod period;
+
+pub use lower::{parse, value_from_pair, ValueError, ValueErrorKind};
+pub use period::{days_in_month, Date, Period, PeriodSpan};
+
+use crate::decimal::Dec;
+use std::fmt;
+
+/// A target or actual: what was written, and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value {
+    /// The text as written, for messages (`＝１００％`).
+    pub text: String,
+    pub kind: ValueKind,
+}
+
+/// What a value says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// An empty cell, `/`, `-`, `—`.
+    Blank,
+    /// A number, with an optional comparison and unit: `>= 14次`, `100%`, `9000份`.
+    Quantity(Quantity),
+    /// A period of the report's year or a date: `2季度`, `11月`, `2021年12月底前`.
+    Period(Period),
+    /// A word: `完整`, `有效提升`, `未开展`.
+    Word(String),
+}
+
+/// `>= 14次`: a comparison, a number and a unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    /// The comparison written before or after the number, if any.
+    pub comparison: Option<Comparison>,
+    pub number: Dec,
+    pub unit: Unit,
+}
+
+/// A comparison written with a number: `>=`, `≥`, `不低于`, `以上` …
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Comparison {
+    /// `>=`, `≥`, `≧`, `不低于`, `以上`
+    AtLeast,
+    /// `>`, `＞`, `超过`
+    More,
+    /// `=`, `＝`, `﹦`
+    Equal,
+    /// `<=`, `≤`, `≦`, `不超过`, `以内`
+    AtMost,
+    /// `<`, `＜`, `低于`
+    Less,
+}
+
+impl Comparison {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::More => ">",
+            Comparison::Equal => "=",
+            Comparison::AtMost => "≤",
+            Comparison::Less => "<",
+        }
+    }
+}
+
+/// The unit of a quantity. Percent is part of the grammar (`%`, `％`, `百分比`); other units
+/// are whatever letters follow the number, and the rule file's `units` block says which
+/// exist and how they convert.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// A bare number (`0`, `43.2`): it takes the other side's unit when compared.
+    None,
+    Percent,
+    Named(String),
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unit::None => Ok(()),
+            Unit::Percent => f.write_str("%"),
+            Unit::Named(name) => f.write_str(name),
+        }
+    }
+}
+
+/// The form of a target, which chooses its default scoring method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TargetForm {
+    /// `>= 14次`, `> 80%`
+    AtLeast,
+    /// `= 100%` or a bare `100%`
+    Equal,
+    /// `<= 5%`, `< 3%`
+    AtMost,
+    /// `2季度`, `2021年12月底前`
+    Deadline,
+    /// `完整`, `有效提升`
+    Word,
+}
+
+impl TargetForm {
+    pub const ALL: [TargetForm; 5] =
+        [TargetForm::AtLeast, TargetForm::Equal, TargetForm::AtMost, TargetForm::Deadline, TargetForm::Word];
+
+    /// The keyword of the rule language (`at_least`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            TargetForm::AtLeast => "at_least",
+            TargetForm::Equal => "equal",
+            TargetForm::AtMost => "at_most",
+            TargetForm::Deadline => "deadline",
+            TargetForm::Word => "word",
+        }
+    }
+}
+
+impl Value {
+    pub fn blank(text: impl Into<String>) -> Value {
+        Value { text: text.into(), kind: ValueKind::Blank }
+    }
+
+    /// The form of this value read as a target; `None` for a blank.
+    pub fn target_form(&self) -> Option<TargetForm> {
+        match &self.kind {
+            ValueKind::Blank => None,
+            ValueKind::Quantity(q) => Some(match q.comparison {
+                Some(Comparison::AtLeast | Comparison::More) => TargetForm::AtLeast,
+                None | Some(Comparison::Equal) => TargetForm::Equal,
+                Some(Comparison::AtMost | Comparison::Less) => TargetForm::AtMost,
+            }),
+            ValueKind::Period(_) => Some(TargetForm::Deadline),
+            ValueKind::Word(_) => Some(TargetForm::Word),
+        }
+    }
+
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.kind {
+            ValueKind::Quantity(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        matches!(self.kind, ValueKind::Blank)
+    }
+
+    /// Whether an actual is a claim rather than a measurement: written with `>=`, `>`,
+    /// `<=` or `<` (">=85%"). `=100%` is a measurement written with a sign.
+    pub fn is_claimed_bound(&self) -> bool {
+        matches!(
+            self.quantity().and_then(|q| q.comparison),
+            Some(Comparison::AtLeast | Comparison::More | Comparison::AtMost | Comparison::Less)
+        )
+    }
+
+    /// Whether two targets say the same thing: the same form, number and unit, or the same
+    /// word or period. `=100%` and `100%` are the same; `=100%` and `<=100%` are not.
+    pub fn same_target_as(&self, other: &Value) -> bool {
+        match (&self.kind, &other.kind) {
+            (ValueKind::Quantity(a), ValueKind::Quantity(b)) => {
+                let op = |q: &Quantity| q.comparison.unwrap_or(Comparison::Equal);
+                op(a) == op(b) && a.number == b.number && a.unit == b.unit
+            }
+            (ValueKind::Period(a), ValueKind::Period(b)) => a == b,
+            (ValueKind::Word(a), ValueKind::Word(b)) => a == b,
+            (ValueKind::Blank, ValueKind::Blank) => true,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}

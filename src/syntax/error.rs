@@ -1,0 +1,57 @@
+//! Errors of reading a rule file: the grammar did not match, or a matched piece is not
+//! valid (a month 13, a number too large for a decimal, a bad escape).
+
+use crate::source::Span;
+use crate::syntax::grammar::Rule;
+use crate::value::ValueErrorKind;
+
+/// One problem in the text of a rule file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// The grammar expected something else here.
+    ///
+    /// ```text
+    /// indicator "预算完成率" points three
+    ///                               ^^^^^ expected a number
+    /// ```
+    Unexpected { span: Span, expected: Vec<Rule>, found: String },
+    /// A target written in the rule file is not a value: `target 13月`.
+    Value { span: Span, kind: ValueErrorKind, text: String },
+    /// A number with more than 28 significant digits or too large for a decimal.
+    NumberOutOfRange { span: Span, text: String },
+    /// A string escape other than `\"`, `\\`, `\n`, `\t`, `\{`, `\}`.
+    BadEscape { span: Span, escape: String },
+    /// `round indicator 29 half_up`: at most 28 decimal places.
+    TooManyPlaces { span: Span, places: String },
+    /// A year that is not a year: `year 20210`.
+    BadYear { span: Span, text: String },
+    /// Expressions nested deeper than the limit (see README, limits).
+    TooDeep { span: Span, limit: usize },
+}
+
+impl SyntaxError {
+    pub fn span(&self) -> Span {
+        match self {
+            SyntaxError::Unexpected { span, .. }
+            | SyntaxError::Value { span, .. }
+            | SyntaxError::NumberOutOfRange { span, .. }
+            | SyntaxError::BadEscape { span, .. }
+            | SyntaxError::TooManyPlaces { span, .. }
+            | SyntaxError::BadYear { span, .. }
+            | SyntaxError::TooDeep { span, .. } => *span,
+        }
+    }
+
+    /// The diagnostic code (`perfrules::parse::unexpected`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyntaxError::Unexpected { .. } => "perfrules::parse::unexpected",
+            SyntaxError::Value { .. } => "perfrules::parse::bad_value",
+            SyntaxError::NumberOutOfRange { .. } => "perfrules::parse::number_out_of_range",
+            SyntaxError::BadEscape { .. } => "perfrules::parse::bad_escape",
+            SyntaxError::TooManyPlaces { .. } => "perfrules::parse::too_many_places",
+            SyntaxError::BadYear { .. } => "perfrules::parse::bad_year",
+            SyntaxError::TooDeep { .. } => "perfrules::parse::too_deep",
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Reading a rule file: pest parses grammar/perfrules.pest, and [`lower`] turns the parse
+//! tree into the spanned syntax tree of [`ast`].
+
+pub mod ast;
+mod error;
+pub mod grammar;
+mod lower;
+
+pub use error::SyntaxError;
+pub use lower::{parse, MAX_NESTING};

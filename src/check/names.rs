@@ -1,0 +1,78 @@
+//! Matching names as units write them, and "did you mean …" for names that almost match.
+
+/// The key a name is matched by: spaces and quotation marks are dropped and full-width
+/// letters, digits and brackets read as their ASCII forms, so that `“三公经费”控制率`,
+/// `"三公经费"控制率` and `三公经费控制率` match, and `（汇总）` matches `(汇总)`. Nothing else
+/// is loosened: a different character is a different name.
+pub fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !is_quote(*c))
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇')
+}
+
+/// The candidate nearest to `query` by edit distance over characters, when it is near
+/// enough to be a likely misspelling (at most a third of the characters differ).
+pub fn closest<'a, I>(query: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let query: Vec<char> = query.chars().collect();
+    let limit = (query.len() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let chars: Vec<char> = c.chars().collect();
+            let d = distance(&query, &chars);
+            (d <= limit && d > 0).then_some((d, c))
+        })
+        .min_by_key(|(d, c)| (*d, c.chars().count()))
+        .map(|(_, c)| c.to_string())
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_quotes_spaces_and_width() {
+        assert_eq!(key("“三公经费”控制率"), key("三公经费控制率"));
+        assert_eq!(key("\"三公经费\"控制率"), key("三公经费控制率"));
+        assert_eq!(key("上海市闵行区地区工作办公室（汇总）"), key("上海市闵行区地区工作办公室(汇总)"));
+        assert_eq!(key(" 预算完成率 "), key("预算完成率"));
+        assert_ne!(key("预算执行率"), key("预算完成率"));
+    }
+
+    #[test]
+    fn near_names_are_suggested_and_far_ones_are_not() {
+        let names = ["预算完成率", "结转结余率", "公用经费控制率"];
+        assert_eq!(closest("预算执行率", names).as_deref(), Some("预算完成率"));
+        assert_eq!(closest("公用经费控制", names).as_deref(), Some("公用经费控制率"));
+        assert_eq!(closest("群众满意度", names), None);
+        assert_eq!(closest("预算完成率", names), None, "an exact name is not a suggestion");
+        assert_eq!(closest("sefl_score", ["self_score", "score"]).as_deref(), Some("self_score"));
+    }
+}

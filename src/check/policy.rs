@@ -1,0 +1,335 @@
+//! The checked policy: the only form of a rule file the evaluator accepts. Only
+//! [`crate::check::check`] builds one; every name in it is resolved, every method fits its
+//! target, every expression is typed.
+
+use super::expr::CExpr;
+use super::units::UnitTable;
+use crate::decimal::{Dec, RoundMode};
+use crate::source::{Sources, Span, Spanned};
+use crate::syntax::ast::{Achievement, ClaimedMode, Domain, Partial, Severity};
+use crate::value::{TargetForm, Unit, Value};
+use std::collections::HashMap;
+
+/// Index of an indicator the policy names, in [`Policy::indicators`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IndicatorId(pub usize);
+/// Index of a section, in [`Policy::sections`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SectionId(pub usize);
+/// Index of a group, in [`Policy::groups`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupId(pub usize);
+/// Index of a vocabulary, in [`Policy::vocabularies`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct VocabularyId(pub usize);
+
+/// A checked policy.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub(crate) sources: Sources,
+    /// SHA-256 of the rule file's text, hex: the policy's identity in results.
+    pub(crate) sha256: String,
+    pub(crate) name: Spanned<String>,
+    pub(crate) years: Option<Spanned<(i32, i32)>>,
+    pub(crate) kind: Option<Spanned<String>>,
+    pub(crate) full_marks: Spanned<Dec>,
+    pub(crate) rescale: Option<Span>,
+    pub(crate) budget_unit: Unit,
+    pub(crate) round_indicator: Option<Rounding>,
+    pub(crate) round_total: Option<Rounding>,
+    pub(crate) grades: Vec<GradeRule>,
+    pub(crate) units: UnitTable,
+    pub(crate) vocabularies: Vec<VocabularyRule>,
+    pub(crate) not_done: NotDone,
+    pub(crate) claimed: Spanned<ClaimedMode>,
+    pub(crate) sections: Vec<SectionRule>,
+    pub(crate) groups: Vec<GroupRule>,
+    pub(crate) indicators: Vec<IndicatorRule>,
+    pub(crate) open: Vec<OpenRule>,
+    pub(crate) checks: Vec<CheckRule>,
+    /// Named indicators with a derived actual, in an order where each comes after those its
+    /// expression reads.
+    pub(crate) derived_order: Vec<IndicatorId>,
+    /// Name keys ([`crate::check::names::key`]) of indicators and their aliases.
+    pub(crate) indicator_index: HashMap<String, IndicatorId>,
+    /// Name keys of sections and their aliases.
+    pub(crate) section_index: HashMap<String, SectionId>,
+}
+
+impl Policy {
+    /// The policy's name, as its header writes it.
+    pub fn name(&self) -> &str {
+        &self.name.node
+    }
+
+    /// The rule file as the user named it.
+    pub fn file_name(&self) -> &str {
+        self.sources.get(crate::source::SourceId(0)).map_or("", |f| f.name.as_str())
+    }
+
+    /// SHA-256 of the rule file's text.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// The rule files the policy was read from.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    pub fn full_marks(&self) -> Dec {
+        self.full_marks.node
+    }
+
+    pub fn years(&self) -> Option<(i32, i32)> {
+        self.years.as_ref().map(|y| y.node)
+    }
+
+    pub fn kind(&self) -> Option<&str> {
+        self.kind.as_ref().map(|k| k.node.as_str())
+    }
+}
+
+/// Rounding of one figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounding {
+    pub places: u32,
+    pub mode: RoundMode,
+    pub span: Span,
+}
+
+impl Rounding {
+    pub fn apply(self, value: Dec) -> Dec {
+        value.round(self.places, self.mode)
+    }
+}
+
+/// `优 >= 90`; the last grade has no threshold.
+#[derive(Clone, Debug)]
+pub struct GradeRule {
+    pub name: String,
+    pub min: Option<Dec>,
+    pub span: Span,
+}
+
+/// Actuals that score 0 whatever the target.
+#[derive(Clone, Debug, Default)]
+pub struct NotDone {
+    pub words: Vec<String>,
+    pub empty: bool,
+    pub span: Option<Span>,
+}
+
+/// A vocabulary of qualitative actuals.
+#[derive(Clone, Debug)]
+pub struct VocabularyRule {
+    pub name: Option<String>,
+    pub classes: Vec<WordClassRule>,
+    pub span: Span,
+}
+
+/// A class of words and the share of points it scores.
+#[derive(Clone, Debug)]
+pub struct WordClassRule {
+    pub class: Achievement,
+    pub share: ShareRule,
+    pub patterns: Vec<Spanned<crate::syntax::ast::WordPattern>>,
+    pub span: Span,
+}
+
+/// The share of points a class scores, in percent: a fixed share, or a band an auditor may
+/// judge inside, with the share it scores without a judgement.
+#[derive(Clone, Copy, Debug)]
+pub struct ShareRule {
+    pub low: Dec,
+    pub low_inclusive: bool,
+    pub high: Dec,
+    pub high_inclusive: bool,
+    pub default: Dec,
+}
+
+impl ShareRule {
+    pub fn fixed(share: Dec) -> ShareRule {
+        ShareRule { low: share, low_inclusive: true, high: share, high_inclusive: true, default: share }
+    }
+
+    /// Whether a share (percent) lies in the band.
+    pub fn contains(&self, share: Dec) -> bool {
+        let above = if self.low_inclusive { share >= self.low } else { share > self.low };
+        let below = if self.high_inclusive { share <= self.high } else { share < self.high };
+        above && below
+    }
+}
+
+/// A level-1 indicator (一级指标).
+#[derive(Clone, Debug)]
+pub struct SectionRule {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub expected_points: Option<Dec>,
+    pub methods: MethodTable,
+    /// `any indicator` directly in the section.
+    pub open: Option<usize>,
+    /// Name keys of the section's groups and their aliases.
+    pub group_index: HashMap<String, GroupId>,
+    pub span: Span,
+}
+
+/// A level-2 indicator (二级指标).
+#[derive(Clone, Debug)]
+pub struct GroupRule {
+    pub name: String,
+    pub section: SectionId,
+    pub expected_points: Option<Dec>,
+    pub methods: MethodTable,
+    pub open: Option<usize>,
+    pub span: Span,
+}
+
+/// A level-3 indicator the policy names.
+#[derive(Clone, Debug)]
+pub struct IndicatorRule {
+    pub name: Spanned<String>,
+    pub aliases: Vec<String>,
+    pub section: SectionId,
+    pub group: Option<GroupId>,
+    pub points: Option<Spanned<Dec>>,
+    pub target: Option<Spanned<Value>>,
+    pub actual: Option<Derived>,
+    /// This indicator's method table: its own `score`, else the defaults that apply.
+    pub methods: MethodTable,
+    pub span: Span,
+}
+
+/// `any indicator`: report rows under a section or group.
+#[derive(Clone, Debug)]
+pub struct OpenRule {
+    pub section: SectionId,
+    pub group: Option<GroupId>,
+    pub actual: Option<Derived>,
+    pub methods: MethodTable,
+    pub span: Span,
+}
+
+/// `actual = …`.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    pub expr: CExpr,
+    pub span: Span,
+}
+
+/// The method for each form of target at one place of the policy, most specific first
+/// already resolved: an indicator's own `score` fills every form.
+#[derive(Clone, Debug, Default)]
+pub struct MethodTable {
+    by_form: [Option<ScoringRule>; 5],
+}
+
+impl MethodTable {
+    pub fn get(&self, form: TargetForm) -> Option<&ScoringRule> {
+        self.by_form[form as usize].as_ref()
+    }
+
+    pub fn set(&mut self, form: TargetForm, rule: ScoringRule) {
+        self.by_form[form as usize] = Some(rule);
+    }
+
+    /// This table, with `outer`'s entries where this one has none.
+    pub fn or(&self, outer: &MethodTable) -> MethodTable {
+        let mut merged = self.clone();
+        for (slot, outer) in merged.by_form.iter_mut().zip(&outer.by_form) {
+            if slot.is_none() {
+                slot.clone_from(outer);
+            }
+        }
+        merged
+    }
+}
+
+/// A method and where the rule file chose it.
+#[derive(Clone, Debug)]
+pub struct ScoringRule {
+    pub method: Method,
+    /// The `score …` or `form: …` text that chose it.
+    pub span: Span,
+    /// Whether it is the indicator's own `score` or a default.
+    pub explicit: bool,
+}
+
+/// A checked scoring method.
+#[derive(Clone, Debug)]
+pub enum Method {
+    AllOrNothing,
+    Proportional,
+    ReverseRatio,
+    ReverseLinear,
+    Deduct(DeductRule),
+    Bands(Vec<BandRule>),
+    Qualitative(VocabularyId),
+}
+
+impl Method {
+    /// The keyword of the rule language.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Method::AllOrNothing => "all_or_nothing",
+            Method::Proportional => "proportional",
+            Method::ReverseRatio => "reverse_ratio",
+            Method::ReverseLinear => "reverse_linear",
+            Method::Deduct(_) => "deduct",
+            Method::Bands(_) => "bands",
+            Method::Qualitative(_) => "qualitative",
+        }
+    }
+}
+
+/// `deduct D per S above|below T | late`.
+#[derive(Clone, Debug)]
+pub struct DeductRule {
+    pub amount: Dec,
+    pub step: Dec,
+    pub step_unit: Unit,
+    pub from: DeductFrom,
+    pub partial: Partial,
+    pub floor: Dec,
+}
+
+/// Where deduction steps are counted from.
+#[derive(Clone, Debug)]
+pub enum DeductFrom {
+    /// Steps above the threshold (the target when `None`).
+    Above(Option<(Dec, Unit)>),
+    Below(Option<(Dec, Unit)>),
+    /// Months late.
+    Late,
+}
+
+/// A band of actuals and what it scores.
+#[derive(Clone, Debug)]
+pub struct BandRule {
+    pub lower: Option<(Dec, Unit, bool)>,
+    pub upper: Option<(Dec, Unit, bool)>,
+    pub award: crate::syntax::ast::Award,
+    pub span: Span,
+}
+
+/// A check of §4 kind: a finding raised where a condition fails.
+#[derive(Clone, Debug)]
+pub struct CheckRule {
+    pub id: String,
+    pub title: String,
+    pub domain: Option<Domain>,
+    pub when: Option<CExpr>,
+    pub require: Option<CExpr>,
+    pub severity: Severity,
+    pub message: Vec<MessagePiece>,
+    pub message_en: Option<Vec<MessagePiece>>,
+    pub span: Span,
+}
+
+/// Text or a figure of a check's message.
+#[derive(Clone, Debug)]
+pub enum MessagePiece {
+    Text(String),
+    Expr(CExpr),
+}

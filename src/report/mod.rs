@@ -1,0 +1,104 @@
+//! The report.json contract (shared/spec/report-format.md): one unit's self-evaluation,
+//! every figure read exactly and every value kept as written. Unknown fields are errors
+//! with their JSON path; so is a decimal that does not parse.
+
+mod amount;
+mod error;
+
+pub use amount::Amount;
+pub use error::{ReportError, ReportErrorKind};
+
+use serde::Deserialize;
+
+/// One unit's self-evaluation for one year.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// 部门（单位）名称
+    pub unit: String,
+    /// The year evaluated; periods without a year ("11月") are read in it.
+    pub year: i32,
+    /// "部门整体支出" or "项目支出".
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// 项目名称, for 项目支出 reports.
+    #[serde(default)]
+    pub project: Option<String>,
+    /// The budget execution table, in the order written.
+    #[serde(default)]
+    pub budget: Vec<BudgetRow>,
+    /// The indicator table, in the order written.
+    pub indicators: Vec<IndicatorRow>,
+    /// 总分 / 自评得分 as the unit wrote it.
+    #[serde(default)]
+    pub self_total: Option<Amount>,
+}
+
+/// A row of the budget execution table.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetRow {
+    /// 部门整体预算总额 / 财政拨款 / 基本支出 …
+    pub item: String,
+    /// The heading the row stands under (资金来源, 资金结构); the total row has none.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// 全年预算数
+    pub budget: Amount,
+    /// 全年执行数
+    pub executed: Amount,
+    /// 执行率 as written, in percent (85.50 means 85.50%).
+    #[serde(default)]
+    pub rate: Option<Amount>,
+    /// 分值 where the form scores the execution row.
+    #[serde(default)]
+    pub points: Option<Amount>,
+    /// 得分 the unit gave the execution row.
+    #[serde(default)]
+    pub self_score: Option<Amount>,
+}
+
+/// A row of the indicator table.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRow {
+    /// 一级指标
+    pub level1: String,
+    /// 二级指标, where the form has one.
+    #[serde(default)]
+    pub level2: Option<String>,
+    /// 三级指标, as written.
+    pub name: String,
+    /// 分值 the unit declared.
+    #[serde(default)]
+    pub points: Option<Amount>,
+    /// 年度指标值, as written.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// 全年完成值 / 实际完成值, as written.
+    #[serde(default)]
+    pub actual: Option<String>,
+    /// 原因分析 / 偏差原因分析及改进措施.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// 自评分 / 得分, the unit's own score.
+    #[serde(default)]
+    pub self_score: Option<Amount>,
+}
+
+impl Report {
+    /// Reads a report from JSON text. Errors carry the JSON path and the byte offset.
+    pub fn from_json(text: &str) -> Result<Report, ReportError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|e| ReportError::from_serde(text, e))?;
+        de.end().map_err(|e| ReportError::from_serde_plain(text, e))?;
+        Ok(report)
+    }
+}
+
+impl IndicatorRow {
+    /// Whether the reason cell says something (not blank).
+    pub fn has_reason(&self) -> bool {
+        self.reason.as_deref().is_some_and(|r| !r.trim().is_empty())
+    }
+}

@@ -1,0 +1,150 @@
+//! Everything scored so far, as checks read it: the indicators with their figures, the
+//! sections, the totals, the report and its budget table.
+
+use super::budget::BudgetView;
+use super::expr::{Facts, Val};
+use super::placement::RuleRef;
+use super::prepare::{report_identity, row_field};
+use super::quantity::{Num, NumError};
+use crate::check::fields::{Field, IndicatorField, ParentField, PolicyField, ReportField, SectionField};
+use crate::check::policy::Policy;
+use crate::decimal::Dec;
+use crate::report::Report;
+use crate::scorecard::{IndicatorScore, SectionScore};
+use crate::value::{Unit, Value};
+
+/// What checks read of a scored indicator beyond its scorecard entry.
+pub struct IndicatorFacts {
+    pub rule: RuleRef,
+    pub target: Option<Value>,
+    pub target_written: Option<Value>,
+    pub actual: Val,
+    pub actual_written: Option<Value>,
+}
+
+/// The totals of a report.
+#[derive(Clone, Debug)]
+pub struct Totals {
+    pub raw: Dec,
+    pub max: Dec,
+    pub total: Dec,
+    pub grade: String,
+    pub rescaled: bool,
+}
+
+pub struct Board<'a> {
+    pub policy: &'a Policy,
+    pub report: &'a Report,
+    pub budget: &'a BudgetView,
+    pub indicators: &'a [IndicatorScore],
+    pub facts: &'a [IndicatorFacts],
+    pub sections: &'a [SectionScore],
+    pub totals: &'a Totals,
+}
+
+/// What a check's name refers to.
+#[derive(Clone, Copy, Debug)]
+pub enum Binding {
+    Report,
+    Indicator(usize),
+    Row(usize),
+    Parent(usize),
+    Section(usize),
+}
+
+/// A board seen from one binding.
+pub struct CheckFacts<'b, 'a> {
+    pub board: &'b Board<'a>,
+    pub binding: Binding,
+}
+
+impl Facts for CheckFacts<'_, '_> {
+    fn field(&self, field: &Field) -> Result<Val, NumError> {
+        let b = self.board;
+        let money = &b.policy.budget_unit;
+        Ok(match (field, self.binding) {
+            (Field::Indicator(f), Binding::Indicator(i)) => self.indicator(i, *f),
+            (Field::Named(id, f), _) => match b.facts.iter().position(|x| x.rule == RuleRef::Named(*id)) {
+                Some(i) => self.indicator(i, *f),
+                None => Val::Absent,
+            },
+            (Field::Row(f), Binding::Row(i)) => b.report.budget.get(i).map_or(Val::Absent, |r| row_field(r, *f, money)),
+            (Field::BudgetTotal(f), _) => b.budget.total.and_then(|i| b.report.budget.get(i)).map_or(Val::Absent, |r| row_field(r, *f, money)),
+            (Field::BudgetItem(item, f), _) => b.budget.find(b.report, item).map_or(Val::Absent, |r| row_field(r, *f, money)),
+            (Field::Parent(f), Binding::Parent(k)) => self.parent(k, *f)?,
+            (Field::Section(f), Binding::Section(k)) => self.section(k, *f),
+            (Field::Report(f), _) => self.report(*f),
+            (Field::Policy(PolicyField::Name), _) => Val::Text(b.policy.name().to_string()),
+            (Field::Policy(PolicyField::FullMarks), _) => Val::Num(Num::plain(b.policy.full_marks())),
+            _ => Val::Absent,
+        })
+    }
+}
+
+impl CheckFacts<'_, '_> {
+    fn indicator(&self, i: usize, field: IndicatorField) -> Val {
+        let (Some(s), Some(x)) = (self.board.indicators.get(i), self.board.facts.get(i)) else { return Val::Absent };
+        let num = |d: Option<Dec>| d.map_or(Val::Absent, |d| Val::Num(Num::plain(d)));
+        let written = |v: &Option<Value>| v.clone().filter(|v| !v.is_blank()).map_or(Val::Absent, Val::Written);
+        let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty()).map_or(Val::Absent, Val::Text);
+        use IndicatorField::*;
+        match field {
+            Name => Val::Text(s.name.clone()),
+            Section => Val::Text(s.section.clone()),
+            Group => text(&s.group),
+            Points => num(s.points),
+            Score => num(s.score),
+            Lost => num(s.lost),
+            SelfScore => num(s.self_score),
+            Reason => text(&s.reason),
+            Target => written(&x.target),
+            Actual => x.actual.clone(),
+            TargetWritten => written(&x.target_written),
+            ActualWritten => written(&x.actual_written),
+            Form => s.form.map_or(Val::Absent, |f| Val::Text(f.keyword().to_string())),
+            Method => s.method.map_or(Val::Absent, |m| Val::Text(m.to_string())),
+            ActualClaimed => Val::Bool(x.actual_written.as_ref().is_some_and(Value::is_claimed_bound) && !s.actual_derived),
+            ActualDerived => Val::Bool(s.actual_derived),
+            TargetFixed => Val::Bool(s.target_fixed),
+        }
+    }
+
+    fn parent(&self, k: usize, field: ParentField) -> Result<Val, NumError> {
+        let b = self.board;
+        let Some((name, rows)) = b.budget.parents.get(k) else { return Ok(Val::Absent) };
+        let sum = |pick: fn(&crate::report::BudgetRow) -> Dec| -> Result<Val, NumError> {
+            let total = Dec::sum(rows.iter().filter_map(|&i| b.report.budget.get(i)).map(pick))?;
+            Ok(Val::Num(Num::new(total, b.policy.budget_unit.clone())))
+        };
+        match field {
+            ParentField::Name => Ok(Val::Text(name.clone())),
+            ParentField::Budget => sum(|r| r.budget.value),
+            ParentField::Executed => sum(|r| r.executed.value),
+            ParentField::Rows => Ok(Val::Num(Num::plain(Dec::from_int(rows.len() as i64)))),
+        }
+    }
+
+    fn section(&self, k: usize, field: SectionField) -> Val {
+        let Some(s) = self.board.sections.get(k) else { return Val::Absent };
+        let num = |d: Dec| Val::Num(Num::plain(d));
+        match field {
+            SectionField::Name => Val::Text(s.name.clone()),
+            SectionField::Points => num(s.points),
+            SectionField::Expected => s.expected_points.map_or(Val::Absent, num),
+            SectionField::Score => num(s.score),
+            SectionField::Lost => num(s.lost),
+        }
+    }
+
+    fn report(&self, field: ReportField) -> Val {
+        let t = self.board.totals;
+        let num = |d: Dec| Val::Num(Num::new(d, Unit::None));
+        match field {
+            ReportField::RawTotal => num(t.raw),
+            ReportField::MaxPoints => num(t.max),
+            ReportField::Total => num(t.total),
+            ReportField::Grade => Val::Text(t.grade.clone()),
+            _ => report_identity(self.board.report, field),
+        }
+    }
+}

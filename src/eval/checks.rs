@@ -1,0 +1,83 @@
+//! Running the policy's checks (§4 findings) over the scored report.
+
+use super::board::{Binding, Board, CheckFacts};
+use super::expr::{self, Val};
+use super::prepare::describe_error;
+use crate::check::policy::{CheckRule, MessagePiece};
+use crate::scorecard::{EngineFinding, Finding, FindingMessage, FindingSubject};
+use crate::syntax::ast::Domain;
+
+/// Every check over its domain, in the order the rule file writes them.
+pub fn run(board: &Board<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in &board.policy.checks {
+        for binding in bindings(board, check.domain) {
+            let facts = CheckFacts { board, binding };
+            if let Some(finding) = run_one(check, &facts) {
+                findings.push(finding);
+            }
+        }
+    }
+    findings
+}
+
+fn bindings(board: &Board<'_>, domain: Option<Domain>) -> Vec<Binding> {
+    match domain {
+        None => vec![Binding::Report],
+        Some(Domain::Indicator) => (0..board.indicators.len()).map(Binding::Indicator).collect(),
+        Some(Domain::BudgetRow) => (0..board.report.budget.len()).map(Binding::Row).collect(),
+        Some(Domain::BudgetParent) => (0..board.budget.parents.len()).map(Binding::Parent).collect(),
+        Some(Domain::Section) => (0..board.sections.len()).map(Binding::Section).collect(),
+    }
+}
+
+fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
+    let units = &facts.board.policy.units;
+    let incomplete = |problem: String| Some(finding(check, facts, FindingMessage::Engine(EngineFinding::CheckIncomplete { check: check.id.clone(), problem }), "perfrules::eval::check_incomplete"));
+    if let Some(when) = &check.when {
+        match expr::eval(when, facts, units) {
+            Ok(Val::Bool(true)) => {}
+            Ok(_) => return None,
+            Err(e) => return incomplete(describe_error(&e)),
+        }
+    }
+    if let Some(require) = &check.require {
+        match expr::eval(require, facts, units) {
+            Ok(Val::Bool(true)) => return None,
+            Ok(Val::Bool(false)) => {}
+            Ok(_) => return incomplete(expr::show(require, facts, units)),
+            Err(e) => return incomplete(describe_error(&e)),
+        }
+    }
+    let zh = message(&check.message, facts);
+    let en = check.message_en.as_ref().map(|m| message(m, facts));
+    let code = format!("rules::{}", check.id);
+    Some(finding(check, facts, FindingMessage::Check { title: check.title.clone(), zh, en }, &code))
+}
+
+fn finding(check: &CheckRule, facts: &CheckFacts<'_, '_>, message: FindingMessage, code: &str) -> Finding {
+    let board = facts.board;
+    let subject = match facts.binding {
+        Binding::Indicator(i) => FindingSubject { indicator: board.indicators.get(i).map(|s| s.name.clone()), ..Default::default() },
+        Binding::Row(i) => FindingSubject { budget_row: board.report.budget.get(i).map(|r| r.item.clone()), ..Default::default() },
+        Binding::Parent(k) => FindingSubject { budget_row: board.budget.parents.get(k).map(|p| p.0.clone()), ..Default::default() },
+        Binding::Section(k) => FindingSubject { section: board.sections.get(k).map(|s| s.name.clone()), ..Default::default() },
+        Binding::Report => FindingSubject::default(),
+    };
+    Finding { severity: check.severity, code: code.to_string(), subject, message, rule: Some(check.span) }
+}
+
+/// The message with its figures filled in.
+fn message(pieces: &[MessagePiece], facts: &CheckFacts<'_, '_>) -> String {
+    let units = &facts.board.policy.units;
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            MessagePiece::Text(t) => t.clone(),
+            MessagePiece::Expr(e) => match expr::eval(e, facts, units) {
+                Ok(v) => v.show(),
+                Err(err) => format!("[{}]", describe_error(&err)),
+            },
+        })
+        .collect()
+}

@@ -1,0 +1,246 @@
+//! Evaluating checked expressions against a report.
+//!
+//! A figure the report does not give is [`Val::Absent`]. Arithmetic and comparisons with an
+//! absent figure are absent; `false and …` is false and `true or …` is true whatever the
+//! other side; `present(x)` says whether x is there. A `when` that is absent does not hold;
+//! a `require` that is absent cannot be decided and is reported (crate::eval::checks).
+
+use super::quantity::{self, Num, NumError};
+use crate::check::expr::{CExpr, CKind, Func};
+use crate::check::fields::Field;
+use crate::check::units::UnitTable;
+use crate::decimal::ArithError;
+use crate::source::Span;
+use crate::syntax::ast::BinaryOp;
+use crate::value::{Comparison, Value, ValueKind};
+use std::cmp::Ordering;
+
+/// A value at run time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Val {
+    Num(Num),
+    Bool(bool),
+    Text(String),
+    /// A target or actual as written.
+    Written(Value),
+    List(Vec<Val>),
+    Absent,
+}
+
+/// Why an expression has no value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExprError {
+    pub span: Span,
+    pub kind: NumError,
+    /// The expression as written, with its figures: `1 ÷ 0`.
+    pub shown: String,
+}
+
+/// What an expression can read.
+pub trait Facts {
+    fn field(&self, field: &Field) -> Result<Val, NumError>;
+}
+
+impl Val {
+    /// The figure, when this is a number or a quantity as written (the comparison of a
+    /// claimed bound is dropped: `>=85%` reads as 85%).
+    fn num(&self) -> Option<Num> {
+        match self {
+            Val::Num(n) => Some(n.clone()),
+            Val::Written(Value { kind: ValueKind::Quantity(q), .. }) => Some(Num::new(q.number, q.unit.clone())),
+            _ => None,
+        }
+    }
+
+    /// For messages: a figure with its unit (cut and marked `…` when long), text as is.
+    pub fn show(&self) -> String {
+        match self {
+            Val::Num(n) => format!("{}{}", n.value.approx(), n.unit),
+            Val::Bool(b) => b.to_string(),
+            Val::Text(t) => t.clone(),
+            Val::Written(v) => v.text.clone(),
+            Val::List(items) => format!("({})", items.iter().map(Val::show).collect::<Vec<_>>().join(", ")),
+            Val::Absent => "—".to_string(),
+        }
+    }
+}
+
+/// Evaluates an expression.
+pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, ExprError> {
+    let fail = |kind: NumError| ExprError { span: expr.span, kind, shown: show(expr, facts, units) };
+    Ok(match &expr.kind {
+        CKind::Number(n, unit) => Val::Num(Num::new(*n, unit.clone())),
+        CKind::Text(t) => Val::Text(t.clone()),
+        CKind::Bool(b) => Val::Bool(*b),
+        CKind::Field(field) => facts.field(field).map_err(fail)?,
+        CKind::Not(e) => match eval(e, facts, units)? {
+            Val::Bool(b) => Val::Bool(!b),
+            _ => Val::Absent,
+        },
+        CKind::Neg(e) => match eval(e, facts, units)?.num() {
+            Some(n) => Val::Num(Num::new(crate::decimal::Dec::ZERO.checked_sub(n.value).map_err(|e| fail(e.into()))?, n.unit)),
+            None => Val::Absent,
+        },
+        CKind::Binary(op, l, r) => binary(*op, l, r, facts, units).map_err(fail)?,
+        CKind::Call(func, args) => call(*func, args, facts, units).map_err(fail)?,
+        CKind::List(items) => Val::List(items.iter().map(|i| eval(i, facts, units)).collect::<Result<_, _>>()?),
+    })
+}
+
+fn binary(op: BinaryOp, l: &CExpr, r: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, NumError> {
+    let sub = |e: &CExpr| eval(e, facts, units).map_err(|e| e.kind);
+    match op {
+        BinaryOp::And | BinaryOp::Or => {
+            let stop = op == BinaryOp::Or;
+            let left = sub(l)?;
+            if left == Val::Bool(stop) {
+                return Ok(left);
+            }
+            let right = sub(r)?;
+            Ok(match (left, right) {
+                (_, Val::Bool(b)) if b == stop => Val::Bool(stop),
+                (Val::Bool(_), Val::Bool(_)) => Val::Bool(!stop),
+                _ => Val::Absent,
+            })
+        }
+        BinaryOp::In => {
+            let left = sub(l)?;
+            let Val::List(items) = sub(r)? else { return Ok(Val::Absent) };
+            let mut absent = false;
+            for item in &items {
+                match equal(&left, item, units)? {
+                    Some(true) => return Ok(Val::Bool(true)),
+                    None => absent = true,
+                    Some(false) => {}
+                }
+            }
+            Ok(if absent { Val::Absent } else { Val::Bool(false) })
+        }
+        BinaryOp::Eq | BinaryOp::Ne => {
+            let eq = equal(&sub(l)?, &sub(r)?, units)?;
+            Ok(eq.map_or(Val::Absent, |eq| Val::Bool(eq == (op == BinaryOp::Eq))))
+        }
+        BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else { return Ok(Val::Absent) };
+            let (x, y, _, _) = quantity::align(&a, &b, units)?;
+            let ord = x.cmp(&y);
+            Ok(Val::Bool(match op {
+                BinaryOp::Lt => ord == Ordering::Less,
+                BinaryOp::Le => ord != Ordering::Greater,
+                BinaryOp::Gt => ord == Ordering::Greater,
+                _ => ord != Ordering::Less,
+            }))
+        }
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else { return Ok(Val::Absent) };
+            Ok(Val::Num(match op {
+                BinaryOp::Add => quantity::add(&a, &b, units)?,
+                BinaryOp::Sub => quantity::sub(&a, &b, units)?,
+                BinaryOp::Mul => quantity::mul(&a, &b)?,
+                _ => quantity::div(&a, &b, units)?,
+            }))
+        }
+    }
+}
+
+/// Equality: figures by value (in one unit), targets and actuals by meaning
+/// ([`Value::same_target_as`]), a written quantity against a figure by its number.
+fn equal(a: &Val, b: &Val, units: &UnitTable) -> Result<Option<bool>, NumError> {
+    Ok(Some(match (a, b) {
+        (Val::Absent, _) | (_, Val::Absent) => return Ok(None),
+        (Val::Written(x), Val::Written(y)) => x.same_target_as(y),
+        (Val::Written(w), Val::Num(n)) | (Val::Num(n), Val::Written(w)) => match &w.kind {
+            ValueKind::Quantity(q) if matches!(q.comparison, None | Some(Comparison::Equal)) => {
+                let (x, y, _, _) = quantity::align(n, &Num::new(q.number, q.unit.clone()), units)?;
+                x == y
+            }
+            _ => false,
+        },
+        (Val::Num(x), Val::Num(y)) => {
+            let (x, y, _, _) = quantity::align(x, y, units)?;
+            x == y
+        }
+        (Val::Text(t), Val::Written(w)) | (Val::Written(w), Val::Text(t)) => *t == w.text,
+        (x, y) => x == y,
+    }))
+}
+
+fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Result<Val, NumError> {
+    let sub = |e: &CExpr| eval(e, facts, units).map_err(|e| e.kind);
+    if func == Func::Present {
+        return Ok(Val::Bool(args.first().map(sub).transpose()?.is_some_and(|v| v != Val::Absent)));
+    }
+    let mut nums = Vec::with_capacity(args.len());
+    for arg in args {
+        match sub(arg)?.num() {
+            Some(n) => nums.push(n),
+            None => return Ok(Val::Absent),
+        }
+    }
+    let Some(first) = nums.first().cloned() else { return Ok(Val::Absent) };
+    Ok(Val::Num(match func {
+        Func::Round(places, mode) => Num::new(first.value.round(places, mode), first.unit),
+        Func::Abs => Num::new(first.value.abs(), first.unit),
+        Func::Min | Func::Max => {
+            let mut best = first;
+            for n in &nums[1..] {
+                let (x, y, unit, _) = quantity::align(&best, n, units)?;
+                let pick_new = if func == Func::Min { y < x } else { y > x };
+                best = if pick_new { Num::new(y, unit) } else { Num::new(x, unit) };
+            }
+            best
+        }
+        Func::Present => return Err(NumError::Arith(ArithError::Overflow)),
+    }))
+}
+
+/// The expression with the report's figures in place of its names:
+/// `budget.total.executed / budget.total.budget * 100%` → `7255205.14元 ÷ 8485146元 × 100%`.
+pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
+    match &expr.kind {
+        CKind::Number(n, unit) => format!("{}{}", n.approx(), unit),
+        CKind::Text(t) => format!("\"{t}\""),
+        CKind::Bool(b) => b.to_string(),
+        CKind::Field(f) => facts.field(f).map_or_else(|_| "—".to_string(), |v| v.show()),
+        CKind::Not(e) => format!("not {}", show(e, facts, units)),
+        CKind::Neg(e) => format!("−{}", wrap(e, 7, facts, units)),
+        CKind::Binary(op, l, r) => {
+            let p = precedence(*op);
+            format!("{} {} {}", wrap(l, p, facts, units), op.symbol(), wrap(r, p + 1, facts, units))
+        }
+        CKind::Call(func, args) => {
+            let mut shown: Vec<String> = args.iter().map(|a| show(a, facts, units)).collect();
+            let name = match func {
+                Func::Min => "min",
+                Func::Max => "max",
+                Func::Abs => "abs",
+                Func::Present => "present",
+                Func::Round(places, _) => {
+                    shown.truncate(1);
+                    shown.push(places.to_string());
+                    "round"
+                }
+            };
+            format!("{name}({})", shown.join(", "))
+        }
+        CKind::List(items) => format!("({})", items.iter().map(|i| show(i, facts, units)).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+fn wrap(e: &CExpr, min: u8, facts: &dyn Facts, units: &UnitTable) -> String {
+    let inner = show(e, facts, units);
+    match &e.kind {
+        CKind::Binary(op, ..) if precedence(*op) < min => format!("({inner})"),
+        _ => inner,
+    }
+}
+
+fn precedence(op: BinaryOp) -> u8 {
+    match op {
+        BinaryOp::Or => 1,
+        BinaryOp::And => 2,
+        BinaryOp::In | BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => 4,
+        BinaryOp::Add | BinaryOp::Sub => 5,
+        BinaryOp::Mul | BinaryOp::Div => 6,
+    }
+}

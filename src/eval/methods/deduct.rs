@@ -1,0 +1,86 @@
+//! `deduct D per S above|below T`: 每超过一个百分点扣 D 分，扣完为止.
+
+use super::{arith, Computed};
+use crate::check::policy::{DeductFrom, DeductRule};
+use crate::decimal::Dec;
+use crate::scorecard::{Figure, Problem, Working};
+use crate::syntax::ast::Partial;
+use crate::value::TargetForm;
+
+/// Steps = how far B is beyond the threshold ÷ S, counted exactly, or a partial step as a
+/// whole one (up) or as none (down); score = w − D × steps, never below the floor.
+/// `threshold` and `step` are already in B's unit.
+pub fn deduct(rule: &DeductRule, form: TargetForm, threshold: &Figure, step: &Figure, b: &Figure, w: Dec) -> Result<Computed, Problem> {
+    let above = matches!(rule.from, DeductFrom::Above(_));
+    let beyond = if above { b.value.checked_sub(threshold.value) } else { threshold.value.checked_sub(b.value) }
+        .map_err(arith("B − T"))?;
+    if beyond <= Dec::ZERO {
+        return Ok(Computed::new(Working::Met { form, a: threshold.to_string(), b: b.to_string() }, w));
+    }
+    let exact_steps = beyond.checked_div(step.value).map_err(arith("(B − T) ÷ S"))?;
+    let steps = match rule.partial {
+        Partial::Exact => exact_steps,
+        Partial::Up => exact_steps.ceil(),
+        Partial::Down => exact_steps.floor(),
+    };
+    let deducted = rule.amount.checked_mul(steps).map_err(arith("D × steps"))?;
+    let exact = w.checked_sub(deducted).map_err(arith("w − D × steps"))?.max(rule.floor);
+    Ok(Computed::new(
+        Working::Deduct {
+            threshold: threshold.clone(),
+            b: b.clone(),
+            above,
+            beyond,
+            step: step.clone(),
+            steps,
+            partial: rule.partial,
+            amount: rule.amount,
+            deducted,
+            w,
+            floor: rule.floor,
+        },
+        exact,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Unit;
+
+    fn pct(v: &str) -> Figure {
+        Figure { value: v.parse().unwrap(), unit: Unit::Percent }
+    }
+
+    fn rule(amount: &str, partial: Partial) -> DeductRule {
+        DeductRule {
+            amount: amount.parse().unwrap(),
+            step: Dec::ONE,
+            step_unit: Unit::Percent,
+            from: DeductFrom::Above(None),
+            partial,
+            floor: Dec::ZERO,
+        }
+    }
+
+    fn score(r: &DeductRule, b: &str) -> String {
+        deduct(r, TargetForm::AtMost, &pct("100"), &pct("1"), &pct(b), Dec::from_int(2)).unwrap().exact.to_string()
+    }
+
+    #[test]
+    fn partial_points_count_as_the_policy_says() {
+        // policy-2021 §2: 100.5% deducts 0.1 (0.2 per point, counted exactly)
+        assert_eq!(score(&rule("0.2", Partial::Exact), "100.5"), "1.9");
+        assert_eq!(score(&rule("0.2", Partial::Up), "100.5"), "1.8");
+        assert_eq!(score(&rule("0.2", Partial::Down), "100.5"), "2");
+        assert_eq!(score(&rule("0.2", Partial::Exact), "100"), "2");
+        assert_eq!(score(&rule("0.2", Partial::Exact), "103.25"), "1.35");
+    }
+
+    #[test]
+    fn deductions_stop_at_the_floor() {
+        // 扣完为止: 20 points over at 0.2 each would be −2
+        assert_eq!(score(&rule("0.2", Partial::Exact), "120"), "0");
+        assert_eq!(score(&rule("0.2", Partial::Exact), "150"), "0");
+    }
+}

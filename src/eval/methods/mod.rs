@@ -1,0 +1,43 @@
+//! The scoring methods. Each takes the target A, the actual B and the points w, and gives
+//! the working and the exact score (before it is kept in [0, w] and rounded).
+
+mod bands;
+mod deadline;
+mod deduct;
+mod qualitative;
+mod ratio;
+
+pub use bands::bands;
+pub use deadline::{deadline_all_or_nothing, deadline_deduct};
+pub use deduct::deduct;
+pub use qualitative::qualitative;
+pub use ratio::{all_or_nothing, proportional, reverse_linear, reverse_ratio};
+
+use crate::decimal::{ArithError, Dec};
+use crate::scorecard::{Problem, Working};
+
+/// What a method computed.
+pub struct Computed {
+    pub working: Working,
+    pub exact: Dec,
+}
+
+impl Computed {
+    pub fn new(working: Working, exact: Dec) -> Computed {
+        Computed { working, exact }
+    }
+}
+
+/// Arithmetic that overflowed (or divided by zero) is a problem of the indicator, shown in
+/// its explanation, never a panic or a silent zero.
+pub fn arith(what: &str) -> impl Fn(ArithError) -> Problem + '_ {
+    move |e| Problem::Arithmetic {
+        what: format!(
+            "{what}: {}",
+            match e {
+                ArithError::Overflow => "overflow",
+                ArithError::DivisionByZero => "division by zero",
+            }
+        ),
+    }
+}

@@ -1,0 +1,191 @@
+//! Gathering what an indicator is scored from: its points, its target (fixed or written),
+//! its actual (written, or derived from the report), and its methods. Every written value
+//! is parsed here, once.
+
+use super::budget::BudgetView;
+use super::expr::{self, Facts, Val};
+use super::placement::{Placement, RuleRef};
+use super::quantity::{Num, NumError};
+use crate::check::expr::CExpr;
+use crate::check::fields::{Field, IndicatorField, ReportField, RowField};
+use crate::check::policy::{IndicatorId, MethodTable, Policy};
+use crate::decimal::Dec;
+use crate::report::{BudgetRow, IndicatorRow, Report};
+use crate::source::Span;
+use crate::value::{self, Unit, Value};
+
+/// A written value: absent (no such field), read, or unreadable (its text).
+pub type Written = Option<Result<Value, String>>;
+
+/// One indicator, ready to score.
+pub struct Prepared<'a> {
+    pub placement: Placement,
+    pub name: String,
+    pub group: Option<String>,
+    pub row: Option<&'a IndicatorRow>,
+    pub points: Option<Dec>,
+    /// The target scored against: the policy's, else the report's.
+    pub target: Written,
+    pub target_fixed: bool,
+    pub target_written: Written,
+    pub actual_written: Written,
+    /// The derived actual and its working, or why it could not be computed.
+    pub derived: Option<Result<(Num, String), String>>,
+    pub derived_expr: Option<&'a CExpr>,
+    pub derived_span: Option<Span>,
+    pub methods: &'a MethodTable,
+    /// The indicator's rule in the rule file.
+    pub rule: Span,
+}
+
+/// Reads a cell as a value.
+fn read(text: Option<&str>) -> Written {
+    text.map(|t| value::parse(t).map_err(|_| t.trim().to_string()))
+}
+
+pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement) -> Prepared<'a> {
+    let row = placement.row.and_then(|i| report.indicators.get(i));
+    let target_written = read(row.and_then(|r| r.target.as_deref()));
+    let actual_written = read(row.and_then(|r| r.actual.as_deref()));
+    let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
+    match placement.rule {
+        RuleRef::Named(id) => {
+            let rule = &policy.indicators[id.0];
+            let fixed = rule.target.as_ref().map(|t| Ok(t.node.clone()));
+            let group = rule.group.map(|g| policy.groups[g.0].name.clone()).or_else(|| row.and_then(|r| r.level2.clone()));
+            Prepared {
+                placement,
+                name: rule.name.node.clone(),
+                group,
+                row,
+                points: rule.points.map(|p| p.node).or(declared),
+                target_fixed: fixed.is_some(),
+                target: fixed.or_else(|| target_written.clone()),
+                target_written,
+                actual_written,
+                derived: None,
+                derived_expr: rule.actual.as_ref().map(|d| &d.expr),
+                derived_span: rule.actual.as_ref().map(|d| d.span),
+                methods: &rule.methods,
+                rule: rule.span,
+            }
+        }
+        RuleRef::Open(o) => {
+            let rule = &policy.open[o];
+            Prepared {
+                placement,
+                name: row.map_or_else(String::new, |r| r.name.clone()),
+                group: row.and_then(|r| r.level2.clone()).filter(|g| !g.trim().is_empty()),
+                row,
+                points: declared,
+                target_fixed: false,
+                target: target_written.clone(),
+                target_written,
+                actual_written,
+                derived: None,
+                derived_expr: rule.actual.as_ref().map(|d| &d.expr),
+                derived_span: rule.actual.as_ref().map(|d| d.span),
+                methods: &rule.methods,
+                rule: rule.span,
+            }
+        }
+    }
+}
+
+/// Computes every derived actual: named indicators in the checker's order (each after the
+/// actuals it reads), then those of `any indicator` rules.
+pub fn derive(policy: &Policy, report: &Report, budget: &BudgetView, prepared: &mut [Prepared<'_>]) {
+    let index_of = |id: IndicatorId, prepared: &[Prepared<'_>]| {
+        prepared.iter().position(|p| p.placement.rule == RuleRef::Named(id))
+    };
+    let mut order: Vec<usize> = policy.derived_order.iter().filter_map(|id| index_of(*id, prepared)).collect();
+    order.extend((0..prepared.len()).filter(|&i| matches!(prepared[i].placement.rule, RuleRef::Open(_)) && prepared[i].derived_expr.is_some()));
+    for i in order {
+        let Some(expr) = prepared[i].derived_expr else { continue };
+        let facts = DerivedFacts { policy, report, budget, prepared };
+        let result = match expr::eval(expr, &facts, &policy.units) {
+            Ok(Val::Num(n)) => Ok((n.clone(), format!("{} = {}{}", expr::show(expr, &facts, &policy.units), n.value.approx(), n.unit))),
+            Ok(Val::Written(v)) if v.quantity().is_some() => {
+                let q = v.quantity().map(|q| Num::new(q.number, q.unit.clone())).unwrap_or(Num::plain(Dec::ZERO));
+                Ok((q, v.text.clone()))
+            }
+            Ok(_) => Err(format!("{} = —", expr::show(expr, &facts, &policy.units))),
+            Err(e) => Err(describe_error(&e)),
+        };
+        prepared[i].derived = Some(result);
+    }
+}
+
+/// `1 ÷ 0: division by zero`.
+pub fn describe_error(e: &expr::ExprError) -> String {
+    let why = match &e.kind {
+        NumError::Arith(crate::decimal::ArithError::Overflow) => "overflow".to_string(),
+        NumError::Arith(crate::decimal::ArithError::DivisionByZero) => "division by zero".to_string(),
+        NumError::Units { left, right } => format!("units `{left}` and `{right}`"),
+    };
+    format!("{}: {why}", e.shown)
+}
+
+/// What a derived actual reads: the budget table, the report's identity, and other
+/// indicators' targets and actuals.
+struct DerivedFacts<'p, 'a> {
+    policy: &'p Policy,
+    report: &'p Report,
+    budget: &'p BudgetView,
+    prepared: &'p [Prepared<'a>],
+}
+
+impl Facts for DerivedFacts<'_, '_> {
+    fn field(&self, field: &Field) -> Result<Val, NumError> {
+        match field {
+            Field::BudgetTotal(f) => Ok(self.budget.total.and_then(|i| self.report.budget.get(i)).map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
+            Field::BudgetItem(item, f) => Ok(self.budget.find(self.report, item).map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
+            Field::Report(f) => Ok(report_identity(self.report, *f)),
+            Field::Named(id, f) => {
+                let Some(p) = self.prepared.iter().find(|p| p.placement.rule == RuleRef::Named(*id)) else { return Ok(Val::Absent) };
+                let written = |w: &Written| match w {
+                    Some(Ok(v)) if !v.is_blank() => Val::Written(v.clone()),
+                    _ => Val::Absent,
+                };
+                Ok(match f {
+                    IndicatorField::Actual => match &p.derived {
+                        Some(Ok((n, _))) => Val::Num(n.clone()),
+                        Some(Err(_)) => Val::Absent,
+                        None => written(&p.actual_written),
+                    },
+                    IndicatorField::Target => written(&p.target),
+                    IndicatorField::TargetWritten => written(&p.target_written),
+                    _ => written(&p.actual_written),
+                })
+            }
+            _ => Ok(Val::Absent),
+        }
+    }
+}
+
+/// A field of a budget row.
+pub fn row_field(row: &BudgetRow, field: RowField, money: &Unit) -> Val {
+    let amount = |a: &Option<crate::report::Amount>, unit: Unit| a.as_ref().map_or(Val::Absent, |a| Val::Num(Num::new(a.value, unit)));
+    match field {
+        RowField::Item => Val::Text(row.item.clone()),
+        RowField::Parent => row.parent.clone().map_or(Val::Absent, Val::Text),
+        RowField::Budget => Val::Num(Num::new(row.budget.value, money.clone())),
+        RowField::Executed => Val::Num(Num::new(row.executed.value, money.clone())),
+        RowField::Rate => amount(&row.rate, Unit::Percent),
+        RowField::Points => amount(&row.points, Unit::None),
+        RowField::SelfScore => amount(&row.self_score, Unit::None),
+    }
+}
+
+/// The report's identity fields; totals are not known to a derived actual.
+pub fn report_identity(report: &Report, field: ReportField) -> Val {
+    let text = |t: &Option<String>| t.clone().map_or(Val::Absent, Val::Text);
+    match field {
+        ReportField::Unit => Val::Text(report.unit.clone()),
+        ReportField::Year => Val::Num(Num::plain(Dec::from_int(report.year as i64))),
+        ReportField::Kind => text(&report.kind),
+        ReportField::Project => text(&report.project),
+        ReportField::SelfTotal => report.self_total.as_ref().map_or(Val::Absent, |a| Val::Num(Num::plain(a.value))),
+        _ => Val::Absent,
+    }
+}

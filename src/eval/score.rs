@@ -1,0 +1,250 @@
+//! Scoring one prepared indicator: not done, then the target's form and its method, then the
+//! method's working; the exact score is kept in [0, points] and rounded where the policy says.
+
+use super::expr::Val;
+use super::methods::{self, Computed};
+use super::placement::engine;
+use super::prepare::Prepared;
+use super::quantity::{align, Num};
+use crate::check::policy::{DeductFrom, Method, Policy, ScoringRule};
+use crate::check::units::Relation;
+use crate::decimal::Dec;
+use crate::scorecard::{EngineFinding, Figure, Finding, Problem, Working};
+use crate::source::Span;
+use crate::syntax::ast::{ClaimedMode, Severity};
+use crate::value::{Comparison, TargetForm, Unit, Value, ValueKind};
+
+/// An indicator's score and what checks read of it.
+pub struct Scored {
+    pub working: Working,
+    pub exact: Option<Dec>,
+    pub score: Option<Dec>,
+    pub method: Option<&'static str>,
+    pub form: Option<TargetForm>,
+    pub rule: Span,
+    /// The actual as scored: a figure in the target's unit, or the value as written.
+    pub actual: Val,
+    pub findings: Vec<Finding>,
+}
+
+/// What stopped scoring early: a zero outcome with its working, or a problem.
+struct Stop {
+    working: Working,
+    rule: Span,
+}
+
+/// The actual, before the method reads it.
+enum Actual {
+    Figure(Num),
+    Written(Value),
+}
+
+pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32) -> Scored {
+    let mut findings = Vec::new();
+    let Some(w) = p.points else {
+        findings.push(engine(Severity::Error, &p.name, EngineFinding::NoPoints));
+        return Scored { working: Working::NotScored, exact: None, score: None, method: None, form: None, rule: p.rule, actual: Val::Absent, findings };
+    };
+    let mut scorer = Scorer { p, policy, year, findings, form: None, method: None, actual: Val::Absent };
+    let (working, exact, rule) = match scorer.run(w) {
+        Ok((computed, rule)) => (computed.working, computed.exact, rule),
+        Err(stop) => {
+            if let Working::Problem(problem) = &stop.working {
+                let mut finding = engine(Severity::Error, &p.name, EngineFinding::Unscorable(problem.clone()));
+                finding.rule = Some(stop.rule);
+                scorer.findings.push(finding);
+            }
+            (stop.working, Dec::ZERO, stop.rule)
+        }
+    };
+    let kept = exact.clamp_to(Dec::ZERO, w);
+    let score = policy.round_indicator.map_or(kept, |r| r.apply(kept));
+    Scored {
+        working,
+        exact: Some(exact),
+        score: Some(score),
+        method: scorer.method,
+        form: scorer.form,
+        rule,
+        actual: scorer.actual,
+        findings: scorer.findings,
+    }
+}
+
+struct Scorer<'p, 'a> {
+    p: &'p Prepared<'a>,
+    policy: &'p Policy,
+    year: i32,
+    findings: Vec<Finding>,
+    form: Option<TargetForm>,
+    method: Option<&'static str>,
+    actual: Val,
+}
+
+impl Scorer<'_, '_> {
+    fn problem(&self, problem: Problem, rule: Span) -> Stop {
+        Stop { working: Working::Problem(problem), rule }
+    }
+
+    fn run(&mut self, w: Dec) -> Result<(Computed, Span), Stop> {
+        let actual = self.actual()?;
+        let target = self.target()?;
+        // INVARIANT: target() refuses blanks, so every target has a form.
+        let form = target.target_form().unwrap_or(TargetForm::Word);
+        self.form = Some(form);
+        let Some(rule) = self.p.methods.get(form) else {
+            return Err(self.problem(Problem::NoMethod { form }, self.p.rule));
+        };
+        self.method = Some(rule.method.keyword());
+        if let Actual::Written(v) = &actual {
+            if v.is_claimed_bound() && self.policy.claimed.node == ClaimedMode::Zero {
+                return Err(Stop { working: Working::ClaimedZero { written: v.text.clone() }, rule: self.policy.claimed.span });
+            }
+        }
+        let computed = match &rule.method {
+            Method::Qualitative(id) => self.qualitative(&self.policy.vocabularies[id.0], &target, &actual, w, rule)?,
+            Method::AllOrNothing if form == TargetForm::Deadline => self.deadline(&target, &actual, w, rule, None)?,
+            Method::Deduct(d) if matches!(d.from, DeductFrom::Late) => self.deadline(&target, &actual, w, rule, Some(d))?,
+            _ => self.numeric(form, &target, &actual, w, rule)?,
+        };
+        Ok((computed, rule.span))
+    }
+
+    /// The actual, or why there is nothing to score: no row, not done, unreadable.
+    fn actual(&mut self) -> Result<Actual, Stop> {
+        let p = self.p;
+        if let Some(derived) = &p.derived {
+            let span = p.derived_span.unwrap_or(p.rule);
+            return match derived {
+                Ok((num, _)) => {
+                    self.actual = Val::Num(num.clone());
+                    Ok(Actual::Figure(num.clone()))
+                }
+                Err(what) => Err(self.problem(Problem::Arithmetic { what: what.clone() }, span)),
+            };
+        }
+        let value = match &p.actual_written {
+            None if p.row.is_none() => return Err(Stop { working: Working::NoRow, rule: p.rule }),
+            None => Value::blank(""),
+            Some(Err(text)) => return Err(self.problem(Problem::Unreadable { field: "actual", text: text.clone() }, p.rule)),
+            Some(Ok(v)) => v.clone(),
+        };
+        let not_done = &self.policy.not_done;
+        let not_done_rule = not_done.span.unwrap_or(p.rule);
+        match &value.kind {
+            ValueKind::Blank if not_done.empty => return Err(Stop { working: Working::NotDone { word: None }, rule: not_done_rule }),
+            ValueKind::Blank => return Err(self.problem(Problem::MissingActual, p.rule)),
+            ValueKind::Word(word) if not_done.words.iter().any(|w| w == word) => {
+                return Err(Stop { working: Working::NotDone { word: Some(word.clone()) }, rule: not_done_rule })
+            }
+            _ => {}
+        }
+        self.actual = Val::Written(value.clone());
+        Ok(Actual::Written(value))
+    }
+
+    fn target(&self) -> Result<Value, Stop> {
+        match &self.p.target {
+            Some(Ok(v)) if !v.is_blank() => Ok(v.clone()),
+            Some(Err(text)) => Err(self.problem(Problem::Unreadable { field: "target", text: text.clone() }, self.p.rule)),
+            _ => Err(self.problem(Problem::MissingTarget, self.p.rule)),
+        }
+    }
+
+    fn mismatch(&self, target: &Value, actual: &Actual, rule: &ScoringRule) -> Stop {
+        self.problem(Problem::KindMismatch { target: target.text.clone(), actual: actual_text(actual) }, rule.span)
+    }
+
+    fn qualitative(&mut self, vocabulary: &crate::check::policy::VocabularyRule, target: &Value, actual: &Actual, w: Dec, rule: &ScoringRule) -> Result<Computed, Stop> {
+        let Actual::Written(Value { kind: ValueKind::Word(word), .. }) = actual else {
+            return Err(self.mismatch(target, actual, rule));
+        };
+        methods::qualitative(vocabulary, word, &target.text, w).map_err(|p| self.problem(p, rule.span))
+    }
+
+    fn deadline(&mut self, target: &Value, actual: &Actual, w: Dec, rule: &ScoringRule, deduct: Option<&crate::check::policy::DeductRule>) -> Result<Computed, Stop> {
+        let (ValueKind::Period(a), Actual::Written(Value { kind: ValueKind::Period(b), text, .. })) = (&target.kind, actual) else {
+            return Err(self.mismatch(target, actual, rule));
+        };
+        let texts = (target.text.as_str(), text.as_str());
+        match deduct {
+            None => Ok(methods::deadline_all_or_nothing(a, b, self.year, w, texts)),
+            Some(d) => methods::deadline_deduct(d, a, b, self.year, w, texts).map_err(|p| self.problem(p, rule.span)),
+        }
+    }
+
+    /// Methods on numbers: A and B in one unit, then the method.
+    fn numeric(&mut self, form: TargetForm, target: &Value, actual: &Actual, w: Dec, rule: &ScoringRule) -> Result<Computed, Stop> {
+        let Some(q) = target.quantity() else {
+            return Err(self.mismatch(target, actual, rule));
+        };
+        let a = Num::new(q.number, q.unit.clone());
+        let b = match actual {
+            Actual::Figure(n) => n.clone(),
+            Actual::Written(Value { kind: ValueKind::Quantity(bq), .. }) => Num::new(bq.number, bq.unit.clone()),
+            Actual::Written(_) => return Err(self.mismatch(target, actual, rule)),
+        };
+        self.note_undeclared(&[&a.unit, &b.unit]);
+        let (a_value, b_value, unit, relation) = align(&a, &b, &self.policy.units).map_err(|_| {
+            self.problem(Problem::UnitMismatch { target: target.text.clone(), actual: actual_text(actual) }, rule.span)
+        })?;
+        if let Relation::Compatible(severity, span) = relation {
+            let mut finding = engine(severity, &self.p.name, EngineFinding::CompatibleUnits { target: target.text.clone(), actual: actual_text(actual) });
+            finding.rule = Some(span);
+            self.findings.push(finding);
+        }
+        let fa = Figure { value: a_value, unit: unit.clone() };
+        let fb = Figure { value: b_value, unit: unit.clone() };
+        self.actual = Val::Num(Num::new(b_value, unit.clone()));
+        let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
+        let in_unit = |n: &Num, s: &Self| -> Result<Figure, Stop> {
+            align(&Num::new(Dec::ZERO, unit.clone()), n, &s.policy.units)
+                .map(|(_, v, _, _)| Figure { value: v, unit: unit.clone() })
+                .map_err(|_| s.problem(Problem::UnitMismatch { target: target.text.clone(), actual: format!("{}{}", n.value, n.unit) }, rule.span))
+        };
+        let computed = match &rule.method {
+            Method::Proportional => methods::proportional(form, &fa, &fb, w),
+            Method::ReverseRatio => methods::reverse_ratio(form, &fa, &fb, w),
+            Method::ReverseLinear => methods::reverse_linear(form, &fa, &fb, w),
+            Method::AllOrNothing => Ok(methods::all_or_nothing(form, strict, &fa, &fb, w)),
+            Method::Deduct(d) => {
+                let threshold = match &d.from {
+                    DeductFrom::Above(Some((v, u))) | DeductFrom::Below(Some((v, u))) => in_unit(&Num::new(*v, u.clone()), self)?,
+                    _ => fa.clone(),
+                };
+                let step = in_unit(&Num::new(d.step, d.step_unit.clone()), self)?;
+                methods::deduct(d, form, &threshold, &step, &fb, w)
+            }
+            Method::Bands(bands) => {
+                let mut ends = Vec::with_capacity(bands.len());
+                for band in bands {
+                    let end = |e: &Option<(Dec, Unit, bool)>, s: &Self| -> Result<Option<Dec>, Stop> {
+                        e.as_ref().map(|(v, u, _)| in_unit(&Num::new(*v, u.clone()), s).map(|f| f.value)).transpose()
+                    };
+                    ends.push((end(&band.lower, self)?, end(&band.upper, self)?));
+                }
+                methods::bands(bands, &ends, &fb, w)
+            }
+            Method::Qualitative(_) => return Err(self.mismatch(target, actual, rule)),
+        };
+        computed.map_err(|p| self.problem(p, rule.span))
+    }
+
+    fn note_undeclared(&mut self, units: &[&Unit]) {
+        for unit in units {
+            if let Unit::Named(name) = unit {
+                let already = self.findings.iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
+                if !self.policy.units.knows(unit) && !already {
+                    self.findings.push(engine(Severity::Warning, &self.p.name, EngineFinding::UndeclaredUnit { unit: name.clone() }));
+                }
+            }
+        }
+    }
+}
+
+fn actual_text(actual: &Actual) -> String {
+    match actual {
+        Actual::Figure(n) => format!("{}{}", n.value.approx(), n.unit),
+        Actual::Written(v) => v.text.clone(),
+    }
+}

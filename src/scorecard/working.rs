@@ -1,0 +1,89 @@
+//! The working behind a score: what the method computed, with the figures it used.
+
+use crate::decimal::Dec;
+use crate::syntax::ast::{Achievement, Award, Partial};
+use crate::value::{Date, TargetForm, Unit};
+use std::fmt;
+
+/// A figure with its unit: `14次`, `85.50…%`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub value: Dec,
+    pub unit: Unit,
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.value.approx(), self.unit)
+    }
+}
+
+/// How an indicator's score came about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Working {
+    /// The target was met: full points. `a` and `b` as shown (`>=14次`, `16次`).
+    Met { form: TargetForm, a: String, b: String },
+    /// `B ÷ A × w` (proportional).
+    Proportional { b: Figure, a: Figure, w: Dec },
+    /// `A ÷ B × w` (reverse ratio).
+    ReverseRatio { a: Figure, b: Figure, w: Dec },
+    /// `(1 − (B − A) ÷ A) × w`, 0 from B = 2A on (reverse linear).
+    ReverseLinear { a: Figure, b: Figure, w: Dec },
+    /// `w − D × steps`, steps = how far B is beyond the threshold ÷ the step.
+    Deduct {
+        threshold: Figure,
+        b: Figure,
+        above: bool,
+        beyond: Dec,
+        step: Figure,
+        steps: Dec,
+        partial: Partial,
+        amount: Dec,
+        deducted: Dec,
+        w: Dec,
+        floor: Dec,
+    },
+    /// A deadline missed by whole months, `w − D × months`.
+    DeductLate { target_end: Date, actual_end: Date, months: i64, amount: Dec, deducted: Dec, w: Dec, floor: Dec },
+    /// The band the actual falls in.
+    Band { b: Figure, band: String, award: Award, w: Dec },
+    /// A qualitative actual: its class and share of points.
+    Qualitative { word: String, class: Achievement, share: Dec, w: Dec, same_as_target: bool },
+    /// The target was missed and the method gives nothing for a miss.
+    Missed { form: TargetForm, a: String, b: String },
+    /// The deadline was missed.
+    Late { target_end: Date, actual_end: Date },
+    /// The actual says the work was not done (`未开展`, an empty cell): 0 on any target.
+    NotDone { word: Option<String> },
+    /// An actual written as a bound, which the policy scores 0.
+    ClaimedZero { written: String },
+    /// No report row for an indicator the policy names.
+    NoRow,
+    /// Something kept the indicator from being scored: 0 points, and an error finding.
+    Problem(Problem),
+    /// No points from the policy or the report: not scored, not in the totals.
+    NotScored,
+}
+
+/// Why an indicator scored 0 without a method's working.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `>=14次` against `100%`.
+    UnitMismatch { target: String, actual: String },
+    /// A word or period where the target needs a number, and the like.
+    KindMismatch { target: String, actual: String },
+    /// A word no class of the vocabulary holds.
+    UnknownWord { word: String },
+    MissingTarget,
+    MissingActual,
+    /// No method for this form of target.
+    NoMethod { form: TargetForm },
+    /// The indicator's own method cannot score a target of this form.
+    MethodDoesNotFit { method: &'static str, form: TargetForm },
+    /// A value the grammar cannot read.
+    Unreadable { field: &'static str, text: String },
+    /// A figure overflowed or was divided by zero.
+    Arithmetic { what: String },
+    /// An actual in no band of a `bands` method.
+    NoBand { actual: String },
+}

@@ -75,22 +75,34 @@ impl Dec {
     }
 
     pub fn checked_add(self, other: Dec) -> Result<Dec, ArithError> {
-        self.0.checked_add(other.0).map(Dec).ok_or(ArithError::Overflow)
+        self.0
+            .checked_add(other.0)
+            .map(Dec)
+            .ok_or(ArithError::Overflow)
     }
 
     pub fn checked_sub(self, other: Dec) -> Result<Dec, ArithError> {
-        self.0.checked_sub(other.0).map(Dec).ok_or(ArithError::Overflow)
+        self.0
+            .checked_sub(other.0)
+            .map(Dec)
+            .ok_or(ArithError::Overflow)
     }
 
     pub fn checked_mul(self, other: Dec) -> Result<Dec, ArithError> {
-        self.0.checked_mul(other.0).map(Dec).ok_or(ArithError::Overflow)
+        self.0
+            .checked_mul(other.0)
+            .map(Dec)
+            .ok_or(ArithError::Overflow)
     }
 
     pub fn checked_div(self, other: Dec) -> Result<Dec, ArithError> {
         if other.0.is_zero() {
             return Err(ArithError::DivisionByZero);
         }
-        self.0.checked_div(other.0).map(Dec).ok_or(ArithError::Overflow)
+        self.0
+            .checked_div(other.0)
+            .map(Dec)
+            .ok_or(ArithError::Overflow)
     }
 
     /// The sum of many, stopping at the first overflow.
@@ -100,7 +112,9 @@ impl Dec {
 
     /// Rounds to `places` decimals (at most 28) with an explicit mode.
     pub fn round(self, places: u32, mode: RoundMode) -> Dec {
-        Dec(self.0.round_dp_with_strategy(places.min(28), mode.strategy()))
+        Dec(self
+            .0
+            .round_dp_with_strategy(places.min(28), mode.strategy()))
     }
 
     /// Rounds a whole number of steps down (floor) or up (ceiling).
@@ -117,11 +131,19 @@ impl Dec {
     }
 
     pub fn min(self, other: Dec) -> Dec {
-        if other < self { other } else { self }
+        if other < self {
+            other
+        } else {
+            self
+        }
     }
 
     pub fn max(self, other: Dec) -> Dec {
-        if other > self { other } else { self }
+        if other > self {
+            other
+        } else {
+            self
+        }
     }
 
     /// Clamps into `[low, high]` (assumes `low <= high`).
@@ -187,7 +209,9 @@ impl Dec {
                         seen_point = true;
                         plain.push('.');
                     }
-                    '-' | '－' | '+' if plain.is_empty() => plain.push(if c == '+' { '+' } else { '-' }),
+                    '-' | '－' | '+' if plain.is_empty() => {
+                        plain.push(if c == '+' { '+' } else { '-' })
+                    }
                     _ => return Err(DecimalTextError::NotANumber),
                 },
             }
@@ -202,7 +226,11 @@ impl Dec {
     pub fn parse_plain(text: &str) -> Result<Dec, DecimalTextError> {
         match Decimal::from_str_exact(text) {
             Ok(d) => Ok(Dec(d)),
-            Err(_) if text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') => {
+            Err(_)
+                if text
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') =>
+            {
                 Err(DecimalTextError::OutOfRange)
             }
             Err(_) => Err(DecimalTextError::NotANumber),
@@ -233,7 +261,10 @@ impl Dec {
         if decimals >= n.scale() {
             return Dec(n).to_string();
         }
-        format!("{}…", Dec(n.trunc_with_scale(decimals)).to_string_keep_scale())
+        format!(
+            "{}…",
+            Dec(n.trunc_with_scale(decimals)).to_string_keep_scale()
+        )
     }
 
     /// Shows the number with its scale (`85.50`), as a rounded figure is shown.
@@ -328,18 +359,47 @@ mod tests {
         assert_eq!(Dec::parse_written(" 7255205.14 ").unwrap(), d("7255205.14"));
         assert_eq!(Dec::parse_written("１０，５００").unwrap(), d("10500"));
         assert_eq!(Dec::parse_written("１００．５").unwrap(), d("100.5"));
-        assert_eq!(Dec::parse_written("1,234,567.891").unwrap(), d("1234567.891"));
+        assert_eq!(
+            Dec::parse_written("1,234,567.891").unwrap(),
+            d("1234567.891")
+        );
         assert_eq!(Dec::parse_written("-3").unwrap(), d("-3"));
-        assert_eq!(Dec::parse_written("12345678901234567890.12").unwrap().to_string(), "12345678901234567890.12");
+        assert_eq!(
+            Dec::parse_written("12345678901234567890.12")
+                .unwrap()
+                .to_string(),
+            "12345678901234567890.12"
+        );
     }
 
     #[test]
     fn malformed_numbers_are_errors_not_zero() {
-        for bad in ["", "abc", "1.2.3", "1,23", "12,3456", "1.", ".5", "1,000.5,0", "5%", "--1"] {
-            assert_eq!(Dec::parse_written(bad), Err(DecimalTextError::NotANumber), "{bad:?}");
+        for bad in [
+            "",
+            "abc",
+            "1.2.3",
+            "1,23",
+            "12,3456",
+            "1.",
+            ".5",
+            "1,000.5,0",
+            "5%",
+            "--1",
+        ] {
+            assert_eq!(
+                Dec::parse_written(bad),
+                Err(DecimalTextError::NotANumber),
+                "{bad:?}"
+            );
         }
-        assert_eq!(Dec::parse_written("1e30"), Err(DecimalTextError::NotANumber));
-        assert_eq!(Dec::parse_written("100000000000000000000000000000"), Err(DecimalTextError::OutOfRange));
+        assert_eq!(
+            Dec::parse_written("1e30"),
+            Err(DecimalTextError::NotANumber)
+        );
+        assert_eq!(
+            Dec::parse_written("100000000000000000000000000000"),
+            Err(DecimalTextError::OutOfRange)
+        );
     }
 
     #[test]
@@ -347,17 +407,32 @@ mod tests {
         let max = Dec(Decimal::MAX);
         assert_eq!(max.checked_mul(Dec::from_int(2)), Err(ArithError::Overflow));
         assert_eq!(max.checked_add(Dec::ONE), Err(ArithError::Overflow));
-        assert_eq!(Dec::ONE.checked_div(Dec::ZERO), Err(ArithError::DivisionByZero));
+        assert_eq!(
+            Dec::ONE.checked_div(Dec::ZERO),
+            Err(ArithError::DivisionByZero)
+        );
         // pitfalls.md §5: division keeps 28 significant digits
-        let q = d("4").checked_div(d("14")).unwrap().checked_mul(d("2")).unwrap();
+        let q = d("4")
+            .checked_div(d("14"))
+            .unwrap()
+            .checked_mul(d("2"))
+            .unwrap();
         assert_eq!(q.to_string(), "0.5714285714285714285714285714");
     }
 
     #[test]
     fn approximations_are_marked() {
-        let q = d("4").checked_mul(d("2")).unwrap().checked_div(d("14")).unwrap();
+        let q = d("4")
+            .checked_mul(d("2"))
+            .unwrap()
+            .checked_div(d("14"))
+            .unwrap();
         assert_eq!(q.approx(), "0.5714…");
-        let rate = d("7255205.14").checked_div(d("8485146")).unwrap().checked_mul(Dec::HUNDRED).unwrap();
+        let rate = d("7255205.14")
+            .checked_div(d("8485146"))
+            .unwrap()
+            .checked_mul(Dec::HUNDRED)
+            .unwrap();
         assert_eq!(rate.approx(), "85.50…");
         assert_eq!(d("0.43").approx(), "0.43");
         assert_eq!(d("7255205.14").approx(), "7255205.14");

@@ -20,12 +20,20 @@ impl Span {
     pub fn new(source: SourceId, start: usize, end: usize) -> Span {
         // INVARIANT: sources are limited to well under 4 GiB before they are parsed
         // (see `Sources::add`), so offsets fit in u32.
-        Span { source, start: start as u32, end: end as u32 }
+        Span {
+            source,
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { source: self.source, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            source: self.source,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn len(self) -> usize {
@@ -115,7 +123,10 @@ impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceId {
         // INVARIANT: at most u16::MAX files; a policy chain is a handful of files.
         let id = SourceId(self.files.len().min(u16::MAX as usize) as u16);
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        self.files.push(SourceFile {
+            name: name.into(),
+            text: text.into(),
+        });
         id
     }
 
@@ -142,6 +153,9 @@ impl Sources {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (SourceId(i as u16), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (SourceId(i as u16), f))
     }
 }

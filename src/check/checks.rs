@@ -10,13 +10,21 @@ use std::collections::HashMap;
 
 impl Checker {
     pub(super) fn checks(&mut self, file: &RuleFile, policy: &mut Policy) {
-        let names: Vec<String> = policy.indicators.iter().map(|i| i.name.node.clone()).collect();
+        let names: Vec<String> = policy
+            .indicators
+            .iter()
+            .map(|i| i.name.node.clone())
+            .collect();
         let mut ids: HashMap<&str, Span> = HashMap::new();
         let mut rules = Vec::new();
         for item in &file.items {
             let Item::Check(check) = item else { continue };
             if let Some(first) = ids.insert(&check.id.node, check.id.span) {
-                self.errors.push(CheckError::DuplicateCheck { span: check.id.span, first, id: check.id.node.clone() });
+                self.errors.push(CheckError::DuplicateCheck {
+                    span: check.id.span,
+                    first,
+                    id: check.id.node.clone(),
+                });
             }
             let scope = Scope {
                 context: Context::Check(check.domain.map(|d| d.node)),
@@ -25,7 +33,8 @@ impl Checker {
                 money: &policy.budget_unit,
                 units: &policy.units,
             };
-            let condition = |expr: &Option<crate::syntax::ast::Expr>, errors: &mut Vec<CheckError>| {
+            let condition = |expr: &Option<crate::syntax::ast::Expr>,
+                             errors: &mut Vec<CheckError>| {
                 let checked = expr.as_ref().and_then(|e| scope.expr(e, errors));
                 if let Some(c) = &checked {
                     scope.condition(c, errors);
@@ -35,7 +44,10 @@ impl Checker {
             let when = condition(&check.when, &mut self.errors);
             let require = condition(&check.require, &mut self.errors);
             let message = message(&scope, &check.message, &mut self.errors);
-            let message_en = check.message_en.as_ref().map(|m| message_fn(&scope, m, &mut self.errors));
+            let message_en = check
+                .message_en
+                .as_ref()
+                .map(|m| message_fn(&scope, m, &mut self.errors));
             rules.push(CheckRule {
                 id: check.id.node.clone(),
                 title: check.title.node.clone(),
@@ -52,11 +64,19 @@ impl Checker {
     }
 }
 
-fn message(scope: &Scope<'_>, message: &Message, errors: &mut Vec<CheckError>) -> Vec<MessagePiece> {
+fn message(
+    scope: &Scope<'_>,
+    message: &Message,
+    errors: &mut Vec<CheckError>,
+) -> Vec<MessagePiece> {
     message_fn(scope, message, errors)
 }
 
-fn message_fn(scope: &Scope<'_>, message: &Message, errors: &mut Vec<CheckError>) -> Vec<MessagePiece> {
+fn message_fn(
+    scope: &Scope<'_>,
+    message: &Message,
+    errors: &mut Vec<CheckError>,
+) -> Vec<MessagePiece> {
     message
         .parts
         .iter()

@@ -13,7 +13,11 @@ use crate::value::Unit;
 
 impl Checker {
     pub(super) fn derived_actuals(&mut self, pending: Vec<PendingDerived>, policy: &mut Policy) {
-        let names: Vec<String> = policy.indicators.iter().map(|i| i.name.node.clone()).collect();
+        let names: Vec<String> = policy
+            .indicators
+            .iter()
+            .map(|i| i.name.node.clone())
+            .collect();
         let mut resolved = Vec::new();
         {
             let scope = Scope {
@@ -24,7 +28,9 @@ impl Checker {
                 units: &policy.units,
             };
             for p in pending {
-                let Some(expr) = scope.expr(&p.expr, &mut self.errors) else { continue };
+                let Some(expr) = scope.expr(&p.expr, &mut self.errors) else {
+                    continue;
+                };
                 match &expr.ty {
                     Ty::Number(unit) => {
                         if let Some(target) = &p.target_unit {
@@ -40,7 +46,13 @@ impl Checker {
                         hint: None,
                     }),
                 }
-                resolved.push((p.owner, Derived { span: p.expr.span, expr }));
+                resolved.push((
+                    p.owner,
+                    Derived {
+                        span: p.expr.span,
+                        expr,
+                    },
+                ));
             }
         }
         for (owner, derived) in resolved {
@@ -52,14 +64,22 @@ impl Checker {
         policy.derived_order = self.order(policy);
     }
 
-    fn derived_unit(&mut self, actual: &UnitTy, target: &Unit, units: &super::units::UnitTable, span: crate::source::Span) {
+    fn derived_unit(
+        &mut self,
+        actual: &UnitTy,
+        target: &Unit,
+        units: &super::units::UnitTable,
+        span: crate::source::Span,
+    ) {
         let actual_unit = match actual {
             UnitTy::Plain => Some(Unit::None),
             UnitTy::Percent => Some(Unit::Percent),
             UnitTy::Named(n) => Some(Unit::Named(n.clone())),
             UnitTy::Bare | UnitTy::Unknown => None,
         };
-        let Some(actual_unit) = actual_unit else { return };
+        let Some(actual_unit) = actual_unit else {
+            return;
+        };
         let clash = match (target, &actual_unit) {
             (Unit::Percent, Unit::None) => true,
             (Unit::None, _) => false,
@@ -70,7 +90,11 @@ impl Checker {
             self.errors.push(CheckError::DerivedUnit {
                 span,
                 target: target.to_string(),
-                actual: if actual_unit == Unit::None { String::new() } else { actual_unit.to_string() },
+                actual: if actual_unit == Unit::None {
+                    String::new()
+                } else {
+                    actual_unit.to_string()
+                },
             });
             let _ = hint;
         }
@@ -114,8 +138,14 @@ impl Checker {
                             stack.push((dep, 0));
                         }
                         Mark::Visiting => {
-                            let names = stack.iter().map(|(i, _)| policy.indicators[i.0].name.node.clone()).collect();
-                            let span = policy.indicators[dep.0].actual.as_ref().map_or(policy.indicators[dep.0].span, |d| d.span);
+                            let names = stack
+                                .iter()
+                                .map(|(i, _)| policy.indicators[i.0].name.node.clone())
+                                .collect();
+                            let span = policy.indicators[dep.0]
+                                .actual
+                                .as_ref()
+                                .map_or(policy.indicators[dep.0].span, |d| d.span);
                             self.errors.push(CheckError::DerivedCycle { span, names });
                             marks[dep.0] = Mark::Done;
                         }

@@ -12,69 +12,148 @@ pub enum CheckError {
     /// A second `policy` header: `policy "a" { … }  policy "b" { … }`.
     DuplicatePolicy { span: Span, first: Span },
     /// `full_marks 100 … full_marks 100`.
-    DuplicateSetting { span: Span, first: Span, setting: &'static str },
+    DuplicateSetting {
+        span: Span,
+        first: Span,
+        setting: &'static str,
+    },
     /// A header without `full_marks` or `grades`.
     MissingSetting { span: Span, setting: &'static str },
     /// `years 2024..2020`.
     YearsReversed { span: Span },
     /// `grades { 优 >= 80, 良 >= 90, 差 }`: thresholds must fall.
-    GradesNotDescending { span: Span, grade: String, previous: String },
+    GradesNotDescending {
+        span: Span,
+        grade: String,
+        previous: String,
+    },
     /// `grades { 优, 良 >= 80, 差 }`: only the last grade may lack a threshold.
     GradeWithoutThreshold { span: Span, grade: String },
     /// `grades { 优 >= 90, 差 >= 0 }`: the last grade takes every lower total.
     LastGradeHasThreshold { span: Span, grade: String },
     /// The same grade twice.
-    DuplicateGrade { span: Span, first: Span, grade: String },
+    DuplicateGrade {
+        span: Span,
+        first: Span,
+        grade: String,
+    },
     /// `units { 次 次 }`.
-    DuplicateUnit { span: Span, first: Span, unit: String },
+    DuplicateUnit {
+        span: Span,
+        first: Span,
+        unit: String,
+    },
     /// A unit the `units` block does not declare: `target >= 14 次次`.
-    UnknownUnit { span: Span, unit: String, suggestion: Option<String> },
+    UnknownUnit {
+        span: Span,
+        unit: String,
+        suggestion: Option<String>,
+    },
     /// `万元 = 10000 亿元  亿元 = 0.0001 万元`.
     ConversionCycle { span: Span, unit: String },
     /// Two vocabularies with the same name (or two unnamed ones).
-    DuplicateVocabulary { span: Span, first: Span, name: Option<String> },
+    DuplicateVocabulary {
+        span: Span,
+        first: Span,
+        name: Option<String>,
+    },
     /// `achieved 100%: … achieved 80%: …` in one vocabulary.
-    DuplicateWordClass { span: Span, first: Span, class: &'static str },
+    DuplicateWordClass {
+        span: Span,
+        first: Span,
+        class: &'static str,
+    },
     /// A share outside 0–100%, a band whose ends are reversed, or a default outside its band.
     BadShare { span: Span, problem: ShareProblem },
     /// `qualitative 满意` when no vocabulary has that name.
-    UnknownVocabulary { span: Span, name: Option<String>, suggestion: Option<String> },
+    UnknownVocabulary {
+        span: Span,
+        name: Option<String>,
+        suggestion: Option<String>,
+    },
     /// Two `actuals { not_done … }` or `claimed_bound` settings.
-    DuplicateActualsSetting { span: Span, first: Span, setting: &'static str },
+    DuplicateActualsSetting {
+        span: Span,
+        first: Span,
+        setting: &'static str,
+    },
     /// Two sections, groups or indicators with the same name or alias.
-    DuplicateName { span: Span, first: Span, name: String, what: NameKind },
+    DuplicateName {
+        span: Span,
+        first: Span,
+        name: String,
+        what: NameKind,
+    },
     /// `any indicator` twice in one section or group.
     DuplicateOpenRule { span: Span, first: Span },
     /// A method that cannot score a target of this form: `target "完整" { score proportional }`.
-    MethodDoesNotFit { span: Span, method: &'static str, form: TargetForm },
+    MethodDoesNotFit {
+        span: Span,
+        method: &'static str,
+        form: TargetForm,
+    },
     /// `deduct 0.2 per 0% above target`.
     StepNotPositive { span: Span },
-    /// A negative deduction, fixed points or band award.
-    NegativeFigure { span: Span },
     /// Units that cannot be compared: `deduct 0.2 per 1次 above target` on a `<= 5%` target.
-    UnitsDoNotMatch { span: Span, left: String, right: String },
+    UnitsDoNotMatch {
+        span: Span,
+        left: String,
+        right: String,
+    },
     /// `bands { }` whose ends use different units, or a band that is empty (`90% <= actual < 80%`).
     EmptyBand { span: Span },
     /// A name that no field, binding or function has: `indicator.sefl_score`.
-    UnknownName { span: Span, name: String, kind: NameSpace, suggestion: Option<String> },
+    UnknownName {
+        span: Span,
+        name: String,
+        kind: NameSpace,
+        suggestion: Option<String>,
+    },
     /// A binding used where it is not bound: `row.rate` in a check over indicators.
-    NotBoundHere { span: Span, name: String, context: &'static str },
+    NotBoundHere {
+        span: Span,
+        name: String,
+        context: &'static str,
+    },
     /// `round(x)`.
-    WrongArity { span: Span, function: String, expected: &'static str, found: usize },
+    WrongArity {
+        span: Span,
+        function: String,
+        expected: &'static str,
+        found: usize,
+    },
     /// `indicator.reason + 1`, `row.rate == row.executed / row.budget`.
-    TypeMismatch { span: Span, operator: String, left: String, right: String, hint: Option<TypeHint> },
+    TypeMismatch {
+        span: Span,
+        operator: String,
+        left: String,
+        right: String,
+        hint: Option<TypeHint>,
+    },
     /// `when indicator.score` (a number where a condition is needed).
     NotACondition { span: Span, found: String },
-    /// `indicator["预算完成率"]` names an indicator the policy does not have.
-    UnknownIndicator { span: Span, name: String, suggestion: Option<String> },
+    /// `indicator["任务完成率"]` names an indicator the policy does not have.
+    UnknownIndicator {
+        span: Span,
+        name: String,
+        suggestion: Option<String>,
+    },
     /// Derived actuals that read each other.
     DerivedCycle { span: Span, names: Vec<String> },
     /// A derived actual whose unit cannot be compared with the indicator's target.
-    DerivedUnit { span: Span, target: String, actual: String },
+    DerivedUnit {
+        span: Span,
+        target: String,
+        actual: String,
+    },
     /// Two checks with the same id.
     DuplicateCheck { span: Span, first: Span, id: String },
     /// `round(x, 2, "nearest")`.
-    BadArgument { span: Span, function: String, problem: &'static str },
+    BadArgument {
+        span: Span,
+        function: String,
+        problem: &'static str,
+    },
     /// An indicator whose fixed target has no method: `target 2季度` with no `deadline:` default.
     NoMethod { span: Span, form: TargetForm },
 }
@@ -138,7 +217,6 @@ impl CheckError {
             | DuplicateOpenRule { span, .. }
             | MethodDoesNotFit { span, .. }
             | StepNotPositive { span }
-            | NegativeFigure { span }
             | UnitsDoNotMatch { span, .. }
             | EmptyBand { span }
             | UnknownName { span, .. }
@@ -198,7 +276,6 @@ impl CheckError {
             DuplicateOpenRule { .. } => "perfrules::check::duplicate_any_indicator",
             MethodDoesNotFit { .. } => "perfrules::check::method_does_not_fit",
             StepNotPositive { .. } => "perfrules::check::step_not_positive",
-            NegativeFigure { .. } => "perfrules::check::negative_figure",
             UnitsDoNotMatch { .. } => "perfrules::check::units_do_not_match",
             EmptyBand { .. } => "perfrules::check::empty_band",
             UnknownName { .. } => "perfrules::check::unknown_name",

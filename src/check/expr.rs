@@ -74,9 +74,13 @@ impl Scope<'_> {
         let (kind, ty) = match &expr.kind {
             ExprKind::Literal(l) => {
                 if let Unit::Named(name) = &l.unit {
-                    self.units.require_declared(&crate::source::Spanned::new(name.clone(), span), errors);
+                    self.units
+                        .require_declared(&crate::source::Spanned::new(name.clone(), span), errors);
                 }
-                (CKind::Number(l.number, l.unit.clone()), Ty::Number(UnitTy::of(&l.unit)))
+                (
+                    CKind::Number(l.number, l.unit.clone()),
+                    Ty::Number(UnitTy::of(&l.unit)),
+                )
             }
             ExprKind::Text(t) => (CKind::Text(t.clone()), Ty::Text),
             ExprKind::Bool(b) => (CKind::Bool(*b), Ty::Bool),
@@ -112,8 +116,12 @@ impl Scope<'_> {
                 (CKind::Call(func, args), ty)
             }
             ExprKind::List(items) => {
-                let items: Vec<Option<CExpr>> = items.iter().map(|a| self.expr(a, errors)).collect();
-                (CKind::List(items.into_iter().collect::<Option<_>>()?), Ty::List)
+                let items: Vec<Option<CExpr>> =
+                    items.iter().map(|a| self.expr(a, errors)).collect();
+                (
+                    CKind::List(items.into_iter().collect::<Option<_>>()?),
+                    Ty::List,
+                )
             }
         };
         Some(CExpr { kind, span, ty })
@@ -122,7 +130,10 @@ impl Scope<'_> {
     /// A condition (`when`, `require`, `and`, `or`, `not`) must be true or false.
     pub fn condition(&self, expr: &CExpr, errors: &mut Vec<CheckError>) {
         if expr.ty != Ty::Bool {
-            errors.push(CheckError::NotACondition { span: expr.span, found: describe(&expr.ty) });
+            errors.push(CheckError::NotACondition {
+                span: expr.span,
+                found: describe(&expr.ty),
+            });
         }
     }
 
@@ -160,7 +171,9 @@ impl Scope<'_> {
                 Some(PathStep::Key(name)) => {
                     let id = self.named_indicator(&name.node, name.span, errors)?;
                     let field = self.leaf(steps.next(), span, INDICATOR_FIELDS, errors)?;
-                    if self.context == Context::Derived && !DERIVED_INDICATOR_FIELDS.contains(&field) {
+                    if self.context == Context::Derived
+                        && !DERIVED_INDICATOR_FIELDS.contains(&field)
+                    {
                         errors.push(not_bound(span, "indicator.*", "derived"));
                         return None;
                     }
@@ -174,9 +187,15 @@ impl Scope<'_> {
                     Field::Indicator(self.leaf(step, span, INDICATOR_FIELDS, errors)?)
                 }
             },
-            "row" if bound(Domain::BudgetRow) => Field::Row(self.leaf(steps.next(), span, ROW_FIELDS, errors)?),
-            "parent" if bound(Domain::BudgetParent) => Field::Parent(self.leaf(steps.next(), span, PARENT_FIELDS, errors)?),
-            "section" if bound(Domain::Section) => Field::Section(self.leaf(steps.next(), span, SECTION_FIELDS, errors)?),
+            "row" if bound(Domain::BudgetRow) => {
+                Field::Row(self.leaf(steps.next(), span, ROW_FIELDS, errors)?)
+            }
+            "parent" if bound(Domain::BudgetParent) => {
+                Field::Parent(self.leaf(steps.next(), span, PARENT_FIELDS, errors)?)
+            }
+            "section" if bound(Domain::Section) => {
+                Field::Section(self.leaf(steps.next(), span, SECTION_FIELDS, errors)?)
+            }
             "row" | "parent" | "section" => {
                 errors.push(not_bound(root_span, root, self.context_name()));
                 return None;
@@ -189,10 +208,17 @@ impl Scope<'_> {
                 }
                 Field::Report(field)
             }
-            "policy" if self.context != Context::Derived => Field::Policy(self.leaf(steps.next(), span, POLICY_FIELDS, errors)?),
+            "policy" if self.context != Context::Derived => {
+                Field::Policy(self.leaf(steps.next(), span, POLICY_FIELDS, errors)?)
+            }
             _ => {
                 let suggestion = names::closest(root, self.roots());
-                errors.push(CheckError::UnknownName { span: root_span, name: root.to_string(), kind: NameSpace::Root, suggestion });
+                errors.push(CheckError::UnknownName {
+                    span: root_span,
+                    name: root.to_string(),
+                    kind: NameSpace::Root,
+                    suggestion,
+                });
                 return None;
             }
         };
@@ -226,7 +252,12 @@ impl Scope<'_> {
             other => {
                 errors.push(match other {
                     Some(step) => self.no_such_field(step, span, &["total"]),
-                    None => CheckError::UnknownName { span, name: "budget".into(), kind: NameSpace::Field, suggestion: Some("budget.total".into()) },
+                    None => CheckError::UnknownName {
+                        span,
+                        name: "budget".into(),
+                        kind: NameSpace::Field,
+                        suggestion: Some("budget.total".into()),
+                    },
                 });
                 return None;
             }
@@ -239,7 +270,13 @@ impl Scope<'_> {
     }
 
     /// The last step of a path: a field from `table`.
-    fn leaf<T: Copy>(&self, step: Option<&PathStep>, span: Span, table: &[(&str, T)], errors: &mut Vec<CheckError>) -> Option<T> {
+    fn leaf<T: Copy>(
+        &self,
+        step: Option<&PathStep>,
+        span: Span,
+        table: &[(&str, T)],
+        errors: &mut Vec<CheckError>,
+    ) -> Option<T> {
         match step {
             Some(PathStep::Field(f)) => match table.iter().find(|(name, _)| *name == f.node) {
                 Some((_, field)) => Some(*field),
@@ -255,7 +292,12 @@ impl Scope<'_> {
                 None
             }
             None => {
-                errors.push(CheckError::UnknownName { span, name: String::new(), kind: NameSpace::Field, suggestion: None });
+                errors.push(CheckError::UnknownName {
+                    span,
+                    name: String::new(),
+                    kind: NameSpace::Field,
+                    suggestion: None,
+                });
                 None
             }
         }
@@ -267,15 +309,30 @@ impl Scope<'_> {
             PathStep::Key(k) => (format!("[\"{}\"]", k.node), k.span),
         };
         let suggestion = names::closest(&name, candidates.iter().copied());
-        CheckError::UnknownName { span, name, kind: NameSpace::Field, suggestion }
+        CheckError::UnknownName {
+            span,
+            name,
+            kind: NameSpace::Field,
+            suggestion,
+        }
     }
 
-    fn named_indicator(&self, name: &str, span: Span, errors: &mut Vec<CheckError>) -> Option<IndicatorId> {
+    fn named_indicator(
+        &self,
+        name: &str,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<IndicatorId> {
         match self.indicators.get(&names::key(name)) {
             Some(id) => Some(*id),
             None => {
-                let suggestion = names::closest(name, self.indicator_names.iter().map(String::as_str));
-                errors.push(CheckError::UnknownIndicator { span, name: name.to_string(), suggestion });
+                let suggestion =
+                    names::closest(name, self.indicator_names.iter().map(String::as_str));
+                errors.push(CheckError::UnknownIndicator {
+                    span,
+                    name: name.to_string(),
+                    suggestion,
+                });
                 None
             }
         }
@@ -317,7 +374,14 @@ impl Scope<'_> {
         }
     }
 
-    fn binary_ty(&self, op: BinaryOp, l: &CExpr, r: &CExpr, span: Span, errors: &mut Vec<CheckError>) -> Ty {
+    fn binary_ty(
+        &self,
+        op: BinaryOp,
+        l: &CExpr,
+        r: &CExpr,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> Ty {
         let mismatch = |hint| CheckError::TypeMismatch {
             span,
             operator: op.symbol().to_string(),
@@ -351,14 +415,20 @@ impl Scope<'_> {
                 Ty::Bool
             }
             BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-                let (a, b) = (self.unit_of(l, op.symbol(), errors), self.unit_of(r, op.symbol(), errors));
+                let (a, b) = (
+                    self.unit_of(l, op.symbol(), errors),
+                    self.unit_of(r, op.symbol(), errors),
+                );
                 if let Err(hint) = self.unify(&a, &b) {
                     errors.push(mismatch(hint));
                 }
                 Ty::Bool
             }
             BinaryOp::Add | BinaryOp::Sub => {
-                let (a, b) = (self.unit_of(l, op.symbol(), errors), self.unit_of(r, op.symbol(), errors));
+                let (a, b) = (
+                    self.unit_of(l, op.symbol(), errors),
+                    self.unit_of(r, op.symbol(), errors),
+                );
                 match self.unify(&a, &b) {
                     Ok(u) => Ty::Number(u),
                     Err(hint) => {
@@ -368,8 +438,15 @@ impl Scope<'_> {
                 }
             }
             BinaryOp::Mul | BinaryOp::Div => {
-                let (a, b) = (self.unit_of(l, op.symbol(), errors), self.unit_of(r, op.symbol(), errors));
-                let product = if op == BinaryOp::Mul { self.mul(&a, &b) } else { self.div(&a, &b) };
+                let (a, b) = (
+                    self.unit_of(l, op.symbol(), errors),
+                    self.unit_of(r, op.symbol(), errors),
+                );
+                let product = if op == BinaryOp::Mul {
+                    self.mul(&a, &b)
+                } else {
+                    self.div(&a, &b)
+                };
                 match product {
                     Some(u) => Ty::Number(u),
                     None => {
@@ -391,7 +468,10 @@ impl Scope<'_> {
             (Plain, Plain) => Ok(Plain),
             (Percent, Percent) => Ok(Percent),
             (Plain, Percent) | (Percent, Plain) => Err(Some(TypeHint::MultiplyByHundredPercent)),
-            (Named(x), Named(y)) => match self.units.relate(&Unit::Named(x.clone()), &Unit::Named(y.clone())) {
+            (Named(x), Named(y)) => match self
+                .units
+                .relate(&Unit::Named(x.clone()), &Unit::Named(y.clone()))
+            {
                 Relation::Mismatch => Err(None),
                 _ => Ok(a.clone()),
             },
@@ -419,7 +499,10 @@ impl Scope<'_> {
             (x, Bare | Plain) => x.clone(),
             (Bare | Plain, Percent) | (Percent, Percent) => Plain,
             (Named(u), Percent) => Named(u.clone()),
-            (Named(x), Named(y)) => match self.units.relate(&Unit::Named(x.clone()), &Unit::Named(y.clone())) {
+            (Named(x), Named(y)) => match self
+                .units
+                .relate(&Unit::Named(x.clone()), &Unit::Named(y.clone()))
+            {
                 Relation::Mismatch => return None,
                 _ => Plain,
             },
@@ -427,10 +510,22 @@ impl Scope<'_> {
         })
     }
 
-    fn call(&self, name: &str, name_span: Span, args: &[CExpr], span: Span, errors: &mut Vec<CheckError>) -> Option<(Func, Ty)> {
+    fn call(
+        &self,
+        name: &str,
+        name_span: Span,
+        args: &[CExpr],
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<(Func, Ty)> {
         let arity = |expected: &'static str, ok: bool, errors: &mut Vec<CheckError>| {
             if !ok {
-                errors.push(CheckError::WrongArity { span, function: name.to_string(), expected, found: args.len() });
+                errors.push(CheckError::WrongArity {
+                    span,
+                    function: name.to_string(),
+                    expected,
+                    found: args.len(),
+                });
             }
             ok
         };
@@ -453,7 +548,10 @@ impl Scope<'_> {
                         }),
                     }
                 }
-                Some((if name == "min" { Func::Min } else { Func::Max }, Ty::Number(unit)))
+                Some((
+                    if name == "min" { Func::Min } else { Func::Max },
+                    Ty::Number(unit),
+                ))
             }
             "round" => {
                 if !arity("2–3", (2..=3).contains(&args.len()), errors) {
@@ -464,7 +562,11 @@ impl Scope<'_> {
                     _ => None,
                 };
                 let Some(places) = places else {
-                    errors.push(CheckError::BadArgument { span: args[1].span, function: name.into(), problem: "places" });
+                    errors.push(CheckError::BadArgument {
+                        span: args[1].span,
+                        function: name.into(),
+                        problem: "places",
+                    });
                     return None;
                 };
                 let mode = match args.get(2).map(|a| &a.kind) {
@@ -474,7 +576,11 @@ impl Scope<'_> {
                     Some(CKind::Text(t)) if t == "down" => RoundMode::Down,
                     Some(CKind::Text(t)) if t == "up" => RoundMode::Up,
                     Some(_) => {
-                        errors.push(CheckError::BadArgument { span: args[2].span, function: name.into(), problem: "mode" });
+                        errors.push(CheckError::BadArgument {
+                            span: args[2].span,
+                            function: name.into(),
+                            problem: "mode",
+                        });
                         return None;
                     }
                 };
@@ -495,7 +601,12 @@ impl Scope<'_> {
             }
             _ => {
                 let suggestion = names::closest(name, FUNCTIONS.iter().copied());
-                errors.push(CheckError::UnknownName { span: name_span, name: name.to_string(), kind: NameSpace::Function, suggestion });
+                errors.push(CheckError::UnknownName {
+                    span: name_span,
+                    name: name.to_string(),
+                    kind: NameSpace::Function,
+                    suggestion,
+                });
                 None
             }
         }
@@ -503,7 +614,11 @@ impl Scope<'_> {
 }
 
 fn not_bound(span: Span, name: &str, context: &'static str) -> CheckError {
-    CheckError::NotBoundHere { span, name: name.to_string(), context }
+    CheckError::NotBoundHere {
+        span,
+        name: name.to_string(),
+        context,
+    }
 }
 
 /// A type in the words of a message (`a percentage`, `text`), language-neutral keys that
@@ -532,7 +647,9 @@ impl CExpr {
                 l.actuals_read(out);
                 r.actuals_read(out);
             }
-            CKind::Call(_, args) | CKind::List(args) => args.iter().for_each(|a| a.actuals_read(out)),
+            CKind::Call(_, args) | CKind::List(args) => {
+                args.iter().for_each(|a| a.actuals_read(out))
+            }
             _ => {}
         }
     }

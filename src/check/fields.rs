@@ -8,7 +8,7 @@ use crate::value::Unit;
 pub enum Field {
     /// The indicator a check runs over: `indicator.score`.
     Indicator(IndicatorField),
-    /// A named indicator: `indicator["预算完成率"].actual`.
+    /// A named indicator: `indicator["任务完成率"].actual`.
     Named(super::policy::IndicatorId, IndicatorField),
     /// The budget row a check runs over: `row.rate`.
     Row(RowField),
@@ -154,8 +154,12 @@ pub const INDICATOR_FIELDS: &[(&str, IndicatorField)] = &[
 
 /// What a derived actual may read of another indicator: its values, not its score (scores
 /// are computed after every actual).
-pub const DERIVED_INDICATOR_FIELDS: &[IndicatorField] =
-    &[IndicatorField::Target, IndicatorField::Actual, IndicatorField::TargetWritten, IndicatorField::ActualWritten];
+pub const DERIVED_INDICATOR_FIELDS: &[IndicatorField] = &[
+    IndicatorField::Target,
+    IndicatorField::Actual,
+    IndicatorField::TargetWritten,
+    IndicatorField::ActualWritten,
+];
 
 pub const ROW_FIELDS: &[(&str, RowField)] = &[
     ("item", RowField::Item),
@@ -195,10 +199,17 @@ pub const REPORT_FIELDS: &[(&str, ReportField)] = &[
 ];
 
 /// What a derived actual may read of the report: the totals come after every actual.
-pub const DERIVED_REPORT_FIELDS: &[ReportField] =
-    &[ReportField::Unit, ReportField::Year, ReportField::Kind, ReportField::Project];
+pub const DERIVED_REPORT_FIELDS: &[ReportField] = &[
+    ReportField::Unit,
+    ReportField::Year,
+    ReportField::Kind,
+    ReportField::Project,
+];
 
-pub const POLICY_FIELDS: &[(&str, PolicyField)] = &[("name", PolicyField::Name), ("full_marks", PolicyField::FullMarks)];
+pub const POLICY_FIELDS: &[(&str, PolicyField)] = &[
+    ("name", PolicyField::Name),
+    ("full_marks", PolicyField::FullMarks),
+];
 
 impl IndicatorField {
     pub fn ty(self) -> Ty {
@@ -245,7 +256,9 @@ impl SectionField {
 impl ReportField {
     pub fn ty(self) -> Ty {
         match self {
-            ReportField::Unit | ReportField::Kind | ReportField::Project | ReportField::Grade => Ty::Text,
+            ReportField::Unit | ReportField::Kind | ReportField::Project | ReportField::Grade => {
+                Ty::Text
+            }
             _ => Ty::Number(UnitTy::Plain),
         }
     }

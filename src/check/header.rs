@@ -24,13 +24,24 @@ pub(super) struct Header {
 
 impl Checker {
     pub(super) fn header(&mut self, file: &RuleFile) -> Option<Header> {
-        let mut headers = file.items.iter().filter_map(|i| if let Item::Policy(p) = i { Some(p) } else { None });
+        let mut headers = file.items.iter().filter_map(|i| {
+            if let Item::Policy(p) = i {
+                Some(p)
+            } else {
+                None
+            }
+        });
         let Some(policy) = headers.next() else {
-            self.errors.push(CheckError::NoPolicy { span: self.file_start() });
+            self.errors.push(CheckError::NoPolicy {
+                span: self.file_start(),
+            });
             return None;
         };
         for extra in headers {
-            self.errors.push(CheckError::DuplicatePolicy { span: extra.name.span, first: policy.name.span });
+            self.errors.push(CheckError::DuplicatePolicy {
+                span: extra.name.span,
+                first: policy.name.span,
+            });
         }
         let mut seen: HashMap<&'static str, Span> = HashMap::new();
         let mut header = Header {
@@ -48,14 +59,19 @@ impl Checker {
         for setting in &policy.settings {
             let key = setting_key(&setting.node);
             if let Some(first) = seen.insert(key, setting.span) {
-                self.errors.push(CheckError::DuplicateSetting { span: setting.span, first, setting: key });
+                self.errors.push(CheckError::DuplicateSetting {
+                    span: setting.span,
+                    first,
+                    setting: key,
+                });
                 continue;
             }
             match &setting.node {
                 Setting::Years { from, to } => {
                     let to_year = to.as_ref().map_or(from.node, |t| t.node);
                     if to_year < from.node {
-                        self.errors.push(CheckError::YearsReversed { span: setting.span });
+                        self.errors
+                            .push(CheckError::YearsReversed { span: setting.span });
                     }
                     header.years = Some(Spanned::new((from.node, to_year), setting.span));
                 }
@@ -67,7 +83,11 @@ impl Checker {
                 Setting::Rescale => header.rescale = Some(setting.span),
                 Setting::BudgetUnit(unit) => header.budget_unit = Unit::Named(unit.node.clone()),
                 Setting::Round { at, places, mode } => {
-                    let rounding = Some(Rounding { places: places.node, mode: mode.node, span: setting.span });
+                    let rounding = Some(Rounding {
+                        places: places.node,
+                        mode: mode.node,
+                        span: setting.span,
+                    });
                     match at.node {
                         RoundAt::Indicator => header.round_indicator = rounding,
                         RoundAt::Total => header.round_total = rounding,
@@ -77,10 +97,16 @@ impl Checker {
             }
         }
         if !has_full_marks {
-            self.errors.push(CheckError::MissingSetting { span: policy.name.span, setting: "full_marks" });
+            self.errors.push(CheckError::MissingSetting {
+                span: policy.name.span,
+                setting: "full_marks",
+            });
         }
         if header.grades.is_empty() {
-            self.errors.push(CheckError::MissingSetting { span: policy.name.span, setting: "grades" });
+            self.errors.push(CheckError::MissingSetting {
+                span: policy.name.span,
+                setting: "grades",
+            });
         }
         Some(header)
     }
@@ -91,15 +117,21 @@ impl Checker {
         for (i, grade) in grades.iter().enumerate() {
             let last = i + 1 == grades.len();
             if let Some(first) = names.insert(&grade.name.node, grade.name.span) {
-                self.errors.push(CheckError::DuplicateGrade { span: grade.name.span, first, grade: grade.name.node.clone() });
+                self.errors.push(CheckError::DuplicateGrade {
+                    span: grade.name.span,
+                    first,
+                    grade: grade.name.node.clone(),
+                });
             }
             match (&grade.min, last) {
-                (Some(min), true) => {
-                    self.errors.push(CheckError::LastGradeHasThreshold { span: min.span, grade: grade.name.node.clone() })
-                }
-                (None, false) => {
-                    self.errors.push(CheckError::GradeWithoutThreshold { span: grade.span, grade: grade.name.node.clone() })
-                }
+                (Some(min), true) => self.errors.push(CheckError::LastGradeHasThreshold {
+                    span: min.span,
+                    grade: grade.name.node.clone(),
+                }),
+                (None, false) => self.errors.push(CheckError::GradeWithoutThreshold {
+                    span: grade.span,
+                    grade: grade.name.node.clone(),
+                }),
                 _ => {}
             }
             if let Some(min) = &grade.min {
@@ -115,7 +147,14 @@ impl Checker {
                 previous = Some((&grade.name.node, min.node));
             }
         }
-        grades.iter().map(|g| GradeRule { name: g.name.node.clone(), min: g.min.map(|m| m.node), span: g.span }).collect()
+        grades
+            .iter()
+            .map(|g| GradeRule {
+                name: g.name.node.clone(),
+                min: g.min.map(|m| m.node),
+                span: g.span,
+            })
+            .collect()
     }
 }
 

@@ -3,7 +3,10 @@
 
 use super::error::CheckError;
 use super::names;
-use super::policy::{BandRule, DeductFrom, DeductRule, Method, MethodTable, ScoringRule, VocabularyId, VocabularyRule};
+use super::policy::{
+    BandRule, DeductFrom, DeductRule, Method, MethodTable, ScoringRule, VocabularyId,
+    VocabularyRule,
+};
 use super::units::{Relation, UnitTable};
 use super::Checker;
 use crate::decimal::Dec;
@@ -19,10 +22,16 @@ pub(super) struct MethodScope<'a> {
 
 /// Whether a method can score a target of this form.
 pub fn fits(method: &ast::Method, form: TargetForm) -> bool {
-    let numeric = matches!(form, TargetForm::AtLeast | TargetForm::Equal | TargetForm::AtMost);
+    let numeric = matches!(
+        form,
+        TargetForm::AtLeast | TargetForm::Equal | TargetForm::AtMost
+    );
     match method {
         ast::Method::AllOrNothing => true,
-        ast::Method::Proportional | ast::Method::ReverseRatio | ast::Method::ReverseLinear | ast::Method::Bands(_) => numeric,
+        ast::Method::Proportional
+        | ast::Method::ReverseRatio
+        | ast::Method::ReverseLinear
+        | ast::Method::Bands(_) => numeric,
         ast::Method::Deduct(d) => match d.from {
             ast::DeductFrom::Late(_) => form == TargetForm::Deadline,
             _ => numeric,
@@ -33,13 +42,21 @@ pub fn fits(method: &ast::Method, form: TargetForm) -> bool {
 
 impl Checker {
     /// A `default { … }` block as a method table.
-    pub(super) fn defaults_table(&mut self, defaults: &[&Defaults], scope: &MethodScope<'_>) -> MethodTable {
+    pub(super) fn defaults_table(
+        &mut self,
+        defaults: &[&Defaults],
+        scope: &MethodScope<'_>,
+    ) -> MethodTable {
         let mut table = MethodTable::default();
         let mut seen: Vec<(TargetForm, Span)> = Vec::new();
         for block in defaults {
             for entry in &block.methods {
                 if let Some((_, first)) = seen.iter().find(|(f, _)| *f == entry.form.node) {
-                    self.errors.push(CheckError::DuplicateSetting { span: entry.form.span, first: *first, setting: entry.form.node.keyword() });
+                    self.errors.push(CheckError::DuplicateSetting {
+                        span: entry.form.span,
+                        first: *first,
+                        setting: entry.form.node.keyword(),
+                    });
                     continue;
                 }
                 seen.push((entry.form.node, entry.form.span));
@@ -53,7 +70,14 @@ impl Checker {
                 }
                 if let Some(method) = self.method(&entry.method, None, scope) {
                     let span = entry.form.span.to(entry.method.span);
-                    table.set(entry.form.node, ScoringRule { method, span, explicit: false });
+                    table.set(
+                        entry.form.node,
+                        ScoringRule {
+                            method,
+                            span,
+                            explicit: false,
+                        },
+                    );
                 }
             }
         }
@@ -76,15 +100,33 @@ impl Checker {
         match target.and_then(|t| t.target_form()) {
             Some(form) => {
                 if fits(&score.node, form) {
-                    table.set(form, ScoringRule { method, span: score.span, explicit: true });
+                    table.set(
+                        form,
+                        ScoringRule {
+                            method,
+                            span: score.span,
+                            explicit: true,
+                        },
+                    );
                 } else {
-                    self.errors.push(CheckError::MethodDoesNotFit { span: score.span, method: keyword(&score.node), form });
+                    self.errors.push(CheckError::MethodDoesNotFit {
+                        span: score.span,
+                        method: keyword(&score.node),
+                        form,
+                    });
                 }
             }
             None => {
                 for form in TargetForm::ALL {
                     if fits(&score.node, form) {
-                        table.set(form, ScoringRule { method: method.clone(), span: score.span, explicit: true });
+                        table.set(
+                            form,
+                            ScoringRule {
+                                method: method.clone(),
+                                span: score.span,
+                                explicit: true,
+                            },
+                        );
                     }
                 }
             }
@@ -93,7 +135,12 @@ impl Checker {
     }
 
     /// Checks a method's figures and resolves its vocabulary.
-    pub(super) fn method(&mut self, method: &Spanned<ast::Method>, target_unit: Option<&Unit>, scope: &MethodScope<'_>) -> Option<Method> {
+    pub(super) fn method(
+        &mut self,
+        method: &Spanned<ast::Method>,
+        target_unit: Option<&Unit>,
+        scope: &MethodScope<'_>,
+    ) -> Option<Method> {
         Some(match &method.node {
             ast::Method::AllOrNothing => Method::AllOrNothing,
             ast::Method::Proportional => Method::Proportional,
@@ -101,23 +148,25 @@ impl Checker {
             ast::Method::ReverseLinear => Method::ReverseLinear,
             ast::Method::Deduct(d) => Method::Deduct(self.deduct(d, target_unit, scope)?),
             ast::Method::Bands(bands) => Method::Bands(self.bands(bands, target_unit, scope)?),
-            ast::Method::Qualitative(name) => Method::Qualitative(self.vocabulary_id(name.as_ref(), method.span, scope)?),
+            ast::Method::Qualitative(name) => {
+                Method::Qualitative(self.vocabulary_id(name.as_ref(), method.span, scope)?)
+            }
         })
     }
 
-    fn deduct(&mut self, d: &ast::Deduct, target_unit: Option<&Unit>, scope: &MethodScope<'_>) -> Option<DeductRule> {
-        if d.amount.node.is_negative() {
-            self.errors.push(CheckError::NegativeFigure { span: d.amount.span });
-        }
+    fn deduct(
+        &mut self,
+        d: &ast::Deduct,
+        target_unit: Option<&Unit>,
+        scope: &MethodScope<'_>,
+    ) -> Option<DeductRule> {
+        // INVARIANT: the grammar's `decimal` has no sign, so amounts, floors, points and
+        // band awards are never negative; only a zero step needs refusing.
         if d.step.node.number <= Dec::ZERO {
-            self.errors.push(CheckError::StepNotPositive { span: d.step.span });
+            self.errors
+                .push(CheckError::StepNotPositive { span: d.step.span });
         }
         let floor = d.floor.map_or(Dec::ZERO, |f| f.node);
-        if let Some(f) = d.floor {
-            if f.node.is_negative() {
-                self.errors.push(CheckError::NegativeFigure { span: f.span });
-            }
-        }
         let from = match &d.from {
             ast::DeductFrom::Late(_) => DeductFrom::Late,
             ast::DeductFrom::Above(t) | ast::DeductFrom::Below(t) => {
@@ -159,7 +208,12 @@ impl Checker {
         })
     }
 
-    fn bands(&mut self, bands: &[ast::Band], target_unit: Option<&Unit>, scope: &MethodScope<'_>) -> Option<Vec<BandRule>> {
+    fn bands(
+        &mut self,
+        bands: &[ast::Band],
+        target_unit: Option<&Unit>,
+        scope: &MethodScope<'_>,
+    ) -> Option<Vec<BandRule>> {
         let mut rules = Vec::new();
         for band in bands {
             for end in [&band.lower, &band.upper].into_iter().flatten() {
@@ -170,28 +224,46 @@ impl Checker {
             }
             if let (Some(lower), Some(upper)) = (&band.lower, &band.upper) {
                 let empty = lower.value.node.number > upper.value.node.number
-                    || (lower.value.node.number == upper.value.node.number && !(lower.inclusive && upper.inclusive));
+                    || (lower.value.node.number == upper.value.node.number
+                        && !(lower.inclusive && upper.inclusive));
                 if empty {
                     self.errors.push(CheckError::EmptyBand { span: band.span });
                 }
             }
-            match band.award.node {
-                Award::Points(p) if p.is_negative() => self.errors.push(CheckError::NegativeFigure { span: band.award.span }),
-                Award::Share(s) if s.is_negative() || s > Dec::HUNDRED => self.errors.push(CheckError::BadShare {
-                    span: band.award.span,
-                    problem: super::error::ShareProblem::OutOfRange,
-                }),
-                _ => {}
+            if let Award::Share(s) = band.award.node {
+                if s > Dec::HUNDRED {
+                    self.errors.push(CheckError::BadShare {
+                        span: band.award.span,
+                        problem: super::error::ShareProblem::OutOfRange,
+                    });
+                }
             }
-            let end = |e: &Option<ast::BandEnd>| e.as_ref().map(|e| (e.value.node.number, e.value.node.unit.clone(), e.inclusive));
-            rules.push(BandRule { lower: end(&band.lower), upper: end(&band.upper), award: band.award.node, span: band.span });
+            let end = |e: &Option<ast::BandEnd>| {
+                e.as_ref()
+                    .map(|e| (e.value.node.number, e.value.node.unit.clone(), e.inclusive))
+            };
+            rules.push(BandRule {
+                lower: end(&band.lower),
+                upper: end(&band.upper),
+                award: band.award.node,
+                span: band.span,
+            });
         }
         Some(rules)
     }
 
-    fn vocabulary_id(&mut self, name: Option<&Spanned<String>>, span: Span, scope: &MethodScope<'_>) -> Option<VocabularyId> {
+    fn vocabulary_id(
+        &mut self,
+        name: Option<&Spanned<String>>,
+        span: Span,
+        scope: &MethodScope<'_>,
+    ) -> Option<VocabularyId> {
         let wanted = name.map(|n| n.node.as_str());
-        match scope.vocabularies.iter().position(|v| v.name.as_deref() == wanted) {
+        match scope
+            .vocabularies
+            .iter()
+            .position(|v| v.name.as_deref() == wanted)
+        {
             Some(i) => Some(VocabularyId(i)),
             None => {
                 let candidates = scope.vocabularies.iter().filter_map(|v| v.name.as_deref());
@@ -209,13 +281,19 @@ impl Checker {
     /// An error unless a literal's unit is declared.
     pub(super) fn literal_unit(&mut self, literal: &Spanned<Literal>, scope: &MethodScope<'_>) {
         if let Unit::Named(name) = &literal.node.unit {
-            scope.units.require_declared(&Spanned::new(name.clone(), literal.span), &mut self.errors);
+            scope
+                .units
+                .require_declared(&Spanned::new(name.clone(), literal.span), &mut self.errors);
         }
     }
 
     fn same_units(&mut self, a: &Unit, b: &Unit, span: Span, scope: &MethodScope<'_>) {
         if scope.units.relate(a, b) == Relation::Mismatch {
-            self.errors.push(CheckError::UnitsDoNotMatch { span, left: a.to_string(), right: b.to_string() });
+            self.errors.push(CheckError::UnitsDoNotMatch {
+                span,
+                left: a.to_string(),
+                right: b.to_string(),
+            });
         }
     }
 }

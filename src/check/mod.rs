@@ -23,8 +23,15 @@ use crate::syntax::ast::{Item, RuleFile};
 
 /// Checks a parsed rule file. `sources` holds the file's text (for diagnostics) and is
 /// kept in the policy; `source` is the file's id in it.
-pub fn check(sources: Sources, source: SourceId, file: &RuleFile) -> Result<Policy, Vec<CheckError>> {
-    let mut checker = Checker { errors: Vec::new(), source };
+pub fn check(
+    sources: Sources,
+    source: SourceId,
+    file: &RuleFile,
+) -> Result<Policy, Vec<CheckError>> {
+    let mut checker = Checker {
+        errors: Vec::new(),
+        source,
+    };
     let policy = checker.policy(sources, file);
     if checker.errors.is_empty() {
         if let Some(policy) = policy {
@@ -46,7 +53,17 @@ struct Checker {
 impl Checker {
     fn policy(&mut self, sources: Sources, file: &RuleFile) -> Option<Policy> {
         let header = self.header(file)?;
-        let units_blocks: Vec<_> = file.items.iter().filter_map(|i| if let Item::Units(u) = i { Some(u) } else { None }).collect();
+        let units_blocks: Vec<_> = file
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Units(u) = i {
+                    Some(u)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let money = match &header.budget_unit {
             crate::value::Unit::Named(n) => vec![n.as_str()],
             _ => vec![],
@@ -54,7 +71,10 @@ impl Checker {
         let units = units::UnitTable::build(&units_blocks, &money, &mut self.errors);
         let vocabularies = self.vocabularies(file);
         let (not_done, claimed) = self.actuals(file, header.name.span);
-        let sha256 = sources.get(self.source).map(|f| sha256_hex(&f.text)).unwrap_or_default();
+        let sha256 = sources
+            .get(self.source)
+            .map(|f| sha256_hex(&f.text))
+            .unwrap_or_default();
         let mut policy = Policy {
             sources,
             sha256,
@@ -94,5 +114,8 @@ impl Checker {
 
 fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -1,8 +1,8 @@
 //! Matching names as units write them, and "did you mean …" for names that almost match.
 
 /// The key a name is matched by: spaces and quotation marks are dropped and full-width
-/// letters, digits and brackets read as their ASCII forms, so that `“三公经费”控制率`,
-/// `"三公经费"控制率` and `三公经费控制率` match, and `（汇总）` matches `(汇总)`. Nothing else
+/// letters, digits and brackets read as their ASCII forms, so that `“会议培训”费用率`,
+/// `"会议培训"费用率` and `会议培训费用率` match, and `（汇总）` matches `(汇总)`. Nothing else
 /// is loosened: a different character is a different name.
 pub fn key(name: &str) -> String {
     name.chars()
@@ -16,17 +16,25 @@ pub fn key(name: &str) -> String {
 }
 
 fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇'
+    )
 }
 
 /// The candidate nearest to `query` by edit distance over characters, when it is near
-/// enough to be a likely misspelling (at most a third of the characters differ).
+/// enough to be a likely misspelling: one edit for names of one or two characters, then
+/// two edits, or two in five for long names (`任务执行率` → `任务完成率`, `rnd` → `round`).
 pub fn closest<'a, I>(query: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let query: Vec<char> = query.chars().collect();
-    let limit = (query.len() / 3).max(1);
+    let limit = if query.len() <= 2 {
+        1
+    } else {
+        (query.len() * 2 / 5).max(2)
+    };
     candidates
         .into_iter()
         .filter_map(|c| {
@@ -59,20 +67,38 @@ mod tests {
 
     #[test]
     fn keys_ignore_quotes_spaces_and_width() {
-        assert_eq!(key("“三公经费”控制率"), key("三公经费控制率"));
-        assert_eq!(key("\"三公经费\"控制率"), key("三公经费控制率"));
-        assert_eq!(key("上海市闵行区地区工作办公室（汇总）"), key("上海市闵行区地区工作办公室(汇总)"));
-        assert_eq!(key(" 预算完成率 "), key("预算完成率"));
-        assert_ne!(key("预算执行率"), key("预算完成率"));
+        assert_eq!(key("“会议培训”费用率"), key("会议培训费用率"));
+        assert_eq!(key("\"会议培训\"费用率"), key("会议培训费用率"));
+        assert_eq!(
+            key("上海市闵行区地区工作办公室（汇总）"),
+            key("上海市闵行区地区工作办公室(汇总)")
+        );
+        assert_eq!(key(" 任务完成率 "), key("任务完成率"));
+        assert_ne!(key("任务执行率"), key("任务完成率"));
     }
 
     #[test]
     fn near_names_are_suggested_and_far_ones_are_not() {
-        let names = ["预算完成率", "结转结余率", "公用经费控制率"];
-        assert_eq!(closest("预算执行率", names).as_deref(), Some("预算完成率"));
-        assert_eq!(closest("公用经费控制", names).as_deref(), Some("公用经费控制率"));
+        let names = ["任务完成率", "资金结余率", "办公经费控制率"];
+        assert_eq!(closest("任务执行率", names).as_deref(), Some("任务完成率"));
+        assert_eq!(
+            closest("办公经费控制", names).as_deref(),
+            Some("办公经费控制率")
+        );
         assert_eq!(closest("群众满意度", names), None);
-        assert_eq!(closest("预算完成率", names), None, "an exact name is not a suggestion");
-        assert_eq!(closest("sefl_score", ["self_score", "score"]).as_deref(), Some("self_score"));
+        assert_eq!(
+            closest("rnd", ["min", "max", "round", "abs", "present"]).as_deref(),
+            Some("round")
+        );
+        assert_eq!(closest("次次", ["次", "份", "人次"]).as_deref(), Some("次"));
+        assert_eq!(
+            closest("任务完成率", names),
+            None,
+            "an exact name is not a suggestion"
+        );
+        assert_eq!(
+            closest("sefl_score", ["self_score", "score"]).as_deref(),
+            Some("self_score")
+        );
     }
 }

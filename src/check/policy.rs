@@ -64,7 +64,9 @@ impl Policy {
 
     /// The rule file as the user named it.
     pub fn file_name(&self) -> &str {
-        self.sources.get(crate::source::SourceId(0)).map_or("", |f| f.name.as_str())
+        self.sources
+            .get(crate::source::SourceId(0))
+            .map_or("", |f| f.name.as_str())
     }
 
     /// SHA-256 of the rule file's text.
@@ -150,13 +152,27 @@ pub struct ShareRule {
 
 impl ShareRule {
     pub fn fixed(share: Dec) -> ShareRule {
-        ShareRule { low: share, low_inclusive: true, high: share, high_inclusive: true, default: share }
+        ShareRule {
+            low: share,
+            low_inclusive: true,
+            high: share,
+            high_inclusive: true,
+            default: share,
+        }
     }
 
     /// Whether a share (percent) lies in the band.
     pub fn contains(&self, share: Dec) -> bool {
-        let above = if self.low_inclusive { share >= self.low } else { share > self.low };
-        let below = if self.high_inclusive { share <= self.high } else { share < self.high };
+        let above = if self.low_inclusive {
+            share >= self.low
+        } else {
+            share > self.low
+        };
+        let below = if self.high_inclusive {
+            share <= self.high
+        } else {
+            share < self.high
+        };
         above && below
     }
 }

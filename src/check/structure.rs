@@ -4,7 +4,10 @@
 use super::error::{CheckError, NameKind};
 use super::methods::MethodScope;
 use super::names;
-use super::policy::{GroupId, GroupRule, IndicatorId, IndicatorRule, MethodTable, OpenRule, Policy, SectionId, SectionRule};
+use super::policy::{
+    GroupId, GroupRule, IndicatorId, IndicatorRule, MethodTable, OpenRule, Policy, SectionId,
+    SectionRule,
+};
 use super::Checker;
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{self, Defaults, Item, RuleFile, Structure, StructureItem};
@@ -40,9 +43,26 @@ struct Built {
 }
 
 impl Checker {
-    pub(super) fn structure(&mut self, file: &RuleFile, policy: &mut Policy) -> Vec<PendingDerived> {
-        let scope = MethodScope { units: &policy.units, vocabularies: &policy.vocabularies };
-        let file_defaults: Vec<&Defaults> = file.items.iter().filter_map(|i| if let Item::Defaults(d) = i { Some(d) } else { None }).collect();
+    pub(super) fn structure(
+        &mut self,
+        file: &RuleFile,
+        policy: &mut Policy,
+    ) -> Vec<PendingDerived> {
+        let scope = MethodScope {
+            units: &policy.units,
+            vocabularies: &policy.vocabularies,
+        };
+        let file_defaults: Vec<&Defaults> = file
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Defaults(d) = i {
+                    Some(d)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let file_table = self.defaults_table(&file_defaults, &scope);
         let mut built = Built::default();
         for item in &file.items {
@@ -59,18 +79,31 @@ impl Checker {
         built.pending
     }
 
-    fn section(&mut self, section: &Structure, file_table: &MethodTable, scope: &MethodScope<'_>, built: &mut Built) {
+    fn section(
+        &mut self,
+        section: &Structure,
+        file_table: &MethodTable,
+        scope: &MethodScope<'_>,
+        built: &mut Built,
+    ) {
         let id = SectionId(built.sections.len());
         for name in std::iter::once(&section.name).chain(&section.aliases) {
             let key = names::key(&name.node);
             if let Some(first) = built.section_spans.get(&key) {
-                self.errors.push(CheckError::DuplicateName { span: name.span, first: *first, name: name.node.clone(), what: NameKind::Section });
+                self.errors.push(CheckError::DuplicateName {
+                    span: name.span,
+                    first: *first,
+                    name: name.node.clone(),
+                    what: NameKind::Section,
+                });
             } else {
                 built.section_spans.insert(key.clone(), name.span);
                 built.section_index.insert(key, id);
             }
         }
-        let table = self.defaults_table(&defaults_in(&section.items), scope).or(file_table);
+        let table = self
+            .defaults_table(&defaults_in(&section.items), scope)
+            .or(file_table);
         built.sections.push(SectionRule {
             name: section.name.node.clone(),
             aliases: section.aliases.iter().map(|a| a.node.clone()).collect(),
@@ -83,9 +116,15 @@ impl Checker {
         let mut group_spans: HashMap<String, Span> = HashMap::new();
         for item in &section.items {
             match item {
-                StructureItem::Group(group) => self.group(group, id, &table, scope, built, &mut group_spans),
-                StructureItem::Indicator(indicator) => self.indicator(indicator, id, None, &table, scope, built),
-                StructureItem::AnyIndicator(any) => self.open_rule(any, id, None, &table, scope, built),
+                StructureItem::Group(group) => {
+                    self.group(group, id, &table, scope, built, &mut group_spans)
+                }
+                StructureItem::Indicator(indicator) => {
+                    self.indicator(indicator, id, None, &table, scope, built)
+                }
+                StructureItem::AnyIndicator(any) => {
+                    self.open_rule(any, id, None, &table, scope, built)
+                }
                 StructureItem::Defaults(_) => {}
             }
         }
@@ -104,13 +143,20 @@ impl Checker {
         for name in std::iter::once(&group.name).chain(&group.aliases) {
             let key = names::key(&name.node);
             if let Some(first) = spans.get(&key) {
-                self.errors.push(CheckError::DuplicateName { span: name.span, first: *first, name: name.node.clone(), what: NameKind::Group });
+                self.errors.push(CheckError::DuplicateName {
+                    span: name.span,
+                    first: *first,
+                    name: name.node.clone(),
+                    what: NameKind::Group,
+                });
             } else {
                 spans.insert(key.clone(), name.span);
                 built.sections[section.0].group_index.insert(key, id);
             }
         }
-        let table = self.defaults_table(&defaults_in(&group.items), scope).or(outer);
+        let table = self
+            .defaults_table(&defaults_in(&group.items), scope)
+            .or(outer);
         built.groups.push(GroupRule {
             name: group.name.node.clone(),
             section,
@@ -121,8 +167,12 @@ impl Checker {
         });
         for item in &group.items {
             match item {
-                StructureItem::Indicator(indicator) => self.indicator(indicator, section, Some(id), &table, scope, built),
-                StructureItem::AnyIndicator(any) => self.open_rule(any, section, Some(id), &table, scope, built),
+                StructureItem::Indicator(indicator) => {
+                    self.indicator(indicator, section, Some(id), &table, scope, built)
+                }
+                StructureItem::AnyIndicator(any) => {
+                    self.open_rule(any, section, Some(id), &table, scope, built)
+                }
                 StructureItem::Group(_) | StructureItem::Defaults(_) => {}
             }
         }
@@ -141,22 +191,24 @@ impl Checker {
         for name in std::iter::once(&indicator.name).chain(&indicator.aliases) {
             let key = names::key(&name.node);
             if let Some(first) = built.indicator_spans.get(&key) {
-                self.errors.push(CheckError::DuplicateName { span: name.span, first: *first, name: name.node.clone(), what: NameKind::Indicator });
+                self.errors.push(CheckError::DuplicateName {
+                    span: name.span,
+                    first: *first,
+                    name: name.node.clone(),
+                    what: NameKind::Indicator,
+                });
             } else {
                 built.indicator_spans.insert(key.clone(), name.span);
                 built.indicator_index.insert(key, id);
-            }
-        }
-        if let Some(points) = indicator.points {
-            if points.node.is_negative() {
-                self.errors.push(CheckError::NegativeFigure { span: points.span });
             }
         }
         let target = indicator.target.as_ref();
         if let Some(Spanned { node: value, span }) = target {
             if let ValueKind::Quantity(q) = &value.kind {
                 if let Unit::Named(unit) = &q.unit {
-                    scope.units.require_declared(&Spanned::new(unit.clone(), *span), &mut self.errors);
+                    scope
+                        .units
+                        .require_declared(&Spanned::new(unit.clone(), *span), &mut self.errors);
                 }
             }
         }
@@ -166,13 +218,27 @@ impl Checker {
         };
         let methods = own.or(outer);
         if let Some(form) = target.and_then(|t| t.node.target_form()) {
-            if methods.get(form).is_none() && !self.errors.iter().any(|e| matches!(e, CheckError::MethodDoesNotFit { .. })) {
-                self.errors.push(CheckError::NoMethod { span: indicator.name.span, form });
+            if methods.get(form).is_none()
+                && !self
+                    .errors
+                    .iter()
+                    .any(|e| matches!(e, CheckError::MethodDoesNotFit { .. }))
+            {
+                self.errors.push(CheckError::NoMethod {
+                    span: indicator.name.span,
+                    form,
+                });
             }
         }
         if let Some(expr) = &indicator.body.actual {
-            let target_unit = target.and_then(|t| t.node.quantity()).map(|q| q.unit.clone());
-            built.pending.push(PendingDerived { owner: Owner::Indicator(id), expr: expr.clone(), target_unit });
+            let target_unit = target
+                .and_then(|t| t.node.quantity())
+                .map(|q| q.unit.clone());
+            built.pending.push(PendingDerived {
+                owner: Owner::Indicator(id),
+                expr: expr.clone(),
+                target_unit,
+            });
         }
         built.indicators.push(IndicatorRule {
             name: indicator.name.clone(),
@@ -203,7 +269,10 @@ impl Checker {
         };
         if let Some(first) = slot {
             let first_span = built.open[*first].span;
-            self.errors.push(CheckError::DuplicateOpenRule { span: any.span, first: first_span });
+            self.errors.push(CheckError::DuplicateOpenRule {
+                span: any.span,
+                first: first_span,
+            });
             return;
         }
         *slot = Some(index);
@@ -212,12 +281,31 @@ impl Checker {
             None => MethodTable::default(),
         };
         if let Some(expr) = &any.body.actual {
-            built.pending.push(PendingDerived { owner: Owner::Open(index), expr: expr.clone(), target_unit: None });
+            built.pending.push(PendingDerived {
+                owner: Owner::Open(index),
+                expr: expr.clone(),
+                target_unit: None,
+            });
         }
-        built.open.push(OpenRule { section, group, actual: None, methods: own.or(outer), span: any.span });
+        built.open.push(OpenRule {
+            section,
+            group,
+            actual: None,
+            methods: own.or(outer),
+            span: any.span,
+        });
     }
 }
 
 fn defaults_in(items: &[StructureItem]) -> Vec<&Defaults> {
-    items.iter().filter_map(|i| if let StructureItem::Defaults(d) = i { Some(d) } else { None }).collect()
+    items
+        .iter()
+        .filter_map(|i| {
+            if let StructureItem::Defaults(d) = i {
+                Some(d)
+            } else {
+                None
+            }
+        })
+        .collect()
 }

@@ -61,7 +61,11 @@ impl UnitTable {
                 }
                 let pair = (x.clone(), y.clone());
                 let reversed = (y.clone(), x.clone());
-                match self.compatible.get(&pair).or_else(|| self.compatible.get(&reversed)) {
+                match self
+                    .compatible
+                    .get(&pair)
+                    .or_else(|| self.compatible.get(&reversed))
+                {
                     Some((severity, span)) => Relation::Compatible(*severity, *span),
                     None => Relation::Mismatch,
                 }
@@ -77,31 +81,47 @@ impl UnitTable {
         let mut first_seen: HashMap<String, Span> = HashMap::new();
         let mut conversions: Vec<(Spanned<String>, Dec, Spanned<String>)> = Vec::new();
         let mut pairs = Vec::new();
-        let mut declare = |name: &Spanned<String>, table: &mut UnitTable, errors: &mut Vec<CheckError>| {
-            if let Some(first) = first_seen.get(&name.node) {
-                errors.push(CheckError::DuplicateUnit { span: name.span, first: *first, unit: name.node.clone() });
-                return;
-            }
-            first_seen.insert(name.node.clone(), name.span);
-            table.declared.push(name.node.clone());
-            table.roots.insert(name.node.clone(), (name.node.clone(), Dec::ONE));
-        };
+        let mut declare =
+            |name: &Spanned<String>, table: &mut UnitTable, errors: &mut Vec<CheckError>| {
+                if let Some(first) = first_seen.get(&name.node) {
+                    errors.push(CheckError::DuplicateUnit {
+                        span: name.span,
+                        first: *first,
+                        unit: name.node.clone(),
+                    });
+                    return;
+                }
+                first_seen.insert(name.node.clone(), name.span);
+                table.declared.push(name.node.clone());
+                table
+                    .roots
+                    .insert(name.node.clone(), (name.node.clone(), Dec::ONE));
+            };
         for block in blocks {
             for statement in &block.statements {
                 match statement {
                     UnitStatement::Declare(name) => declare(name, &mut table, errors),
-                    UnitStatement::Convert { unit, factor, base, .. } => {
+                    UnitStatement::Convert {
+                        unit, factor, base, ..
+                    } => {
                         declare(unit, &mut table, errors);
                         conversions.push((unit.clone(), factor.node, base.clone()));
                     }
-                    UnitStatement::Compatible { a, b, severity, span } => pairs.push((a.clone(), b.clone(), severity.node, *span)),
+                    UnitStatement::Compatible {
+                        a,
+                        b,
+                        severity,
+                        span,
+                    } => pairs.push((a.clone(), b.clone(), severity.node, *span)),
                 }
             }
         }
         for unit in implicit {
             if !table.roots.contains_key(*unit) {
                 table.declared.push((*unit).to_string());
-                table.roots.insert((*unit).to_string(), ((*unit).to_string(), Dec::ONE));
+                table
+                    .roots
+                    .insert((*unit).to_string(), ((*unit).to_string(), Dec::ONE));
             }
         }
         table.resolve_conversions(&conversions, errors);
@@ -116,10 +136,20 @@ impl UnitTable {
 
     /// Follows `万元 = 10000 元`, `亿元 = 10000 万元` to each unit's root, refusing cycles
     /// and bases that are not declared.
-    fn resolve_conversions(&mut self, conversions: &[(Spanned<String>, Dec, Spanned<String>)], errors: &mut Vec<CheckError>) {
-        let direct: HashMap<&str, (&Spanned<String>, Dec)> =
-            conversions.iter().map(|(u, f, b)| (u.node.as_str(), (b, *f))).collect();
+    fn resolve_conversions(
+        &mut self,
+        conversions: &[(Spanned<String>, Dec, Spanned<String>)],
+        errors: &mut Vec<CheckError>,
+    ) {
+        let direct: HashMap<&str, (&Spanned<String>, Dec)> = conversions
+            .iter()
+            .map(|(u, f, b)| (u.node.as_str(), (b, *f)))
+            .collect();
+        let mut in_reported_cycle: Vec<String> = Vec::new();
         for (unit, _, base) in conversions {
+            if in_reported_cycle.contains(&unit.node) {
+                continue;
+            }
             if !self.roots.contains_key(&base.node) {
                 self.require_declared(base, errors);
                 continue;
@@ -131,18 +161,36 @@ impl UnitTable {
                 match factor.checked_mul(*f) {
                     Ok(product) => factor = product,
                     Err(_) => {
-                        errors.push(CheckError::ConversionCycle { span: unit.span, unit: unit.node.clone() });
+                        errors.push(CheckError::ConversionCycle {
+                            span: unit.span,
+                            unit: unit.node.clone(),
+                        });
                         break;
                     }
                 }
                 current = next.node.as_str();
                 steps += 1;
                 if current == unit.node || steps > direct.len() {
-                    errors.push(CheckError::ConversionCycle { span: unit.span, unit: unit.node.clone() });
+                    errors.push(CheckError::ConversionCycle {
+                        span: unit.span,
+                        unit: unit.node.clone(),
+                    });
+                    // every unit on the cycle is part of this one problem
+                    let mut member = unit.node.as_str();
+                    for _ in 0..=direct.len() {
+                        in_reported_cycle.push(member.to_string());
+                        match direct.get(member) {
+                            Some((next, _)) if next.node != unit.node => {
+                                member = next.node.as_str()
+                            }
+                            _ => break,
+                        }
+                    }
                     break;
                 }
             }
-            self.roots.insert(unit.node.clone(), (current.to_string(), factor));
+            self.roots
+                .insert(unit.node.clone(), (current.to_string(), factor));
         }
     }
 
@@ -150,7 +198,11 @@ impl UnitTable {
     pub fn require_declared(&self, unit: &Spanned<String>, errors: &mut Vec<CheckError>) {
         if !self.roots.contains_key(&unit.node) {
             let suggestion = names::closest(&unit.node, self.declared());
-            errors.push(CheckError::UnknownUnit { span: unit.span, unit: unit.node.clone(), suggestion });
+            errors.push(CheckError::UnknownUnit {
+                span: unit.span,
+                unit: unit.node.clone(),
+                suggestion,
+            });
         }
     }
 }

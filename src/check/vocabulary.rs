@@ -17,7 +17,11 @@ impl Checker {
             let name = v.name.as_ref().map(|n| n.node.clone());
             let span = v.name.as_ref().map_or(v.span, |n| n.span);
             if let Some(first) = seen.insert(name.clone(), span) {
-                self.errors.push(CheckError::DuplicateVocabulary { span, first, name: name.clone() });
+                self.errors.push(CheckError::DuplicateVocabulary {
+                    span,
+                    first,
+                    name: name.clone(),
+                });
             }
             let mut classes: Vec<WordClassRule> = Vec::new();
             for class in &v.classes {
@@ -29,9 +33,18 @@ impl Checker {
                     });
                 }
                 let share = self.share(&class.share);
-                classes.push(WordClassRule { class: class.class.node, share, patterns: class.patterns.clone(), span: class.span });
+                classes.push(WordClassRule {
+                    class: class.class.node,
+                    share,
+                    patterns: class.patterns.clone(),
+                    span: class.span,
+                });
             }
-            rules.push(VocabularyRule { name, classes, span: v.span });
+            rules.push(VocabularyRule {
+                name,
+                classes,
+                span: v.span,
+            });
         }
         rules
     }
@@ -41,11 +54,19 @@ impl Checker {
         match share {
             Share::Fixed(s) => {
                 if !in_range(s.node) {
-                    self.errors.push(CheckError::BadShare { span: s.span, problem: ShareProblem::OutOfRange });
+                    self.errors.push(CheckError::BadShare {
+                        span: s.span,
+                        problem: ShareProblem::OutOfRange,
+                    });
                 }
                 ShareRule::fixed(s.node)
             }
-            Share::Band { low, high, default, span } => {
+            Share::Band {
+                low,
+                high,
+                default,
+                span,
+            } => {
                 let rule = ShareRule {
                     low: low.value.node,
                     low_inclusive: low.inclusive,
@@ -55,13 +76,22 @@ impl Checker {
                 };
                 for end in [&low.value, &high.value, default] {
                     if !in_range(end.node) {
-                        self.errors.push(CheckError::BadShare { span: end.span, problem: ShareProblem::OutOfRange });
+                        self.errors.push(CheckError::BadShare {
+                            span: end.span,
+                            problem: ShareProblem::OutOfRange,
+                        });
                     }
                 }
                 if rule.low > rule.high {
-                    self.errors.push(CheckError::BadShare { span: *span, problem: ShareProblem::Reversed });
+                    self.errors.push(CheckError::BadShare {
+                        span: *span,
+                        problem: ShareProblem::Reversed,
+                    });
                 } else if !rule.contains(rule.default) {
-                    self.errors.push(CheckError::BadShare { span: default.span, problem: ShareProblem::DefaultOutside });
+                    self.errors.push(CheckError::BadShare {
+                        span: default.span,
+                        problem: ShareProblem::DefaultOutside,
+                    });
                 }
                 rule
             }
@@ -70,7 +100,11 @@ impl Checker {
 
     /// `actuals { not_done … claimed_bound … }`; a claimed bound counts as its bound unless
     /// the policy says otherwise.
-    pub(super) fn actuals(&mut self, file: &RuleFile, header_span: Span) -> (NotDone, Spanned<ClaimedMode>) {
+    pub(super) fn actuals(
+        &mut self,
+        file: &RuleFile,
+        header_span: Span,
+    ) -> (NotDone, Spanned<ClaimedMode>) {
         let mut not_done = NotDone::default();
         let mut claimed: Option<Spanned<ClaimedMode>> = None;
         for item in &file.items {
@@ -79,7 +113,11 @@ impl Checker {
                 match setting {
                     ActualsSetting::NotDone { words, empty, span } => {
                         if let Some(first) = not_done.span {
-                            self.errors.push(CheckError::DuplicateActualsSetting { span: *span, first, setting: "not_done" });
+                            self.errors.push(CheckError::DuplicateActualsSetting {
+                                span: *span,
+                                first,
+                                setting: "not_done",
+                            });
                             continue;
                         }
                         not_done = NotDone {
@@ -102,6 +140,9 @@ impl Checker {
                 }
             }
         }
-        (not_done, claimed.unwrap_or(Spanned::new(ClaimedMode::AsBound, header_span)))
+        (
+            not_done,
+            claimed.unwrap_or(Spanned::new(ClaimedMode::AsBound, header_span)),
+        )
     }
 }

@@ -6,7 +6,9 @@ use super::expr::{Facts, Val};
 use super::placement::RuleRef;
 use super::prepare::{report_identity, row_field};
 use super::quantity::{Num, NumError};
-use crate::check::fields::{Field, IndicatorField, ParentField, PolicyField, ReportField, SectionField};
+use crate::check::fields::{
+    Field, IndicatorField, ParentField, PolicyField, ReportField, SectionField,
+};
 use crate::check::policy::Policy;
 use crate::decimal::Dec;
 use crate::report::Report;
@@ -64,18 +66,33 @@ impl Facts for CheckFacts<'_, '_> {
         let money = &b.policy.budget_unit;
         Ok(match (field, self.binding) {
             (Field::Indicator(f), Binding::Indicator(i)) => self.indicator(i, *f),
-            (Field::Named(id, f), _) => match b.facts.iter().position(|x| x.rule == RuleRef::Named(*id)) {
-                Some(i) => self.indicator(i, *f),
-                None => Val::Absent,
-            },
-            (Field::Row(f), Binding::Row(i)) => b.report.budget.get(i).map_or(Val::Absent, |r| row_field(r, *f, money)),
-            (Field::BudgetTotal(f), _) => b.budget.total.and_then(|i| b.report.budget.get(i)).map_or(Val::Absent, |r| row_field(r, *f, money)),
-            (Field::BudgetItem(item, f), _) => b.budget.find(b.report, item).map_or(Val::Absent, |r| row_field(r, *f, money)),
+            (Field::Named(id, f), _) => {
+                match b.facts.iter().position(|x| x.rule == RuleRef::Named(*id)) {
+                    Some(i) => self.indicator(i, *f),
+                    None => Val::Absent,
+                }
+            }
+            (Field::Row(f), Binding::Row(i)) => b
+                .report
+                .budget
+                .get(i)
+                .map_or(Val::Absent, |r| row_field(r, *f, money)),
+            (Field::BudgetTotal(f), _) => b
+                .budget
+                .total
+                .and_then(|i| b.report.budget.get(i))
+                .map_or(Val::Absent, |r| row_field(r, *f, money)),
+            (Field::BudgetItem(item, f), _) => b
+                .budget
+                .find(b.report, item)
+                .map_or(Val::Absent, |r| row_field(r, *f, money)),
             (Field::Parent(f), Binding::Parent(k)) => self.parent(k, *f)?,
             (Field::Section(f), Binding::Section(k)) => self.section(k, *f),
             (Field::Report(f), _) => self.report(*f),
             (Field::Policy(PolicyField::Name), _) => Val::Text(b.policy.name().to_string()),
-            (Field::Policy(PolicyField::FullMarks), _) => Val::Num(Num::plain(b.policy.full_marks())),
+            (Field::Policy(PolicyField::FullMarks), _) => {
+                Val::Num(Num::plain(b.policy.full_marks()))
+            }
             _ => Val::Absent,
         })
     }
@@ -83,10 +100,20 @@ impl Facts for CheckFacts<'_, '_> {
 
 impl CheckFacts<'_, '_> {
     fn indicator(&self, i: usize, field: IndicatorField) -> Val {
-        let (Some(s), Some(x)) = (self.board.indicators.get(i), self.board.facts.get(i)) else { return Val::Absent };
+        let (Some(s), Some(x)) = (self.board.indicators.get(i), self.board.facts.get(i)) else {
+            return Val::Absent;
+        };
         let num = |d: Option<Dec>| d.map_or(Val::Absent, |d| Val::Num(Num::plain(d)));
-        let written = |v: &Option<Value>| v.clone().filter(|v| !v.is_blank()).map_or(Val::Absent, Val::Written);
-        let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty()).map_or(Val::Absent, Val::Text);
+        let written = |v: &Option<Value>| {
+            v.clone()
+                .filter(|v| !v.is_blank())
+                .map_or(Val::Absent, Val::Written)
+        };
+        let text = |t: &Option<String>| {
+            t.clone()
+                .filter(|t| !t.trim().is_empty())
+                .map_or(Val::Absent, Val::Text)
+        };
         use IndicatorField::*;
         match field {
             Name => Val::Text(s.name.clone()),
@@ -101,9 +128,16 @@ impl CheckFacts<'_, '_> {
             Actual => x.actual.clone(),
             TargetWritten => written(&x.target_written),
             ActualWritten => written(&x.actual_written),
-            Form => s.form.map_or(Val::Absent, |f| Val::Text(f.keyword().to_string())),
+            Form => s
+                .form
+                .map_or(Val::Absent, |f| Val::Text(f.keyword().to_string())),
             Method => s.method.map_or(Val::Absent, |m| Val::Text(m.to_string())),
-            ActualClaimed => Val::Bool(x.actual_written.as_ref().is_some_and(Value::is_claimed_bound) && !s.actual_derived),
+            ActualClaimed => Val::Bool(
+                x.actual_written
+                    .as_ref()
+                    .is_some_and(Value::is_claimed_bound)
+                    && !s.actual_derived,
+            ),
             ActualDerived => Val::Bool(s.actual_derived),
             TargetFixed => Val::Bool(s.target_fixed),
         }
@@ -111,9 +145,15 @@ impl CheckFacts<'_, '_> {
 
     fn parent(&self, k: usize, field: ParentField) -> Result<Val, NumError> {
         let b = self.board;
-        let Some((name, rows)) = b.budget.parents.get(k) else { return Ok(Val::Absent) };
+        let Some((name, rows)) = b.budget.parents.get(k) else {
+            return Ok(Val::Absent);
+        };
         let sum = |pick: fn(&crate::report::BudgetRow) -> Dec| -> Result<Val, NumError> {
-            let total = Dec::sum(rows.iter().filter_map(|&i| b.report.budget.get(i)).map(pick))?;
+            let total = Dec::sum(
+                rows.iter()
+                    .filter_map(|&i| b.report.budget.get(i))
+                    .map(pick),
+            )?;
             Ok(Val::Num(Num::new(total, b.policy.budget_unit.clone())))
         };
         match field {
@@ -125,7 +165,9 @@ impl CheckFacts<'_, '_> {
     }
 
     fn section(&self, k: usize, field: SectionField) -> Val {
-        let Some(s) = self.board.sections.get(k) else { return Val::Absent };
+        let Some(s) = self.board.sections.get(k) else {
+            return Val::Absent;
+        };
         let num = |d: Dec| Val::Num(Num::plain(d));
         match field {
             SectionField::Name => Val::Text(s.name.clone()),

@@ -37,10 +37,16 @@ impl BudgetView {
     /// The row whose item is `item` (by name key).
     pub fn find<'r>(&self, report: &'r Report, item: &str) -> Option<&'r BudgetRow> {
         let key = crate::check::names::key(item);
-        report.budget.iter().find(|r| crate::check::names::key(&r.item) == key)
+        report
+            .budget
+            .iter()
+            .find(|r| crate::check::names::key(&r.item) == key)
     }
 }
 
 fn parent_of(row: &BudgetRow) -> Option<&str> {
-    row.parent.as_deref().map(str::trim).filter(|p| !p.is_empty())
+    row.parent
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }

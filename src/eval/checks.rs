@@ -2,8 +2,9 @@
 
 use super::board::{Binding, Board, CheckFacts};
 use super::expr::{self, Val};
-use super::prepare::describe_error;
+use super::prepare::calc_failure;
 use crate::check::policy::{CheckRule, MessagePiece};
+use crate::scorecard::CalcError;
 use crate::scorecard::{EngineFinding, Finding, FindingMessage, FindingSubject};
 use crate::syntax::ast::Domain;
 
@@ -24,47 +25,95 @@ pub fn run(board: &Board<'_>) -> Vec<Finding> {
 fn bindings(board: &Board<'_>, domain: Option<Domain>) -> Vec<Binding> {
     match domain {
         None => vec![Binding::Report],
-        Some(Domain::Indicator) => (0..board.indicators.len()).map(Binding::Indicator).collect(),
+        Some(Domain::Indicator) => (0..board.indicators.len())
+            .map(Binding::Indicator)
+            .collect(),
         Some(Domain::BudgetRow) => (0..board.report.budget.len()).map(Binding::Row).collect(),
-        Some(Domain::BudgetParent) => (0..board.budget.parents.len()).map(Binding::Parent).collect(),
+        Some(Domain::BudgetParent) => (0..board.budget.parents.len())
+            .map(Binding::Parent)
+            .collect(),
         Some(Domain::Section) => (0..board.sections.len()).map(Binding::Section).collect(),
     }
 }
 
 fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
     let units = &facts.board.policy.units;
-    let incomplete = |problem: String| Some(finding(check, facts, FindingMessage::Engine(EngineFinding::CheckIncomplete { check: check.id.clone(), problem }), "perfrules::eval::check_incomplete"));
+    let incomplete = |(shown, error): (String, CalcError)| {
+        let engine = EngineFinding::CheckIncomplete {
+            check: check.title.clone(),
+            shown,
+            error,
+        };
+        Some(finding(
+            check,
+            facts,
+            FindingMessage::Engine(engine),
+            "perfrules::eval::check_incomplete",
+        ))
+    };
     if let Some(when) = &check.when {
         match expr::eval(when, facts, units) {
             Ok(Val::Bool(true)) => {}
             Ok(_) => return None,
-            Err(e) => return incomplete(describe_error(&e)),
+            Err(e) => return incomplete(calc_failure(&e)),
         }
     }
     if let Some(require) = &check.require {
         match expr::eval(require, facts, units) {
             Ok(Val::Bool(true)) => return None,
             Ok(Val::Bool(false)) => {}
-            Ok(_) => return incomplete(expr::show(require, facts, units)),
-            Err(e) => return incomplete(describe_error(&e)),
+            Ok(_) => return incomplete((expr::show(require, facts, units), CalcError::Missing)),
+            Err(e) => return incomplete(calc_failure(&e)),
         }
     }
     let zh = message(&check.message, facts);
     let en = check.message_en.as_ref().map(|m| message(m, facts));
     let code = format!("rules::{}", check.id);
-    Some(finding(check, facts, FindingMessage::Check { title: check.title.clone(), zh, en }, &code))
+    Some(finding(
+        check,
+        facts,
+        FindingMessage::Check {
+            title: check.title.clone(),
+            zh,
+            en,
+        },
+        &code,
+    ))
 }
 
-fn finding(check: &CheckRule, facts: &CheckFacts<'_, '_>, message: FindingMessage, code: &str) -> Finding {
+fn finding(
+    check: &CheckRule,
+    facts: &CheckFacts<'_, '_>,
+    message: FindingMessage,
+    code: &str,
+) -> Finding {
     let board = facts.board;
     let subject = match facts.binding {
-        Binding::Indicator(i) => FindingSubject { indicator: board.indicators.get(i).map(|s| s.name.clone()), ..Default::default() },
-        Binding::Row(i) => FindingSubject { budget_row: board.report.budget.get(i).map(|r| r.item.clone()), ..Default::default() },
-        Binding::Parent(k) => FindingSubject { budget_row: board.budget.parents.get(k).map(|p| p.0.clone()), ..Default::default() },
-        Binding::Section(k) => FindingSubject { section: board.sections.get(k).map(|s| s.name.clone()), ..Default::default() },
+        Binding::Indicator(i) => FindingSubject {
+            indicator: board.indicators.get(i).map(|s| s.name.clone()),
+            ..Default::default()
+        },
+        Binding::Row(i) => FindingSubject {
+            budget_row: board.report.budget.get(i).map(|r| r.item.clone()),
+            ..Default::default()
+        },
+        Binding::Parent(k) => FindingSubject {
+            budget_row: board.budget.parents.get(k).map(|p| p.0.clone()),
+            ..Default::default()
+        },
+        Binding::Section(k) => FindingSubject {
+            section: board.sections.get(k).map(|s| s.name.clone()),
+            ..Default::default()
+        },
         Binding::Report => FindingSubject::default(),
     };
-    Finding { severity: check.severity, code: code.to_string(), subject, message, rule: Some(check.span) }
+    Finding {
+        severity: check.severity,
+        code: code.to_string(),
+        subject,
+        message,
+        rule: Some(check.span),
+    }
 }
 
 /// The message with its figures filled in.
@@ -76,7 +125,7 @@ fn message(pieces: &[MessagePiece], facts: &CheckFacts<'_, '_>) -> String {
             MessagePiece::Text(t) => t.clone(),
             MessagePiece::Expr(e) => match expr::eval(e, facts, units) {
                 Ok(v) => v.show(),
-                Err(err) => format!("[{}]", describe_error(&err)),
+                Err(err) => format!("[{}]", calc_failure(&err).0),
             },
         })
         .collect()

@@ -47,7 +47,10 @@ impl Val {
     fn num(&self) -> Option<Num> {
         match self {
             Val::Num(n) => Some(n.clone()),
-            Val::Written(Value { kind: ValueKind::Quantity(q), .. }) => Some(Num::new(q.number, q.unit.clone())),
+            Val::Written(Value {
+                kind: ValueKind::Quantity(q),
+                ..
+            }) => Some(Num::new(q.number, q.unit.clone())),
             _ => None,
         }
     }
@@ -59,7 +62,10 @@ impl Val {
             Val::Bool(b) => b.to_string(),
             Val::Text(t) => t.clone(),
             Val::Written(v) => v.text.clone(),
-            Val::List(items) => format!("({})", items.iter().map(Val::show).collect::<Vec<_>>().join(", ")),
+            Val::List(items) => format!(
+                "({})",
+                items.iter().map(Val::show).collect::<Vec<_>>().join(", ")
+            ),
             Val::Absent => "—".to_string(),
         }
     }
@@ -67,7 +73,11 @@ impl Val {
 
 /// Evaluates an expression.
 pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, ExprError> {
-    let fail = |kind: NumError| ExprError { span: expr.span, kind, shown: show(expr, facts, units) };
+    let fail = |kind: NumError| ExprError {
+        span: expr.span,
+        kind,
+        shown: show(expr, facts, units),
+    };
     Ok(match &expr.kind {
         CKind::Number(n, unit) => Val::Num(Num::new(*n, unit.clone())),
         CKind::Text(t) => Val::Text(t.clone()),
@@ -78,16 +88,32 @@ pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, E
             _ => Val::Absent,
         },
         CKind::Neg(e) => match eval(e, facts, units)?.num() {
-            Some(n) => Val::Num(Num::new(crate::decimal::Dec::ZERO.checked_sub(n.value).map_err(|e| fail(e.into()))?, n.unit)),
+            Some(n) => Val::Num(Num::new(
+                crate::decimal::Dec::ZERO
+                    .checked_sub(n.value)
+                    .map_err(|e| fail(e.into()))?,
+                n.unit,
+            )),
             None => Val::Absent,
         },
         CKind::Binary(op, l, r) => binary(*op, l, r, facts, units).map_err(fail)?,
         CKind::Call(func, args) => call(*func, args, facts, units).map_err(fail)?,
-        CKind::List(items) => Val::List(items.iter().map(|i| eval(i, facts, units)).collect::<Result<_, _>>()?),
+        CKind::List(items) => Val::List(
+            items
+                .iter()
+                .map(|i| eval(i, facts, units))
+                .collect::<Result<_, _>>()?,
+        ),
     })
 }
 
-fn binary(op: BinaryOp, l: &CExpr, r: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, NumError> {
+fn binary(
+    op: BinaryOp,
+    l: &CExpr,
+    r: &CExpr,
+    facts: &dyn Facts,
+    units: &UnitTable,
+) -> Result<Val, NumError> {
     let sub = |e: &CExpr| eval(e, facts, units).map_err(|e| e.kind);
     match op {
         BinaryOp::And | BinaryOp::Or => {
@@ -105,7 +131,9 @@ fn binary(op: BinaryOp, l: &CExpr, r: &CExpr, facts: &dyn Facts, units: &UnitTab
         }
         BinaryOp::In => {
             let left = sub(l)?;
-            let Val::List(items) = sub(r)? else { return Ok(Val::Absent) };
+            let Val::List(items) = sub(r)? else {
+                return Ok(Val::Absent);
+            };
             let mut absent = false;
             for item in &items {
                 match equal(&left, item, units)? {
@@ -114,14 +142,20 @@ fn binary(op: BinaryOp, l: &CExpr, r: &CExpr, facts: &dyn Facts, units: &UnitTab
                     Some(false) => {}
                 }
             }
-            Ok(if absent { Val::Absent } else { Val::Bool(false) })
+            Ok(if absent {
+                Val::Absent
+            } else {
+                Val::Bool(false)
+            })
         }
         BinaryOp::Eq | BinaryOp::Ne => {
             let eq = equal(&sub(l)?, &sub(r)?, units)?;
             Ok(eq.map_or(Val::Absent, |eq| Val::Bool(eq == (op == BinaryOp::Eq))))
         }
         BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else { return Ok(Val::Absent) };
+            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else {
+                return Ok(Val::Absent);
+            };
             let (x, y, _, _) = quantity::align(&a, &b, units)?;
             let ord = x.cmp(&y);
             Ok(Val::Bool(match op {
@@ -132,7 +166,9 @@ fn binary(op: BinaryOp, l: &CExpr, r: &CExpr, facts: &dyn Facts, units: &UnitTab
             }))
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else { return Ok(Val::Absent) };
+            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else {
+                return Ok(Val::Absent);
+            };
             Ok(Val::Num(match op {
                 BinaryOp::Add => quantity::add(&a, &b, units)?,
                 BinaryOp::Sub => quantity::sub(&a, &b, units)?,
@@ -168,7 +204,12 @@ fn equal(a: &Val, b: &Val, units: &UnitTable) -> Result<Option<bool>, NumError> 
 fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Result<Val, NumError> {
     let sub = |e: &CExpr| eval(e, facts, units).map_err(|e| e.kind);
     if func == Func::Present {
-        return Ok(Val::Bool(args.first().map(sub).transpose()?.is_some_and(|v| v != Val::Absent)));
+        return Ok(Val::Bool(
+            args.first()
+                .map(sub)
+                .transpose()?
+                .is_some_and(|v| v != Val::Absent),
+        ));
     }
     let mut nums = Vec::with_capacity(args.len());
     for arg in args {
@@ -177,7 +218,9 @@ fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Res
             None => return Ok(Val::Absent),
         }
     }
-    let Some(first) = nums.first().cloned() else { return Ok(Val::Absent) };
+    let Some(first) = nums.first().cloned() else {
+        return Ok(Val::Absent);
+    };
     Ok(Val::Num(match func {
         Func::Round(places, mode) => Num::new(first.value.round(places, mode), first.unit),
         Func::Abs => Num::new(first.value.abs(), first.unit),
@@ -186,7 +229,11 @@ fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Res
             for n in &nums[1..] {
                 let (x, y, unit, _) = quantity::align(&best, n, units)?;
                 let pick_new = if func == Func::Min { y < x } else { y > x };
-                best = if pick_new { Num::new(y, unit) } else { Num::new(x, unit) };
+                best = if pick_new {
+                    Num::new(y, unit)
+                } else {
+                    Num::new(x, unit)
+                };
             }
             best
         }
@@ -201,12 +248,19 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
         CKind::Number(n, unit) => format!("{}{}", n.approx(), unit),
         CKind::Text(t) => format!("\"{t}\""),
         CKind::Bool(b) => b.to_string(),
-        CKind::Field(f) => facts.field(f).map_or_else(|_| "—".to_string(), |v| v.show()),
+        CKind::Field(f) => facts
+            .field(f)
+            .map_or_else(|_| "—".to_string(), |v| v.show()),
         CKind::Not(e) => format!("not {}", show(e, facts, units)),
         CKind::Neg(e) => format!("−{}", wrap(e, 7, facts, units)),
         CKind::Binary(op, l, r) => {
             let p = precedence(*op);
-            format!("{} {} {}", wrap(l, p, facts, units), op.symbol(), wrap(r, p + 1, facts, units))
+            format!(
+                "{} {} {}",
+                wrap(l, p, facts, units),
+                op.symbol(),
+                wrap(r, p + 1, facts, units)
+            )
         }
         CKind::Call(func, args) => {
             let mut shown: Vec<String> = args.iter().map(|a| show(a, facts, units)).collect();
@@ -223,7 +277,14 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
             };
             format!("{name}({})", shown.join(", "))
         }
-        CKind::List(items) => format!("({})", items.iter().map(|i| show(i, facts, units)).collect::<Vec<_>>().join(", ")),
+        CKind::List(items) => format!(
+            "({})",
+            items
+                .iter()
+                .map(|i| show(i, facts, units))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -239,7 +300,13 @@ fn precedence(op: BinaryOp) -> u8 {
     match op {
         BinaryOp::Or => 1,
         BinaryOp::And => 2,
-        BinaryOp::In | BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => 4,
+        BinaryOp::In
+        | BinaryOp::Eq
+        | BinaryOp::Ne
+        | BinaryOp::Lt
+        | BinaryOp::Le
+        | BinaryOp::Gt
+        | BinaryOp::Ge => 4,
         BinaryOp::Add | BinaryOp::Sub => 5,
         BinaryOp::Mul | BinaryOp::Div => 6,
     }

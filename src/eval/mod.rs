@@ -17,11 +17,11 @@ mod totals;
 use crate::check::Policy;
 use crate::report::Report;
 use crate::scorecard::{
-    EngineFinding, Finding, FindingMessage, FindingSubject, IndicatorScore, PolicyIdentity, ReportIdentity, Scorecard, Working,
+    EngineFinding, Finding, FindingMessage, FindingSubject, IndicatorScore, PolicyIdentity,
+    ReportIdentity, Scorecard, Working,
 };
 use crate::syntax::ast::Severity;
 use board::{Board, IndicatorFacts};
-
 
 /// Why a report could not be scored at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,10 +35,18 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
     let mut findings = scope(policy, report);
     let budget = budget::BudgetView::new(report);
     if !report.budget.is_empty() && budget.rows_without_parent != 1 {
-        findings.push(report_finding(Severity::Error, EngineFinding::TotalRow { count: budget.rows_without_parent }));
+        findings.push(report_finding(
+            Severity::Error,
+            EngineFinding::TotalRow {
+                count: budget.rows_without_parent,
+            },
+        ));
     }
     let placements = placement::place(policy, report, &mut findings);
-    let mut prepared: Vec<_> = placements.iter().map(|p| prepare::prepare(policy, report, *p)).collect();
+    let mut prepared: Vec<_> = placements
+        .iter()
+        .map(|p| prepare::prepare(policy, report, *p))
+        .collect();
     prepare::derive(policy, report, &budget, &mut prepared);
 
     let mut indicators = Vec::with_capacity(prepared.len());
@@ -46,9 +54,15 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
     for p in &prepared {
         let scored = score::score(p, policy, report.year);
         findings.extend(scored.findings);
+        if let (true, Some(Err(text))) = (p.target_fixed, &p.target_written) {
+            let finding = EngineFinding::UnreadableWrittenTarget { text: text.clone() };
+            findings.push(placement::engine(Severity::Warning, &p.name, finding));
+        }
         let written = |w: &prepare::Written| w.as_ref().and_then(|r| r.as_ref().ok()).cloned();
-        let text = |w: &prepare::Written| w.as_ref().map(|r| r.as_ref().map_or_else(|t| t.clone(), |v| v.text.clone()));
-        let derived = p.derived.as_ref().and_then(|d| d.as_ref().ok());
+        let text = |w: &prepare::Written| {
+            w.as_ref()
+                .map(|r| r.as_ref().map_or_else(|t| t.clone(), |v| v.text.clone()))
+        };
         indicators.push(IndicatorScore {
             name: p.name.clone(),
             section: policy.sections[p.placement.section.0].name.clone(),
@@ -62,10 +76,15 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
             target: text(&p.target),
             target_written: text(&p.target_written),
             target_fixed: p.target_fixed,
-            actual: derived.map(|(n, _)| format!("{}{}", n.value.approx(), n.unit)).or_else(|| text(&p.actual_written)),
+            target_differs: p.target_fixed && matches!((&p.target, &p.target_written), (Some(Ok(t)), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t)),
+            actual: match (&p.derived, p.derived_expr) {
+                (Some(Ok((n, _))), _) => Some(format!("{}{}", n.value.approx(), n.unit)),
+                (None, None) => text(&p.actual_written),
+                _ => None,
+            },
             actual_written: text(&p.actual_written),
             actual_derived: p.derived_expr.is_some(),
-            derivation: p.derived.as_ref().map(|d| d.as_ref().map_or_else(|e| e.clone(), |(_, w)| w.clone())),
+            derivation: p.derived.as_ref().map(|d| d.as_ref().map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone())),
             self_score: p.row.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
             reason: p.row.and_then(|r| r.reason.clone()).filter(|r| !r.trim().is_empty()),
             working: scored.working,
@@ -84,19 +103,47 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
     let sections = totals::sections(policy, &placements, &indicators)?;
     let totals = totals::totals(policy, &indicators)?;
     if totals.max.is_zero() && policy.rescale.is_some() {
-        findings.push(report_finding(Severity::Error, EngineFinding::NothingToScore));
+        findings.push(report_finding(
+            Severity::Error,
+            EngineFinding::NothingToScore,
+        ));
     }
-    let board = Board { policy, report, budget: &budget, indicators: &indicators, facts: &facts, sections: &sections, totals: &totals };
+    let board = Board {
+        policy,
+        report,
+        budget: &budget,
+        indicators: &indicators,
+        facts: &facts,
+        sections: &sections,
+        totals: &totals,
+    };
     findings.extend(checks::run(&board));
     if let Some(written) = report.self_total.as_ref().map(|a| a.value) {
         if written != totals.total {
-            findings.push(report_finding(Severity::Warning, EngineFinding::SelfTotal { written, computed: totals.total }));
+            findings.push(report_finding(
+                Severity::Warning,
+                EngineFinding::SelfTotal {
+                    written,
+                    computed: totals.total,
+                },
+            ));
         }
     }
-    debug_assert!(indicators.iter().all(|s| !matches!(s.working, Working::NotScored) || s.score.is_none()));
+    debug_assert!(indicators
+        .iter()
+        .all(|s| !matches!(s.working, Working::NotScored) || s.score.is_none()));
     Ok(Scorecard {
-        policy: PolicyIdentity { name: policy.name().to_string(), file: policy.file_name().to_string(), sha256: policy.sha256().to_string() },
-        report: ReportIdentity { unit: report.unit.clone(), year: report.year, kind: report.kind.clone(), project: report.project.clone() },
+        policy: PolicyIdentity {
+            name: policy.name().to_string(),
+            file: policy.file_name().to_string(),
+            sha256: policy.sha256().to_string(),
+        },
+        report: ReportIdentity {
+            unit: report.unit.clone(),
+            year: report.year,
+            kind: report.kind.clone(),
+            project: report.project.clone(),
+        },
         sections,
         indicators,
         raw_total: totals.raw,
@@ -115,18 +162,38 @@ fn scope(policy: &Policy, report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     if let Some((from, to)) = policy.years() {
         if report.year < from || report.year > to {
-            findings.push(report_finding(Severity::Warning, EngineFinding::YearOutside { year: report.year, from, to }));
+            findings.push(report_finding(
+                Severity::Warning,
+                EngineFinding::YearOutside {
+                    year: report.year,
+                    from,
+                    to,
+                },
+            ));
         }
     }
     if let Some(expected) = policy.kind() {
-        if report.kind.as_deref().map(crate::check::names::key) != Some(crate::check::names::key(expected)) {
-            findings.push(report_finding(Severity::Warning, EngineFinding::KindOutside { kind: report.kind.clone(), expected: expected.to_string() }));
+        if report.kind.as_deref().map(crate::check::names::key)
+            != Some(crate::check::names::key(expected))
+        {
+            findings.push(report_finding(
+                Severity::Warning,
+                EngineFinding::KindOutside {
+                    kind: report.kind.clone(),
+                    expected: expected.to_string(),
+                },
+            ));
         }
     }
     findings
 }
 
 fn report_finding(severity: Severity, finding: EngineFinding) -> Finding {
-    Finding { severity, code: finding.code().to_string(), subject: FindingSubject::default(), message: FindingMessage::Engine(finding), rule: None }
+    Finding {
+        severity,
+        code: finding.code().to_string(),
+        subject: FindingSubject::default(),
+        message: FindingMessage::Engine(finding),
+        rule: None,
+    }
 }
-

@@ -33,30 +33,56 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
         if let Some(&id) = policy.indicator_index.get(&names::key(&row.name)) {
             let rule = &policy.indicators[id.0];
             if let Some(first_row) = row_of[id.0] {
-                findings.push(engine(Severity::Error, &row.name, EngineFinding::DuplicateRow { first_row }));
+                findings.push(engine(
+                    Severity::Error,
+                    &row.name,
+                    EngineFinding::DuplicateRow { first_row },
+                ));
                 continue;
             }
             row_of[id.0] = Some(i);
             if policy.section_index.get(&section_key) != Some(&rule.section) {
                 let written = row.level1.clone();
                 let policy_section = policy.sections[rule.section.0].name.clone();
-                findings.push(engine(Severity::Warning, &row.name, EngineFinding::MisplacedRow { written, policy: policy_section }));
+                findings.push(engine(
+                    Severity::Warning,
+                    &row.name,
+                    EngineFinding::MisplacedRow {
+                        written,
+                        policy: policy_section,
+                    },
+                ));
             }
-            placements.push(Placement { rule: RuleRef::Named(id), row: Some(i), section: rule.section });
+            placements.push(Placement {
+                rule: RuleRef::Named(id),
+                row: Some(i),
+                section: rule.section,
+            });
             continue;
         }
         let open = policy.section_index.get(&section_key).and_then(|&s| {
             let section = &policy.sections[s.0];
-            let group = row.level2.as_deref().and_then(|g| section.group_index.get(&names::key(g)));
+            let group = row
+                .level2
+                .as_deref()
+                .and_then(|g| section.group_index.get(&names::key(g)));
             let open = group.and_then(|g| policy.groups[g.0].open).or(section.open);
             open.map(|o| (s, o))
         });
         match open {
-            Some((section, o)) => placements.push(Placement { rule: RuleRef::Open(o), row: Some(i), section }),
+            Some((section, o)) => placements.push(Placement {
+                rule: RuleRef::Open(o),
+                row: Some(i),
+                section,
+            }),
             None => {
                 let suggestion = suggest(policy, &row.name, &row.level1);
                 let level1 = row.level1.clone();
-                findings.push(engine(Severity::Error, &row.name, EngineFinding::UnmatchedRow { level1, suggestion }));
+                findings.push(engine(
+                    Severity::Error,
+                    &row.name,
+                    EngineFinding::UnmatchedRow { level1, suggestion },
+                ));
             }
         }
     }
@@ -64,9 +90,21 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
         if row_of[id].is_none() {
             // A named indicator scores without a row only if the policy gives it everything.
             let needed = rule.points.is_none() || rule.target.is_none() || rule.actual.is_none();
-            let severity = if needed { Severity::Error } else { Severity::Warning };
-            findings.push(engine(severity, &rule.name.node, EngineFinding::MissingRow { needed }));
-            placements.push(Placement { rule: RuleRef::Named(IndicatorId(id)), row: None, section: rule.section });
+            let severity = if needed {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            findings.push(engine(
+                severity,
+                &rule.name.node,
+                EngineFinding::MissingRow { needed },
+            ));
+            placements.push(Placement {
+                rule: RuleRef::Named(IndicatorId(id)),
+                row: None,
+                section: rule.section,
+            });
         }
     }
     placements.sort_by_key(|p| (p.section, p.row.is_none(), p.row));
@@ -75,9 +113,13 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
 
 /// "Did you mean …": a near indicator name, or a near section name for the row's level 1.
 fn suggest(policy: &Policy, name: &str, level1: &str) -> Option<String> {
-    let indicator_names = policy.indicators.iter().flat_map(|i| std::iter::once(i.name.node.as_str()).chain(i.aliases.iter().map(String::as_str)));
+    let indicator_names = policy.indicators.iter().flat_map(|i| {
+        std::iter::once(i.name.node.as_str()).chain(i.aliases.iter().map(String::as_str))
+    });
     names::closest(name, indicator_names).or_else(|| {
-        let sections = policy.sections.iter().flat_map(|s| std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str)));
+        let sections = policy.sections.iter().flat_map(|s| {
+            std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str))
+        });
         names::closest(level1, sections)
     })
 }
@@ -86,7 +128,10 @@ pub fn engine(severity: Severity, indicator: &str, finding: EngineFinding) -> Fi
     Finding {
         severity,
         code: finding.code().to_string(),
-        subject: FindingSubject { indicator: Some(indicator.to_string()), ..Default::default() },
+        subject: FindingSubject {
+            indicator: Some(indicator.to_string()),
+            ..Default::default()
+        },
         message: FindingMessage::Engine(finding),
         rule: None,
     }

@@ -11,6 +11,7 @@ use crate::check::fields::{Field, IndicatorField, ReportField, RowField};
 use crate::check::policy::{IndicatorId, MethodTable, Policy};
 use crate::decimal::Dec;
 use crate::report::{BudgetRow, IndicatorRow, Report};
+use crate::scorecard::CalcError;
 use crate::source::Span;
 use crate::value::{self, Unit, Value};
 
@@ -29,8 +30,9 @@ pub struct Prepared<'a> {
     pub target_fixed: bool,
     pub target_written: Written,
     pub actual_written: Written,
-    /// The derived actual and its working, or why it could not be computed.
-    pub derived: Option<Result<(Num, String), String>>,
+    /// The derived actual and its working, or the expression with its figures and why it
+    /// could not be computed.
+    pub derived: Option<Result<(Num, String), (String, CalcError)>>,
     pub derived_expr: Option<&'a CExpr>,
     pub derived_span: Option<Span>,
     pub methods: &'a MethodTable,
@@ -52,7 +54,10 @@ pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement)
         RuleRef::Named(id) => {
             let rule = &policy.indicators[id.0];
             let fixed = rule.target.as_ref().map(|t| Ok(t.node.clone()));
-            let group = rule.group.map(|g| policy.groups[g.0].name.clone()).or_else(|| row.and_then(|r| r.level2.clone()));
+            let group = rule
+                .group
+                .map(|g| policy.groups[g.0].name.clone())
+                .or_else(|| row.and_then(|r| r.level2.clone()));
             Prepared {
                 placement,
                 name: rule.name.node.clone(),
@@ -75,7 +80,9 @@ pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement)
             Prepared {
                 placement,
                 name: row.map_or_else(String::new, |r| r.name.clone()),
-                group: row.and_then(|r| r.level2.clone()).filter(|g| !g.trim().is_empty()),
+                group: row
+                    .and_then(|r| r.level2.clone())
+                    .filter(|g| !g.trim().is_empty()),
                 row,
                 points: declared,
                 target_fixed: false,
@@ -94,36 +101,69 @@ pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement)
 
 /// Computes every derived actual: named indicators in the checker's order (each after the
 /// actuals it reads), then those of `any indicator` rules.
-pub fn derive(policy: &Policy, report: &Report, budget: &BudgetView, prepared: &mut [Prepared<'_>]) {
+pub fn derive(
+    policy: &Policy,
+    report: &Report,
+    budget: &BudgetView,
+    prepared: &mut [Prepared<'_>],
+) {
     let index_of = |id: IndicatorId, prepared: &[Prepared<'_>]| {
-        prepared.iter().position(|p| p.placement.rule == RuleRef::Named(id))
+        prepared
+            .iter()
+            .position(|p| p.placement.rule == RuleRef::Named(id))
     };
-    let mut order: Vec<usize> = policy.derived_order.iter().filter_map(|id| index_of(*id, prepared)).collect();
-    order.extend((0..prepared.len()).filter(|&i| matches!(prepared[i].placement.rule, RuleRef::Open(_)) && prepared[i].derived_expr.is_some()));
+    let mut order: Vec<usize> = policy
+        .derived_order
+        .iter()
+        .filter_map(|id| index_of(*id, prepared))
+        .collect();
+    order.extend((0..prepared.len()).filter(|&i| {
+        matches!(prepared[i].placement.rule, RuleRef::Open(_)) && prepared[i].derived_expr.is_some()
+    }));
     for i in order {
-        let Some(expr) = prepared[i].derived_expr else { continue };
-        let facts = DerivedFacts { policy, report, budget, prepared };
+        let Some(expr) = prepared[i].derived_expr else {
+            continue;
+        };
+        let facts = DerivedFacts {
+            policy,
+            report,
+            budget,
+            prepared,
+        };
         let result = match expr::eval(expr, &facts, &policy.units) {
-            Ok(Val::Num(n)) => Ok((n.clone(), format!("{} = {}{}", expr::show(expr, &facts, &policy.units), n.value.approx(), n.unit))),
+            Ok(Val::Num(n)) => Ok((
+                n.clone(),
+                format!(
+                    "{} = {}{}",
+                    expr::show(expr, &facts, &policy.units),
+                    n.value.approx(),
+                    n.unit
+                ),
+            )),
             Ok(Val::Written(v)) if v.quantity().is_some() => {
-                let q = v.quantity().map(|q| Num::new(q.number, q.unit.clone())).unwrap_or(Num::plain(Dec::ZERO));
+                let q = v
+                    .quantity()
+                    .map(|q| Num::new(q.number, q.unit.clone()))
+                    .unwrap_or(Num::plain(Dec::ZERO));
                 Ok((q, v.text.clone()))
             }
-            Ok(_) => Err(format!("{} = —", expr::show(expr, &facts, &policy.units))),
-            Err(e) => Err(describe_error(&e)),
+            Ok(_) => Err((expr::show(expr, &facts, &policy.units), CalcError::Missing)),
+            Err(e) => Err(calc_failure(&e)),
         };
         prepared[i].derived = Some(result);
     }
 }
 
-/// `1 ÷ 0: division by zero`.
-pub fn describe_error(e: &expr::ExprError) -> String {
-    let why = match &e.kind {
-        NumError::Arith(crate::decimal::ArithError::Overflow) => "overflow".to_string(),
-        NumError::Arith(crate::decimal::ArithError::DivisionByZero) => "division by zero".to_string(),
-        NumError::Units { left, right } => format!("units `{left}` and `{right}`"),
+/// The expression with its figures, and why it failed.
+pub fn calc_failure(e: &expr::ExprError) -> (String, CalcError) {
+    let error = match &e.kind {
+        NumError::Arith(a) => super::methods::calc_error(*a),
+        NumError::Units { left, right } => CalcError::Units {
+            left: left.to_string(),
+            right: right.to_string(),
+        },
     };
-    format!("{}: {why}", e.shown)
+    (e.shown.clone(), error)
 }
 
 /// What a derived actual reads: the budget table, the report's identity, and other
@@ -138,11 +178,24 @@ struct DerivedFacts<'p, 'a> {
 impl Facts for DerivedFacts<'_, '_> {
     fn field(&self, field: &Field) -> Result<Val, NumError> {
         match field {
-            Field::BudgetTotal(f) => Ok(self.budget.total.and_then(|i| self.report.budget.get(i)).map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
-            Field::BudgetItem(item, f) => Ok(self.budget.find(self.report, item).map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
+            Field::BudgetTotal(f) => Ok(self
+                .budget
+                .total
+                .and_then(|i| self.report.budget.get(i))
+                .map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
+            Field::BudgetItem(item, f) => Ok(self
+                .budget
+                .find(self.report, item)
+                .map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
             Field::Report(f) => Ok(report_identity(self.report, *f)),
             Field::Named(id, f) => {
-                let Some(p) = self.prepared.iter().find(|p| p.placement.rule == RuleRef::Named(*id)) else { return Ok(Val::Absent) };
+                let Some(p) = self
+                    .prepared
+                    .iter()
+                    .find(|p| p.placement.rule == RuleRef::Named(*id))
+                else {
+                    return Ok(Val::Absent);
+                };
                 let written = |w: &Written| match w {
                     Some(Ok(v)) if !v.is_blank() => Val::Written(v.clone()),
                     _ => Val::Absent,
@@ -165,7 +218,10 @@ impl Facts for DerivedFacts<'_, '_> {
 
 /// A field of a budget row.
 pub fn row_field(row: &BudgetRow, field: RowField, money: &Unit) -> Val {
-    let amount = |a: &Option<crate::report::Amount>, unit: Unit| a.as_ref().map_or(Val::Absent, |a| Val::Num(Num::new(a.value, unit)));
+    let amount = |a: &Option<crate::report::Amount>, unit: Unit| {
+        a.as_ref()
+            .map_or(Val::Absent, |a| Val::Num(Num::new(a.value, unit)))
+    };
     match field {
         RowField::Item => Val::Text(row.item.clone()),
         RowField::Parent => row.parent.clone().map_or(Val::Absent, Val::Text),
@@ -185,7 +241,10 @@ pub fn report_identity(report: &Report, field: ReportField) -> Val {
         ReportField::Year => Val::Num(Num::plain(Dec::from_int(report.year as i64))),
         ReportField::Kind => text(&report.kind),
         ReportField::Project => text(&report.project),
-        ReportField::SelfTotal => report.self_total.as_ref().map_or(Val::Absent, |a| Val::Num(Num::plain(a.value))),
+        ReportField::SelfTotal => report
+            .self_total
+            .as_ref()
+            .map_or(Val::Absent, |a| Val::Num(Num::plain(a.value))),
         _ => Val::Absent,
     }
 }

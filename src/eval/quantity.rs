@@ -20,7 +20,10 @@ pub struct Num {
 pub enum NumError {
     Arith(ArithError),
     /// Units that do not combine this way.
-    Units { left: Unit, right: Unit },
+    Units {
+        left: Unit,
+        right: Unit,
+    },
 }
 
 impl From<ArithError> for NumError {
@@ -35,7 +38,10 @@ impl Num {
     }
 
     pub fn plain(value: Dec) -> Num {
-        Num { value, unit: Unit::None }
+        Num {
+            value,
+            unit: Unit::None,
+        }
     }
 }
 
@@ -43,11 +49,18 @@ impl Num {
 /// comparing; also says when the units were only compatible.
 pub fn align(a: &Num, b: &Num, units: &UnitTable) -> Result<(Dec, Dec, Unit, Relation), NumError> {
     let relation = units.relate(&a.unit, &b.unit);
-    let unit = if a.unit == Unit::None { b.unit.clone() } else { a.unit.clone() };
+    let unit = if a.unit == Unit::None {
+        b.unit.clone()
+    } else {
+        a.unit.clone()
+    };
     match relation {
         Relation::Same | Relation::Compatible(..) => Ok((a.value, b.value, unit, relation)),
         Relation::Convert(factor) => Ok((a.value, b.value.checked_mul(factor)?, unit, relation)),
-        Relation::Mismatch => Err(NumError::Units { left: a.unit.clone(), right: b.unit.clone() }),
+        Relation::Mismatch => Err(NumError::Units {
+            left: a.unit.clone(),
+            right: b.unit.clone(),
+        }),
     }
 }
 
@@ -67,8 +80,15 @@ pub fn mul(a: &Num, b: &Num) -> Result<Num, NumError> {
     Ok(match (&a.unit, &b.unit) {
         (Unit::None, u) | (u, Unit::None) => Num::new(product, u.clone()),
         (Unit::Percent, Unit::Percent) => Num::new(per_cent(product)?, Unit::Percent),
-        (Unit::Percent, Unit::Named(u)) | (Unit::Named(u), Unit::Percent) => Num::new(per_cent(product)?, Unit::Named(u.clone())),
-        (Unit::Named(_), Unit::Named(_)) => return Err(NumError::Units { left: a.unit.clone(), right: b.unit.clone() }),
+        (Unit::Percent, Unit::Named(u)) | (Unit::Named(u), Unit::Percent) => {
+            Num::new(per_cent(product)?, Unit::Named(u.clone()))
+        }
+        (Unit::Named(_), Unit::Named(_)) => {
+            return Err(NumError::Units {
+                left: a.unit.clone(),
+                right: b.unit.clone(),
+            })
+        }
     })
 }
 
@@ -78,12 +98,20 @@ pub fn div(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
         (u, Unit::None) => Num::new(a.value.checked_div(b.value)?, u.clone()),
         (Unit::None, Unit::Percent) => Num::plain(hundredfold(a.value)?.checked_div(b.value)?),
         (Unit::Percent, Unit::Percent) => Num::plain(a.value.checked_div(b.value)?),
-        (Unit::Named(u), Unit::Percent) => Num::new(hundredfold(a.value)?.checked_div(b.value)?, Unit::Named(u.clone())),
+        (Unit::Named(u), Unit::Percent) => Num::new(
+            hundredfold(a.value)?.checked_div(b.value)?,
+            Unit::Named(u.clone()),
+        ),
         (Unit::Named(_), Unit::Named(_)) => {
             let (x, y, _, _) = align(a, b, units)?;
             Num::plain(x.checked_div(y)?)
         }
-        _ => return Err(NumError::Units { left: a.unit.clone(), right: b.unit.clone() }),
+        _ => {
+            return Err(NumError::Units {
+                left: a.unit.clone(),
+                right: b.unit.clone(),
+            })
+        }
     })
 }
 
@@ -102,21 +130,49 @@ mod tests {
     #[test]
     fn percent_is_a_unit_that_acts_as_a_ratio() {
         let units = UnitTable::default();
-        let ratio = div(&n("7255205.14", named("元")), &n("8485146", named("元")), &units).unwrap();
+        let ratio = div(
+            &n("7255205.14", named("元")),
+            &n("8485146", named("元")),
+            &units,
+        )
+        .unwrap();
         assert_eq!(ratio.unit, Unit::None);
         let rate = mul(&ratio, &n("100", Unit::Percent)).unwrap();
         assert_eq!(rate.unit, Unit::Percent);
-        assert_eq!(rate.value.round(2, crate::decimal::RoundMode::HalfUp).to_string(), "85.5");
-        assert_eq!(mul(&n("700", named("人")), &n("130", Unit::Percent)).unwrap(), n("910", named("人")));
-        assert_eq!(div(&n("85.5", Unit::Percent), &n("100", Unit::Percent), &units).unwrap(), n("0.855", Unit::None));
+        assert_eq!(
+            rate.value
+                .round(2, crate::decimal::RoundMode::HalfUp)
+                .to_string(),
+            "85.5"
+        );
+        assert_eq!(
+            mul(&n("700", named("人")), &n("130", Unit::Percent)).unwrap(),
+            n("910", named("人"))
+        );
+        assert_eq!(
+            div(&n("85.5", Unit::Percent), &n("100", Unit::Percent), &units).unwrap(),
+            n("0.855", Unit::None)
+        );
     }
 
     #[test]
     fn a_bare_number_takes_the_other_side_s_unit_and_units_that_differ_are_refused() {
         let units = UnitTable::default();
-        assert_eq!(add(&n("1", Unit::None), &n("2", Unit::Percent), &units).unwrap(), n("3", Unit::Percent));
-        assert!(matches!(add(&n("1", named("次")), &n("2", Unit::Percent), &units), Err(NumError::Units { .. })));
-        assert!(matches!(mul(&n("1", named("次")), &n("2", named("次"))), Err(NumError::Units { .. })));
-        assert!(matches!(div(&n("1", Unit::None), &n("0", Unit::None), &units), Err(NumError::Arith(ArithError::DivisionByZero))));
+        assert_eq!(
+            add(&n("1", Unit::None), &n("2", Unit::Percent), &units).unwrap(),
+            n("3", Unit::Percent)
+        );
+        assert!(matches!(
+            add(&n("1", named("次")), &n("2", Unit::Percent), &units),
+            Err(NumError::Units { .. })
+        ));
+        assert!(matches!(
+            mul(&n("1", named("次")), &n("2", named("次"))),
+            Err(NumError::Units { .. })
+        ));
+        assert!(matches!(
+            div(&n("1", Unit::None), &n("0", Unit::None), &units),
+            Err(NumError::Arith(ArithError::DivisionByZero))
+        ));
     }
 }

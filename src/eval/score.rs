@@ -27,10 +27,19 @@ pub struct Scored {
     pub findings: Vec<Finding>,
 }
 
-/// What stopped scoring early: a zero outcome with its working, or a problem.
-struct Stop {
+/// What stopped scoring early: a zero outcome with its working, or a problem. Boxed: it is
+/// the error side of every step, and most indicators never stop.
+struct Stop(Box<StopAt>);
+
+struct StopAt {
     working: Working,
     rule: Span,
+}
+
+impl Stop {
+    fn new(working: Working, rule: Span) -> Stop {
+        Stop(Box::new(StopAt { working, rule }))
+    }
 }
 
 /// The actual, before the method reads it.
@@ -43,14 +52,35 @@ pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32) -> Scored {
     let mut findings = Vec::new();
     let Some(w) = p.points else {
         findings.push(engine(Severity::Error, &p.name, EngineFinding::NoPoints));
-        return Scored { working: Working::NotScored, exact: None, score: None, method: None, form: None, rule: p.rule, actual: Val::Absent, findings };
+        return Scored {
+            working: Working::NotScored,
+            exact: None,
+            score: None,
+            method: None,
+            form: None,
+            rule: p.rule,
+            actual: Val::Absent,
+            findings,
+        };
     };
-    let mut scorer = Scorer { p, policy, year, findings, form: None, method: None, actual: Val::Absent };
+    let mut scorer = Scorer {
+        p,
+        policy,
+        year,
+        findings,
+        form: None,
+        method: None,
+        actual: Val::Absent,
+    };
     let (working, exact, rule) = match scorer.run(w) {
         Ok((computed, rule)) => (computed.working, computed.exact, rule),
-        Err(stop) => {
+        Err(Stop(stop)) => {
             if let Working::Problem(problem) = &stop.working {
-                let mut finding = engine(Severity::Error, &p.name, EngineFinding::Unscorable(problem.clone()));
+                let mut finding = engine(
+                    Severity::Error,
+                    &p.name,
+                    EngineFinding::Unscorable(problem.clone()),
+                );
                 finding.rule = Some(stop.rule);
                 scorer.findings.push(finding);
             }
@@ -83,7 +113,7 @@ struct Scorer<'p, 'a> {
 
 impl Scorer<'_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
-        Stop { working: Working::Problem(problem), rule }
+        Stop::new(Working::Problem(problem), rule)
     }
 
     fn run(&mut self, w: Dec) -> Result<(Computed, Span), Stop> {
@@ -98,13 +128,24 @@ impl Scorer<'_, '_> {
         self.method = Some(rule.method.keyword());
         if let Actual::Written(v) = &actual {
             if v.is_claimed_bound() && self.policy.claimed.node == ClaimedMode::Zero {
-                return Err(Stop { working: Working::ClaimedZero { written: v.text.clone() }, rule: self.policy.claimed.span });
+                return Err(Stop::new(
+                    Working::ClaimedZero {
+                        written: v.text.clone(),
+                    },
+                    self.policy.claimed.span,
+                ));
             }
         }
         let computed = match &rule.method {
-            Method::Qualitative(id) => self.qualitative(&self.policy.vocabularies[id.0], &target, &actual, w, rule)?,
-            Method::AllOrNothing if form == TargetForm::Deadline => self.deadline(&target, &actual, w, rule, None)?,
-            Method::Deduct(d) if matches!(d.from, DeductFrom::Late) => self.deadline(&target, &actual, w, rule, Some(d))?,
+            Method::Qualitative(id) => {
+                self.qualitative(&self.policy.vocabularies[id.0], &target, &actual, w, rule)?
+            }
+            Method::AllOrNothing if form == TargetForm::Deadline => {
+                self.deadline(&target, &actual, w, rule, None)?
+            }
+            Method::Deduct(d) if matches!(d.from, DeductFrom::Late) => {
+                self.deadline(&target, &actual, w, rule, Some(d))?
+            }
             _ => self.numeric(form, &target, &actual, w, rule)?,
         };
         Ok((computed, rule.span))
@@ -120,22 +161,43 @@ impl Scorer<'_, '_> {
                     self.actual = Val::Num(num.clone());
                     Ok(Actual::Figure(num.clone()))
                 }
-                Err(what) => Err(self.problem(Problem::Arithmetic { what: what.clone() }, span)),
+                Err((shown, error)) => Err(self.problem(
+                    Problem::Arithmetic {
+                        shown: shown.clone(),
+                        error: error.clone(),
+                    },
+                    span,
+                )),
             };
         }
         let value = match &p.actual_written {
-            None if p.row.is_none() => return Err(Stop { working: Working::NoRow, rule: p.rule }),
+            None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
             None => Value::blank(""),
-            Some(Err(text)) => return Err(self.problem(Problem::Unreadable { field: "actual", text: text.clone() }, p.rule)),
+            Some(Err(text)) => {
+                return Err(self.problem(
+                    Problem::Unreadable {
+                        field: "actual",
+                        text: text.clone(),
+                    },
+                    p.rule,
+                ))
+            }
             Some(Ok(v)) => v.clone(),
         };
         let not_done = &self.policy.not_done;
         let not_done_rule = not_done.span.unwrap_or(p.rule);
         match &value.kind {
-            ValueKind::Blank if not_done.empty => return Err(Stop { working: Working::NotDone { word: None }, rule: not_done_rule }),
+            ValueKind::Blank if not_done.empty => {
+                return Err(Stop::new(Working::NotDone { word: None }, not_done_rule))
+            }
             ValueKind::Blank => return Err(self.problem(Problem::MissingActual, p.rule)),
             ValueKind::Word(word) if not_done.words.iter().any(|w| w == word) => {
-                return Err(Stop { working: Working::NotDone { word: Some(word.clone()) }, rule: not_done_rule })
+                return Err(Stop::new(
+                    Working::NotDone {
+                        word: Some(word.clone()),
+                    },
+                    not_done_rule,
+                ))
             }
             _ => {}
         }
@@ -146,61 +208,142 @@ impl Scorer<'_, '_> {
     fn target(&self) -> Result<Value, Stop> {
         match &self.p.target {
             Some(Ok(v)) if !v.is_blank() => Ok(v.clone()),
-            Some(Err(text)) => Err(self.problem(Problem::Unreadable { field: "target", text: text.clone() }, self.p.rule)),
+            Some(Err(text)) => Err(self.problem(
+                Problem::Unreadable {
+                    field: "target",
+                    text: text.clone(),
+                },
+                self.p.rule,
+            )),
             _ => Err(self.problem(Problem::MissingTarget, self.p.rule)),
         }
     }
 
     fn mismatch(&self, target: &Value, actual: &Actual, rule: &ScoringRule) -> Stop {
-        self.problem(Problem::KindMismatch { target: target.text.clone(), actual: actual_text(actual) }, rule.span)
+        self.problem(
+            Problem::KindMismatch {
+                target: target.text.clone(),
+                actual: actual_text(actual),
+            },
+            rule.span,
+        )
     }
 
-    fn qualitative(&mut self, vocabulary: &crate::check::policy::VocabularyRule, target: &Value, actual: &Actual, w: Dec, rule: &ScoringRule) -> Result<Computed, Stop> {
-        let Actual::Written(Value { kind: ValueKind::Word(word), .. }) = actual else {
+    fn qualitative(
+        &mut self,
+        vocabulary: &crate::check::policy::VocabularyRule,
+        target: &Value,
+        actual: &Actual,
+        w: Dec,
+        rule: &ScoringRule,
+    ) -> Result<Computed, Stop> {
+        let Actual::Written(Value {
+            kind: ValueKind::Word(word),
+            ..
+        }) = actual
+        else {
             return Err(self.mismatch(target, actual, rule));
         };
-        methods::qualitative(vocabulary, word, &target.text, w).map_err(|p| self.problem(p, rule.span))
+        methods::qualitative(vocabulary, word, &target.text, w)
+            .map_err(|p| self.problem(p, rule.span))
     }
 
-    fn deadline(&mut self, target: &Value, actual: &Actual, w: Dec, rule: &ScoringRule, deduct: Option<&crate::check::policy::DeductRule>) -> Result<Computed, Stop> {
-        let (ValueKind::Period(a), Actual::Written(Value { kind: ValueKind::Period(b), text, .. })) = (&target.kind, actual) else {
+    fn deadline(
+        &mut self,
+        target: &Value,
+        actual: &Actual,
+        w: Dec,
+        rule: &ScoringRule,
+        deduct: Option<&crate::check::policy::DeductRule>,
+    ) -> Result<Computed, Stop> {
+        let (
+            ValueKind::Period(a),
+            Actual::Written(Value {
+                kind: ValueKind::Period(b),
+                text,
+                ..
+            }),
+        ) = (&target.kind, actual)
+        else {
             return Err(self.mismatch(target, actual, rule));
         };
         let texts = (target.text.as_str(), text.as_str());
         match deduct {
             None => Ok(methods::deadline_all_or_nothing(a, b, self.year, w, texts)),
-            Some(d) => methods::deadline_deduct(d, a, b, self.year, w, texts).map_err(|p| self.problem(p, rule.span)),
+            Some(d) => methods::deadline_deduct(d, a, b, self.year, w, texts)
+                .map_err(|p| self.problem(p, rule.span)),
         }
     }
 
     /// Methods on numbers: A and B in one unit, then the method.
-    fn numeric(&mut self, form: TargetForm, target: &Value, actual: &Actual, w: Dec, rule: &ScoringRule) -> Result<Computed, Stop> {
+    fn numeric(
+        &mut self,
+        form: TargetForm,
+        target: &Value,
+        actual: &Actual,
+        w: Dec,
+        rule: &ScoringRule,
+    ) -> Result<Computed, Stop> {
         let Some(q) = target.quantity() else {
             return Err(self.mismatch(target, actual, rule));
         };
         let a = Num::new(q.number, q.unit.clone());
         let b = match actual {
             Actual::Figure(n) => n.clone(),
-            Actual::Written(Value { kind: ValueKind::Quantity(bq), .. }) => Num::new(bq.number, bq.unit.clone()),
+            Actual::Written(Value {
+                kind: ValueKind::Quantity(bq),
+                ..
+            }) => Num::new(bq.number, bq.unit.clone()),
             Actual::Written(_) => return Err(self.mismatch(target, actual, rule)),
         };
         self.note_undeclared(&[&a.unit, &b.unit]);
-        let (a_value, b_value, unit, relation) = align(&a, &b, &self.policy.units).map_err(|_| {
-            self.problem(Problem::UnitMismatch { target: target.text.clone(), actual: actual_text(actual) }, rule.span)
-        })?;
+        let (a_value, b_value, unit, relation) =
+            align(&a, &b, &self.policy.units).map_err(|_| {
+                self.problem(
+                    Problem::UnitMismatch {
+                        target: target.text.clone(),
+                        actual: actual_text(actual),
+                    },
+                    rule.span,
+                )
+            })?;
         if let Relation::Compatible(severity, span) = relation {
-            let mut finding = engine(severity, &self.p.name, EngineFinding::CompatibleUnits { target: target.text.clone(), actual: actual_text(actual) });
+            let mut finding = engine(
+                severity,
+                &self.p.name,
+                EngineFinding::CompatibleUnits {
+                    target: target.text.clone(),
+                    actual: actual_text(actual),
+                },
+            );
             finding.rule = Some(span);
             self.findings.push(finding);
         }
-        let fa = Figure { value: a_value, unit: unit.clone() };
-        let fb = Figure { value: b_value, unit: unit.clone() };
+        let fa = Figure {
+            value: a_value,
+            unit: unit.clone(),
+        };
+        let fb = Figure {
+            value: b_value,
+            unit: unit.clone(),
+        };
         self.actual = Val::Num(Num::new(b_value, unit.clone()));
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
         let in_unit = |n: &Num, s: &Self| -> Result<Figure, Stop> {
             align(&Num::new(Dec::ZERO, unit.clone()), n, &s.policy.units)
-                .map(|(_, v, _, _)| Figure { value: v, unit: unit.clone() })
-                .map_err(|_| s.problem(Problem::UnitMismatch { target: target.text.clone(), actual: format!("{}{}", n.value, n.unit) }, rule.span))
+                .map(|(_, v, _, _)| Figure {
+                    value: v,
+                    unit: unit.clone(),
+                })
+                .map_err(|_| {
+                    s.problem(
+                        Problem::UnitMismatch {
+                            target: target.text.clone(),
+                            actual: format!("{}{}", n.value, n.unit),
+                        },
+                        rule.span,
+                    )
+                })
         };
         let computed = match &rule.method {
             Method::Proportional => methods::proportional(form, &fa, &fb, w),
@@ -209,7 +352,9 @@ impl Scorer<'_, '_> {
             Method::AllOrNothing => Ok(methods::all_or_nothing(form, strict, &fa, &fb, w)),
             Method::Deduct(d) => {
                 let threshold = match &d.from {
-                    DeductFrom::Above(Some((v, u))) | DeductFrom::Below(Some((v, u))) => in_unit(&Num::new(*v, u.clone()), self)?,
+                    DeductFrom::Above(Some((v, u))) | DeductFrom::Below(Some((v, u))) => {
+                        in_unit(&Num::new(*v, u.clone()), self)?
+                    }
                     _ => fa.clone(),
                 };
                 let step = in_unit(&Num::new(d.step, d.step_unit.clone()), self)?;
@@ -218,8 +363,12 @@ impl Scorer<'_, '_> {
             Method::Bands(bands) => {
                 let mut ends = Vec::with_capacity(bands.len());
                 for band in bands {
-                    let end = |e: &Option<(Dec, Unit, bool)>, s: &Self| -> Result<Option<Dec>, Stop> {
-                        e.as_ref().map(|(v, u, _)| in_unit(&Num::new(*v, u.clone()), s).map(|f| f.value)).transpose()
+                    let end = |e: &Option<(Dec, Unit, bool)>,
+                               s: &Self|
+                     -> Result<Option<Dec>, Stop> {
+                        e.as_ref()
+                            .map(|(v, u, _)| in_unit(&Num::new(*v, u.clone()), s).map(|f| f.value))
+                            .transpose()
                     };
                     ends.push((end(&band.lower, self)?, end(&band.upper, self)?));
                 }
@@ -227,7 +376,15 @@ impl Scorer<'_, '_> {
             }
             Method::Qualitative(_) => return Err(self.mismatch(target, actual, rule)),
         };
-        computed.map_err(|p| self.problem(p, rule.span))
+        // A met target is told with the actual as written (`1600人次`, `>=85%`), not as converted.
+        computed
+            .map(|mut c| {
+                if let Working::Met { b, .. } = &mut c.working {
+                    *b = actual_text(actual);
+                }
+                c
+            })
+            .map_err(|p| self.problem(p, rule.span))
     }
 
     fn note_undeclared(&mut self, units: &[&Unit]) {
@@ -235,7 +392,11 @@ impl Scorer<'_, '_> {
             if let Unit::Named(name) = unit {
                 let already = self.findings.iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
                 if !self.policy.units.knows(unit) && !already {
-                    self.findings.push(engine(Severity::Warning, &self.p.name, EngineFinding::UndeclaredUnit { unit: name.clone() }));
+                    self.findings.push(engine(
+                        Severity::Warning,
+                        &self.p.name,
+                        EngineFinding::UndeclaredUnit { unit: name.clone() },
+                    ));
                 }
             }
         }

@@ -8,11 +8,23 @@ use crate::decimal::Dec;
 use crate::scorecard::{IndicatorScore, SectionScore};
 
 /// Sums per section, in the policy's order.
-pub fn sections(policy: &Policy, placements: &[Placement], indicators: &[IndicatorScore]) -> Result<Vec<SectionScore>, EvalError> {
+pub fn sections(
+    policy: &Policy,
+    placements: &[Placement],
+    indicators: &[IndicatorScore],
+) -> Result<Vec<SectionScore>, EvalError> {
     let mut out = Vec::with_capacity(policy.sections.len());
     for (k, section) in policy.sections.iter().enumerate() {
-        let scored = || placements.iter().zip(indicators).filter(move |(p, _)| p.section.0 == k).map(|(_, s)| s);
-        let sum = |pick: fn(&IndicatorScore) -> Option<Dec>| Dec::sum(scored().filter_map(pick)).map_err(|_| EvalError::Overflow { what: "section" });
+        let scored = || {
+            placements
+                .iter()
+                .zip(indicators)
+                .filter(move |(p, _)| p.section.0 == k)
+                .map(|(_, s)| s)
+        };
+        let sum = |pick: fn(&IndicatorScore) -> Option<Dec>| {
+            Dec::sum(scored().filter_map(pick)).map_err(|_| EvalError::Overflow { what: "section" })
+        };
         out.push(SectionScore {
             name: section.name.clone(),
             points: sum(|s| s.points.filter(|_| s.score.is_some()))?,
@@ -29,16 +41,31 @@ pub fn sections(policy: &Policy, placements: &[Placement], indicators: &[Indicat
 pub fn totals(policy: &Policy, indicators: &[IndicatorScore]) -> Result<Totals, EvalError> {
     let overflow = |what| move |_| EvalError::Overflow { what };
     let raw = Dec::sum(indicators.iter().filter_map(|s| s.score)).map_err(overflow("raw_total"))?;
-    let max = Dec::sum(indicators.iter().filter(|s| s.score.is_some()).filter_map(|s| s.points)).map_err(overflow("max_points"))?;
+    let max = Dec::sum(
+        indicators
+            .iter()
+            .filter(|s| s.score.is_some())
+            .filter_map(|s| s.points),
+    )
+    .map_err(overflow("max_points"))?;
     let full = policy.full_marks();
     let rescaled = policy.rescale.is_some() && max != full && !max.is_zero();
     let total = if rescaled {
-        let exact = raw.checked_mul(full).and_then(|x| x.checked_div(max)).map_err(overflow("total"))?;
+        let exact = raw
+            .checked_mul(full)
+            .and_then(|x| x.checked_div(max))
+            .map_err(overflow("total"))?;
         policy.round_total.map_or(exact, |r| r.apply(exact))
     } else {
         policy.round_total.map_or(raw, |r| r.apply(raw))
     };
-    Ok(Totals { raw, max, total, grade: grade(policy, total), rescaled })
+    Ok(Totals {
+        raw,
+        max,
+        total,
+        grade: grade(policy, total),
+        rescaled,
+    })
 }
 
 fn grade(policy: &Policy, total: Dec) -> String {

@@ -31,7 +31,10 @@ impl Amount {
             Dec::parse_written(text)
         };
         match parsed {
-            Ok(value) => Ok(Amount { value, text: text.to_string() }),
+            Ok(value) => Ok(Amount {
+                value,
+                text: text.to_string(),
+            }),
             Err(DecimalTextError::OutOfRange) => Err(E::custom(format!("{OUT_OF_RANGE}{text}"))),
             Err(DecimalTextError::NotANumber) => Err(E::custom(format!("{BAD_DECIMAL}{text}"))),
         }
@@ -40,12 +43,22 @@ impl Amount {
 
 /// A JSON number in exponent form (`1.5e3`), exactly, or out of range.
 fn scientific(text: &str) -> Result<Dec, DecimalTextError> {
-    let (mantissa, exponent) = text.split_once(['e', 'E']).ok_or(DecimalTextError::NotANumber)?;
-    let exponent: i32 = exponent.trim_start_matches('+').parse().map_err(|_| DecimalTextError::NotANumber)?;
+    let (mantissa, exponent) = text
+        .split_once(['e', 'E'])
+        .ok_or(DecimalTextError::NotANumber)?;
+    let exponent: i32 = exponent
+        .trim_start_matches('+')
+        .parse()
+        .map_err(|_| DecimalTextError::NotANumber)?;
     let mut value = Dec::parse_plain(mantissa)?;
     let ten = Dec::from_int(10);
     for _ in 0..exponent.unsigned_abs().min(64) {
-        value = if exponent > 0 { value.checked_mul(ten) } else { value.checked_div(ten) }.map_err(|_| DecimalTextError::OutOfRange)?;
+        value = if exponent > 0 {
+            value.checked_mul(ten)
+        } else {
+            value.checked_div(ten)
+        }
+        .map_err(|_| DecimalTextError::OutOfRange)?;
     }
     if exponent.unsigned_abs() > 64 {
         return Err(DecimalTextError::OutOfRange);

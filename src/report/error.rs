@@ -19,19 +19,26 @@ pub enum ReportErrorKind {
     /// The text is not JSON: `{"unit": "x",}`.
     Syntax { message: String },
     /// A field the contract does not have: `"socre": "1"`.
-    UnknownField { field: String, expected: Vec<String> },
+    UnknownField {
+        field: String,
+        expected: Vec<String>,
+    },
     /// A required field is absent: no `"unit"`.
     MissingField { field: String },
     /// A decimal field that does not parse: `"self_score": "一分"`.
     BadDecimal { text: String },
     /// A decimal beyond 28 significant digits or about 7.9 × 10²⁸: `1e30`.
     DecimalOutOfRange { text: String },
-    /// A value of the wrong type: `"year": "2021"`.
-    WrongType { message: String },
+    /// A value of the wrong type: `"year": "2021年"` (what was found, what was expected, in
+    /// serde's words: `string "2021年"`, `i32`).
+    WrongType { found: String, expected: String },
 }
 
 impl ReportError {
-    pub(super) fn from_serde(text: &str, e: serde_path_to_error::Error<serde_json::Error>) -> ReportError {
+    pub(super) fn from_serde(
+        text: &str,
+        e: serde_path_to_error::Error<serde_json::Error>,
+    ) -> ReportError {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         let inner = e.into_inner();
@@ -40,24 +47,51 @@ impl ReportError {
         let kind = if inner.is_syntax() || inner.is_eof() {
             ReportErrorKind::Syntax { message }
         } else if let Some(rest) = message.strip_prefix(BAD_DECIMAL) {
-            ReportErrorKind::BadDecimal { text: rest.to_string() }
+            ReportErrorKind::BadDecimal {
+                text: rest.to_string(),
+            }
         } else if let Some(rest) = message.strip_prefix(OUT_OF_RANGE) {
-            ReportErrorKind::DecimalOutOfRange { text: rest.to_string() }
+            ReportErrorKind::DecimalOutOfRange {
+                text: rest.to_string(),
+            }
         } else if let Some(rest) = message.strip_prefix("unknown field `") {
             let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-            ReportErrorKind::UnknownField { field: field.to_string(), expected: backticked(expected) }
+            ReportErrorKind::UnknownField {
+                field: field.to_string(),
+                expected: backticked(expected),
+            }
         } else if let Some(rest) = message.strip_prefix("missing field `") {
             let field = rest.split('`').next().unwrap_or(rest);
-            ReportErrorKind::MissingField { field: field.to_string() }
+            ReportErrorKind::MissingField {
+                field: field.to_string(),
+            }
+        } else if let Some(rest) = message
+            .strip_prefix("invalid type: ")
+            .or_else(|| message.strip_prefix("invalid value: "))
+        {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            ReportErrorKind::WrongType {
+                found: found.to_string(),
+                expected: expected.to_string(),
+            }
         } else {
-            ReportErrorKind::WrongType { message }
+            ReportErrorKind::WrongType {
+                found: message,
+                expected: String::new(),
+            }
         };
         ReportError { kind, path, offset }
     }
 
     pub(super) fn from_serde_plain(text: &str, e: serde_json::Error) -> ReportError {
         let offset = offset_of(text, e.line(), e.column());
-        ReportError { kind: ReportErrorKind::Syntax { message: strip_position(&e.to_string()) }, path: String::new(), offset }
+        ReportError {
+            kind: ReportErrorKind::Syntax {
+                message: strip_position(&e.to_string()),
+            },
+            path: String::new(),
+            offset,
+        }
     }
 
     /// The diagnostic code.
@@ -82,12 +116,20 @@ fn strip_position(message: &str) -> String {
 }
 
 fn backticked(text: &str) -> Vec<String> {
-    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// The byte offset of a 1-based line and column (serde_json counts columns in bytes).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;

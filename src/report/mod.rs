@@ -90,8 +90,10 @@ impl Report {
     /// Reads a report from JSON text. Errors carry the JSON path and the byte offset.
     pub fn from_json(text: &str) -> Result<Report, ReportError> {
         let mut de = serde_json::Deserializer::from_str(text);
-        let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|e| ReportError::from_serde(text, e))?;
-        de.end().map_err(|e| ReportError::from_serde_plain(text, e))?;
+        let report: Report = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| ReportError::from_serde(text, e))?;
+        de.end()
+            .map_err(|e| ReportError::from_serde_plain(text, e))?;
         Ok(report)
     }
 }

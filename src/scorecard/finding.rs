@@ -29,7 +29,11 @@ pub struct FindingSubject {
 #[derive(Clone, Debug)]
 pub enum FindingMessage {
     /// A check of the rule file: its message with the figures filled in.
-    Check { title: String, zh: String, en: Option<String> },
+    Check {
+        title: String,
+        zh: String,
+        en: Option<String>,
+    },
     /// A finding of the engine, worded by the catalog.
     Engine(EngineFinding),
 }
@@ -38,7 +42,10 @@ pub enum FindingMessage {
 #[derive(Clone, Debug)]
 pub enum EngineFinding {
     /// A report row no rule of the policy matches.
-    UnmatchedRow { level1: String, suggestion: Option<String> },
+    UnmatchedRow {
+        level1: String,
+        suggestion: Option<String>,
+    },
     /// An indicator the policy names that no report row matches.
     MissingRow { needed: bool },
     /// Two report rows match the same indicator; the second is not scored.
@@ -55,18 +62,24 @@ pub enum EngineFinding {
     UndeclaredUnit { unit: String },
     /// The unit wrote a target the grammar cannot read, where the policy fixes its own.
     UnreadableWrittenTarget { text: String },
-    /// A check whose condition reads a figure the report does not give, or fails to compute.
-    CheckIncomplete { check: String, problem: String },
+    /// A check whose condition reads a figure the report does not give, or fails to compute:
+    /// `shown` is the condition with the report's figures.
+    CheckIncomplete {
+        check: String,
+        shown: String,
+        error: super::CalcError,
+    },
     /// The report's year is not one the policy applies to.
     YearOutside { year: i32, from: i32, to: i32 },
     /// The report's kind is not the policy's.
-    KindOutside { kind: Option<String>, expected: String },
+    KindOutside {
+        kind: Option<String>,
+        expected: String,
+    },
     /// The budget table has no total row (a row without a parent), or several.
     TotalRow { count: usize },
     /// No indicator has points: the total cannot be rescaled.
     NothingToScore,
-    /// A derived actual could not be computed.
-    DerivedFailed { problem: String },
     /// The unit's total differs from the recomputed one.
     SelfTotal { written: Dec, computed: Dec },
 }
@@ -89,7 +102,6 @@ impl EngineFinding {
             EngineFinding::KindOutside { .. } => "perfrules::eval::kind_outside_policy",
             EngineFinding::TotalRow { .. } => "perfrules::eval::total_row",
             EngineFinding::NothingToScore => "perfrules::eval::nothing_to_score",
-            EngineFinding::DerivedFailed { .. } => "perfrules::eval::derived_failed",
             EngineFinding::SelfTotal { .. } => "perfrules::eval::self_total",
         }
     }
@@ -105,7 +117,6 @@ impl super::Problem {
             MissingTarget => "perfrules::eval::missing_target",
             MissingActual => "perfrules::eval::missing_actual",
             NoMethod { .. } => "perfrules::eval::no_method",
-            MethodDoesNotFit { .. } => "perfrules::eval::method_does_not_fit",
             Unreadable { .. } => "perfrules::eval::unreadable_value",
             Arithmetic { .. } => "perfrules::eval::arithmetic",
             NoBand { .. } => "perfrules::eval::no_band",

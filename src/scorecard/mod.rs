@@ -5,7 +5,7 @@ mod finding;
 mod working;
 
 pub use finding::{EngineFinding, Finding, FindingMessage, FindingSubject};
-pub use working::{Figure, Problem, Working};
+pub use working::{CalcError, Figure, Problem, Working};
 
 use crate::decimal::Dec;
 use crate::source::Span;
@@ -80,6 +80,9 @@ pub struct IndicatorScore {
     pub target: Option<String>,
     pub target_written: Option<String>,
     pub target_fixed: bool,
+    /// The policy fixes the target and the unit wrote a different one (by meaning, not by
+    /// spelling: `>= 85%` and `≥85%` are the same).
+    pub target_differs: bool,
     /// The actual scored: as written, or computed (`85.50…%`).
     pub actual: Option<String>,
     pub actual_written: Option<String>,
@@ -100,6 +103,9 @@ pub struct IndicatorScore {
 impl Scorecard {
     /// Findings of at least this severity (`Error` counts only errors).
     pub fn count_at_least(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity <= severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity <= severity)
+            .count()
     }
 }

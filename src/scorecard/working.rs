@@ -22,7 +22,11 @@ impl fmt::Display for Figure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Working {
     /// The target was met: full points. `a` and `b` as shown (`>=14次`, `16次`).
-    Met { form: TargetForm, a: String, b: String },
+    Met {
+        form: TargetForm,
+        a: String,
+        b: String,
+    },
     /// `B ÷ A × w` (proportional).
     Proportional { b: Figure, a: Figure, w: Dec },
     /// `A ÷ B × w` (reverse ratio).
@@ -44,13 +48,36 @@ pub enum Working {
         floor: Dec,
     },
     /// A deadline missed by whole months, `w − D × months`.
-    DeductLate { target_end: Date, actual_end: Date, months: i64, amount: Dec, deducted: Dec, w: Dec, floor: Dec },
+    DeductLate {
+        target_end: Date,
+        actual_end: Date,
+        months: i64,
+        amount: Dec,
+        deducted: Dec,
+        w: Dec,
+        floor: Dec,
+    },
     /// The band the actual falls in.
-    Band { b: Figure, band: String, award: Award, w: Dec },
+    Band {
+        b: Figure,
+        band: String,
+        award: Award,
+        w: Dec,
+    },
     /// A qualitative actual: its class and share of points.
-    Qualitative { word: String, class: Achievement, share: Dec, w: Dec, same_as_target: bool },
+    Qualitative {
+        word: String,
+        class: Achievement,
+        share: Dec,
+        w: Dec,
+        same_as_target: bool,
+    },
     /// The target was missed and the method gives nothing for a miss.
-    Missed { form: TargetForm, a: String, b: String },
+    Missed {
+        form: TargetForm,
+        a: String,
+        b: String,
+    },
     /// The deadline was missed.
     Late { target_end: Date, actual_end: Date },
     /// The actual says the work was not done (`未开展`, an empty cell): 0 on any target.
@@ -65,25 +92,55 @@ pub enum Working {
     NotScored,
 }
 
+/// Why a computation has no result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalcError {
+    Overflow,
+    DivisionByZero,
+    /// Figures in units that do not combine this way.
+    Units {
+        left: String,
+        right: String,
+    },
+    /// A figure it needs is not in the report.
+    Missing,
+}
+
 /// Why an indicator scored 0 without a method's working.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// `>=14次` against `100%`.
-    UnitMismatch { target: String, actual: String },
+    UnitMismatch {
+        target: String,
+        actual: String,
+    },
     /// A word or period where the target needs a number, and the like.
-    KindMismatch { target: String, actual: String },
+    KindMismatch {
+        target: String,
+        actual: String,
+    },
     /// A word no class of the vocabulary holds.
-    UnknownWord { word: String },
+    UnknownWord {
+        word: String,
+    },
     MissingTarget,
     MissingActual,
     /// No method for this form of target.
-    NoMethod { form: TargetForm },
-    /// The indicator's own method cannot score a target of this form.
-    MethodDoesNotFit { method: &'static str, form: TargetForm },
+    NoMethod {
+        form: TargetForm,
+    },
     /// A value the grammar cannot read.
-    Unreadable { field: &'static str, text: String },
-    /// A figure overflowed or was divided by zero.
-    Arithmetic { what: String },
+    Unreadable {
+        field: &'static str,
+        text: String,
+    },
+    /// A computation failed: `shown` is the formula with its figures (`-1份 ÷ 0份 × 2`).
+    Arithmetic {
+        shown: String,
+        error: CalcError,
+    },
     /// An actual in no band of a `bands` method.
-    NoBand { actual: String },
+    NoBand {
+        actual: String,
+    },
 }

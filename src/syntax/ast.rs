@@ -20,7 +20,7 @@ pub enum Item {
     Actuals(Actuals),
     Defaults(Defaults),
     Section(Structure),
-    Check(Check),
+    Check(Box<Check>),
 }
 
 /// `policy "name" { … }`.
@@ -35,7 +35,10 @@ pub struct PolicyHeader {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Setting {
     /// `year 2021`, `years 2020..2024`
-    Years { from: Spanned<i32>, to: Option<Spanned<i32>> },
+    Years {
+        from: Spanned<i32>,
+        to: Option<Spanned<i32>>,
+    },
     /// `kind "部门整体支出"`
     Kind(Spanned<String>),
     /// `full_marks 100`
@@ -45,7 +48,11 @@ pub enum Setting {
     /// `budget_unit 元`
     BudgetUnit(Spanned<String>),
     /// `round indicator 2 half_up`
-    Round { at: Spanned<RoundAt>, places: Spanned<u32>, mode: Spanned<RoundMode> },
+    Round {
+        at: Spanned<RoundAt>,
+        places: Spanned<u32>,
+        mode: Spanned<RoundMode>,
+    },
     /// `grades { 优 >= 90, … }`
     Grades(Vec<Grade>),
 }
@@ -78,9 +85,19 @@ pub enum UnitStatement {
     /// `人次`
     Declare(Spanned<String>),
     /// `万元 = 10000 元`
-    Convert { unit: Spanned<String>, factor: Spanned<Dec>, base: Spanned<String>, span: Span },
+    Convert {
+        unit: Spanned<String>,
+        factor: Spanned<Dec>,
+        base: Spanned<String>,
+        span: Span,
+    },
     /// `人 ~ 人次 warning`
-    Compatible { a: Spanned<String>, b: Spanned<String>, severity: Spanned<Severity>, span: Span },
+    Compatible {
+        a: Spanned<String>,
+        b: Spanned<String>,
+        severity: Spanned<Severity>,
+        span: Span,
+    },
 }
 
 /// How serious a finding is.
@@ -133,7 +150,12 @@ pub enum Share {
     /// `60%`
     Fixed(Spanned<Dec>),
     /// `[80%, 100%] default 100%`
-    Band { low: Bound, high: Bound, default: Spanned<Dec>, span: Span },
+    Band {
+        low: Bound,
+        high: Bound,
+        default: Spanned<Dec>,
+        span: Span,
+    },
 }
 
 /// One end of a band: a figure and whether the band includes it.
@@ -165,7 +187,11 @@ pub struct Actuals {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActualsSetting {
     /// `not_done "未开展" "未完成" empty`
-    NotDone { words: Vec<Spanned<String>>, empty: Option<Span>, span: Span },
+    NotDone {
+        words: Vec<Spanned<String>>,
+        empty: Option<Span>,
+        span: Span,
+    },
     /// `claimed_bound as_bound`
     ClaimedBound(Spanned<ClaimedMode>),
 }
@@ -293,7 +319,7 @@ pub enum StructureItem {
     AnyIndicator(AnyIndicator),
 }
 
-/// `indicator "预算完成率" points 3 target 100% { … }`.
+/// `indicator "任务完成率" points 3 target 100% { … }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Indicator {
     pub name: Spanned<String>,
@@ -370,7 +396,10 @@ pub enum ExprKind {
     /// `budget.total.executed`
     Path(Vec<PathStep>),
     /// `round(x, 2)`
-    Call { name: Spanned<String>, args: Vec<Expr> },
+    Call {
+        name: Spanned<String>,
+        args: Vec<Expr>,
+    },
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `("at_least", "equal")`

@@ -11,12 +11,20 @@ pub enum SyntaxError {
     /// The grammar expected something else here.
     ///
     /// ```text
-    /// indicator "预算完成率" points three
+    /// indicator "任务完成率" points three
     ///                               ^^^^^ expected a number
     /// ```
-    Unexpected { span: Span, expected: Vec<Rule>, found: String },
+    Unexpected {
+        span: Span,
+        expected: Vec<Rule>,
+        found: String,
+    },
     /// A target written in the rule file is not a value: `target 13月`.
-    Value { span: Span, kind: ValueErrorKind, text: String },
+    Value {
+        span: Span,
+        kind: ValueErrorKind,
+        text: String,
+    },
     /// A number with more than 28 significant digits or too large for a decimal.
     NumberOutOfRange { span: Span, text: String },
     /// A string escape other than `\"`, `\\`, `\n`, `\t`, `\{`, `\}`.
@@ -27,6 +35,8 @@ pub enum SyntaxError {
     BadYear { span: Span, text: String },
     /// Expressions nested deeper than the limit (see README, limits).
     TooDeep { span: Span, limit: usize },
+    /// The file ends inside a block: `section "任务指标" { any indicator` and no `}`.
+    Unclosed { span: Span, bracket: char },
 }
 
 impl SyntaxError {
@@ -38,7 +48,8 @@ impl SyntaxError {
             | SyntaxError::BadEscape { span, .. }
             | SyntaxError::TooManyPlaces { span, .. }
             | SyntaxError::BadYear { span, .. }
-            | SyntaxError::TooDeep { span, .. } => *span,
+            | SyntaxError::TooDeep { span, .. }
+            | SyntaxError::Unclosed { span, .. } => *span,
         }
     }
 
@@ -52,6 +63,7 @@ impl SyntaxError {
             SyntaxError::TooManyPlaces { .. } => "perfrules::parse::too_many_places",
             SyntaxError::BadYear { .. } => "perfrules::parse::bad_year",
             SyntaxError::TooDeep { .. } => "perfrules::parse::too_deep",
+            SyntaxError::Unclosed { .. } => "perfrules::parse::unclosed",
         }
     }
 }

@@ -44,18 +44,31 @@ pub fn parse(text: &str) -> Result<Value, ValueError> {
             pest::error::InputLocation::Pos(p) => p,
             pest::error::InputLocation::Span((s, _)) => s,
         };
-        ValueError { kind: ValueErrorKind::Unreadable, start, end: next_char_end(text, start) }
+        ValueError {
+            kind: ValueErrorKind::Unreadable,
+            start,
+            end: next_char_end(text, start),
+        }
     })?;
     // INVARIANT: `value_text` matched, so it has exactly one `value` child before EOI.
     let inner = pairs
         .next()
         .and_then(|p| p.into_inner().find(|p| p.as_rule() != Rule::EOI))
-        .ok_or(ValueError { kind: ValueErrorKind::Unreadable, start: 0, end: text.len() })?;
-    value_from_pair(inner, 0).map(|kind| Value { text: trimmed.to_string(), kind })
+        .ok_or(ValueError {
+            kind: ValueErrorKind::Unreadable,
+            start: 0,
+            end: text.len(),
+        })?;
+    value_from_pair(inner, 0).map(|kind| Value {
+        text: trimmed.to_string(),
+        kind,
+    })
 }
 
 fn next_char_end(text: &str, start: usize) -> usize {
-    text.get(start..).and_then(|rest| rest.chars().next()).map_or(start, |c| start + c.len_utf8())
+    text.get(start..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(start, |c| start + c.len_utf8())
 }
 
 /// Lowers `blank`, `word`, `quantity` or `period_value` (or a `bare_value` of a rule file).
@@ -67,7 +80,11 @@ pub fn value_from_pair(pair: Pair<'_, Rule>, base: usize) -> Result<ValueKind, V
             None => Err(error_at(&pair, base, ValueErrorKind::Unreadable)),
         },
         Rule::blank => Ok(ValueKind::Blank),
-        Rule::word => Ok(ValueKind::Word(pair.as_str().trim_matches(|c: char| c.is_whitespace()).to_string())),
+        Rule::word => Ok(ValueKind::Word(
+            pair.as_str()
+                .trim_matches(|c: char| c.is_whitespace())
+                .to_string(),
+        )),
         Rule::quantity => quantity(pair, base).map(ValueKind::Quantity),
         Rule::period_value => period_value(pair, base).map(ValueKind::Period),
         _ => Err(error_at(&pair, base, ValueErrorKind::Unreadable)),
@@ -76,7 +93,11 @@ pub fn value_from_pair(pair: Pair<'_, Rule>, base: usize) -> Result<ValueKind, V
 
 fn error_at(pair: &Pair<'_, Rule>, base: usize, kind: ValueErrorKind) -> ValueError {
     let span = pair.as_span();
-    ValueError { kind, start: span.start().saturating_sub(base), end: span.end().saturating_sub(base) }
+    ValueError {
+        kind,
+        start: span.start().saturating_sub(base),
+        end: span.end().saturating_sub(base),
+    }
 }
 
 fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
@@ -85,8 +106,12 @@ fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
     let mut unit = Unit::None;
     for part in pair.into_inner() {
         let found = match part.as_rule() {
-            Rule::at_least_sign | Rule::at_least_words | Rule::at_least_suffix => Some(Comparison::AtLeast),
-            Rule::at_most_sign | Rule::at_most_words | Rule::at_most_suffix => Some(Comparison::AtMost),
+            Rule::at_least_sign | Rule::at_least_words | Rule::at_least_suffix => {
+                Some(Comparison::AtLeast)
+            }
+            Rule::at_most_sign | Rule::at_most_words | Rule::at_most_suffix => {
+                Some(Comparison::AtMost)
+            }
             Rule::more_sign | Rule::more_words => Some(Comparison::More),
             Rule::less_sign | Rule::less_words => Some(Comparison::Less),
             Rule::equal_sign => Some(Comparison::Equal),
@@ -120,7 +145,11 @@ fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
             comparison = Some(found);
         }
     }
-    Ok(Quantity { comparison, number, unit })
+    Ok(Quantity {
+        comparison,
+        number,
+        unit,
+    })
 }
 
 fn period_value(pair: Pair<'_, Rule>, base: usize) -> Result<Period, ValueError> {
@@ -134,7 +163,11 @@ fn period_value(pair: Pair<'_, Rule>, base: usize) -> Result<Period, ValueError>
     }
     match span {
         Some(span) => Ok(Period { span, by }),
-        None => Err(ValueError { kind: ValueErrorKind::Unreadable, start: 0, end: 0 }),
+        None => Err(ValueError {
+            kind: ValueErrorKind::Unreadable,
+            start: 0,
+            end: 0,
+        }),
     }
 }
 
@@ -175,19 +208,37 @@ fn period_span(pair: Pair<'_, Rule>, base: usize) -> Result<PeriodSpan, ValueErr
             let m = month_or_err()?;
             let (d, part) = day.ok_or_else(|| error_at(&pair, base, ValueErrorKind::Unreadable))?;
             if d == 0 || d > days_in_month(year.unwrap_or(2000), m) {
-                return Err(error_at(&part, base, ValueErrorKind::NotADay { month: m, day: d }));
+                return Err(error_at(
+                    &part,
+                    base,
+                    ValueErrorKind::NotADay { month: m, day: d },
+                ));
             }
-            PeriodSpan::Day { year, month: m, day: d }
+            PeriodSpan::Day {
+                year,
+                month: m,
+                day: d,
+            }
         }
-        Rule::year_month | Rule::month => PeriodSpan::Month { year, month: month_or_err()? },
+        Rule::year_month | Rule::month => PeriodSpan::Month {
+            year,
+            month: month_or_err()?,
+        },
         Rule::quarter => {
-            let (q, part) = quarter.ok_or_else(|| error_at(&pair, base, ValueErrorKind::Unreadable))?;
+            let (q, part) =
+                quarter.ok_or_else(|| error_at(&pair, base, ValueErrorKind::Unreadable))?;
             if !(1..=4).contains(&q) {
                 return Err(error_at(&part, base, ValueErrorKind::NotAQuarter(q)));
             }
-            PeriodSpan::Quarter { year: None, quarter: q }
+            PeriodSpan::Quarter {
+                year: None,
+                quarter: q,
+            }
         }
-        Rule::half_year => PeriodSpan::Half { year: None, first: text.starts_with('上') },
+        Rule::half_year => PeriodSpan::Half {
+            year: None,
+            first: text.starts_with('上'),
+        },
         Rule::year_end => PeriodSpan::Year { year: None },
         Rule::year_only => PeriodSpan::Year { year },
         _ => return Err(error_at(&pair, base, ValueErrorKind::Unreadable)),

@@ -108,8 +108,13 @@ pub enum TargetForm {
 }
 
 impl TargetForm {
-    pub const ALL: [TargetForm; 5] =
-        [TargetForm::AtLeast, TargetForm::Equal, TargetForm::AtMost, TargetForm::Deadline, TargetForm::Word];
+    pub const ALL: [TargetForm; 5] = [
+        TargetForm::AtLeast,
+        TargetForm::Equal,
+        TargetForm::AtMost,
+        TargetForm::Deadline,
+        TargetForm::Word,
+    ];
 
     /// The keyword of the rule language (`at_least`).
     pub fn keyword(self) -> &'static str {
@@ -125,7 +130,10 @@ impl TargetForm {
 
 impl Value {
     pub fn blank(text: impl Into<String>) -> Value {
-        Value { text: text.into(), kind: ValueKind::Blank }
+        Value {
+            text: text.into(),
+            kind: ValueKind::Blank,
+        }
     }
 
     /// The form of this value read as a target; `None` for a blank.

@@ -32,7 +32,11 @@ pub struct Period {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeriodSpan {
     /// `2021年6月30日`, `2021-06-30`, `12月31日`
-    Day { year: Option<i32>, month: u32, day: u32 },
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
     /// `11月`, `2021年12月底`
     Month { year: Option<i32>, month: u32 },
     /// `2季度`, `第四季度`
@@ -48,7 +52,11 @@ impl Period {
     pub fn end(&self, report_year: i32) -> Date {
         let y = |year: Option<i32>| year.unwrap_or(report_year);
         match self.span {
-            PeriodSpan::Day { year, month, day } => Date { year: y(year), month, day },
+            PeriodSpan::Day { year, month, day } => Date {
+                year: y(year),
+                month,
+                day,
+            },
             PeriodSpan::Month { year, month } => month_end(y(year), month),
             PeriodSpan::Quarter { year, quarter } => month_end(y(year), quarter * 3),
             PeriodSpan::Half { year, first } => month_end(y(year), if first { 6 } else { 12 }),
@@ -63,7 +71,11 @@ impl Period {
 }
 
 fn month_end(year: i32, month: u32) -> Date {
-    Date { year, month, day: days_in_month(year, month) }
+    Date {
+        year,
+        month,
+        day: days_in_month(year, month),
+    }
 }
 
 /// Days in a month of the Gregorian calendar (0 for a month that does not exist).
@@ -87,22 +99,89 @@ mod tests {
 
     #[test]
     fn relative_periods_are_read_in_the_report_year() {
-        assert_eq!(p(PeriodSpan::Month { year: None, month: 11 }).end(2021), Date { year: 2021, month: 11, day: 30 });
-        assert_eq!(p(PeriodSpan::Quarter { year: None, quarter: 2 }).end(2021), Date { year: 2021, month: 6, day: 30 });
-        assert_eq!(p(PeriodSpan::Half { year: None, first: false }).end(2020), Date { year: 2020, month: 12, day: 31 });
-        assert_eq!(p(PeriodSpan::Month { year: None, month: 2 }).end(2024), Date { year: 2024, month: 2, day: 29 });
-        assert_eq!(p(PeriodSpan::Month { year: None, month: 2 }).end(2100), Date { year: 2100, month: 2, day: 28 });
+        assert_eq!(
+            p(PeriodSpan::Month {
+                year: None,
+                month: 11
+            })
+            .end(2021),
+            Date {
+                year: 2021,
+                month: 11,
+                day: 30
+            }
+        );
+        assert_eq!(
+            p(PeriodSpan::Quarter {
+                year: None,
+                quarter: 2
+            })
+            .end(2021),
+            Date {
+                year: 2021,
+                month: 6,
+                day: 30
+            }
+        );
+        assert_eq!(
+            p(PeriodSpan::Half {
+                year: None,
+                first: false
+            })
+            .end(2020),
+            Date {
+                year: 2020,
+                month: 12,
+                day: 31
+            }
+        );
+        assert_eq!(
+            p(PeriodSpan::Month {
+                year: None,
+                month: 2
+            })
+            .end(2024),
+            Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
+        );
+        assert_eq!(
+            p(PeriodSpan::Month {
+                year: None,
+                month: 2
+            })
+            .end(2100),
+            Date {
+                year: 2100,
+                month: 2,
+                day: 28
+            }
+        );
     }
 
     #[test]
     fn a_deadline_is_met_when_the_actual_ends_no_later() {
-        let nov = p(PeriodSpan::Month { year: None, month: 11 });
-        let oct = p(PeriodSpan::Month { year: None, month: 10 });
-        let q4 = p(PeriodSpan::Quarter { year: None, quarter: 4 });
+        let nov = p(PeriodSpan::Month {
+            year: None,
+            month: 11,
+        });
+        let oct = p(PeriodSpan::Month {
+            year: None,
+            month: 10,
+        });
+        let q4 = p(PeriodSpan::Quarter {
+            year: None,
+            quarter: 4,
+        });
         assert!(oct.ends_by(&nov, 2021));
         assert!(nov.ends_by(&nov, 2021));
         assert!(!q4.ends_by(&nov, 2021));
-        let dec_2021 = p(PeriodSpan::Month { year: Some(2021), month: 12 });
+        let dec_2021 = p(PeriodSpan::Month {
+            year: Some(2021),
+            month: 12,
+        });
         assert!(q4.ends_by(&dec_2021, 2021));
         assert!(!q4.ends_by(&dec_2021, 2022));
     }

@@ -8,16 +8,42 @@ use crate::scorecard::{Problem, Working};
 use crate::value::{Period, TargetForm};
 
 /// Met → w, late → 0.
-pub fn deadline_all_or_nothing(target: &Period, actual: &Period, year: i32, w: Dec, texts: (&str, &str)) -> Computed {
+pub fn deadline_all_or_nothing(
+    target: &Period,
+    actual: &Period,
+    year: i32,
+    w: Dec,
+    texts: (&str, &str),
+) -> Computed {
     if actual.ends_by(target, year) {
-        Computed::new(Working::Met { form: TargetForm::Deadline, a: texts.0.to_string(), b: texts.1.to_string() }, w)
+        Computed::new(
+            Working::Met {
+                form: TargetForm::Deadline,
+                a: texts.0.to_string(),
+                b: texts.1.to_string(),
+            },
+            w,
+        )
     } else {
-        Computed::new(Working::Late { target_end: target.end(year), actual_end: actual.end(year) }, Dec::ZERO)
+        Computed::new(
+            Working::Late {
+                target_end: target.end(year),
+                actual_end: actual.end(year),
+            },
+            Dec::ZERO,
+        )
     }
 }
 
 /// Met → w; late → w − D × months late, where each month or part of a month counts.
-pub fn deadline_deduct(rule: &DeductRule, target: &Period, actual: &Period, year: i32, w: Dec, texts: (&str, &str)) -> Result<Computed, Problem> {
+pub fn deadline_deduct(
+    rule: &DeductRule,
+    target: &Period,
+    actual: &Period,
+    year: i32,
+    w: Dec,
+    texts: (&str, &str),
+) -> Result<Computed, Problem> {
     if actual.ends_by(target, year) {
         return Ok(deadline_all_or_nothing(target, actual, year, w, texts));
     }
@@ -25,9 +51,26 @@ pub fn deadline_deduct(rule: &DeductRule, target: &Period, actual: &Period, year
     let months = target_end.months_until(actual_end).max(1);
     let step = rule.step.to_i64().filter(|s| *s > 0).unwrap_or(1);
     let steps = Dec::from_int((months + step - 1) / step);
-    let deducted = rule.amount.checked_mul(steps).map_err(arith("D × months"))?;
-    let exact = w.checked_sub(deducted).map_err(arith("w − D × months"))?.max(rule.floor);
-    Ok(Computed::new(Working::DeductLate { target_end, actual_end, months, amount: rule.amount, deducted, w, floor: rule.floor }, exact))
+    let deducted = rule
+        .amount
+        .checked_mul(steps)
+        .map_err(arith(format!("{} × {steps}", rule.amount)))?;
+    let exact = w
+        .checked_sub(deducted)
+        .map_err(arith(format!("{w} − {deducted}")))?
+        .max(rule.floor);
+    Ok(Computed::new(
+        Working::DeductLate {
+            target_end,
+            actual_end,
+            months,
+            amount: rule.amount,
+            deducted,
+            w,
+            floor: rule.floor,
+        },
+        exact,
+    ))
 }
 
 #[cfg(test)]
@@ -36,14 +79,26 @@ mod tests {
     use crate::value::PeriodSpan;
 
     fn month(m: u32) -> Period {
-        Period { span: PeriodSpan::Month { year: None, month: m }, by: false }
+        Period {
+            span: PeriodSpan::Month {
+                year: None,
+                month: m,
+            },
+            by: false,
+        }
     }
 
     #[test]
     fn a_deadline_is_met_by_ending_no_later() {
         let w = Dec::ONE;
-        assert_eq!(deadline_all_or_nothing(&month(11), &month(10), 2021, w, ("11月", "10月")).exact, w);
-        assert_eq!(deadline_all_or_nothing(&month(11), &month(12), 2021, w, ("11月", "12月")).exact, Dec::ZERO);
+        assert_eq!(
+            deadline_all_or_nothing(&month(11), &month(10), 2021, w, ("11月", "10月")).exact,
+            w
+        );
+        assert_eq!(
+            deadline_all_or_nothing(&month(11), &month(12), 2021, w, ("11月", "12月")).exact,
+            Dec::ZERO
+        );
     }
 
     #[test]
@@ -56,10 +111,35 @@ mod tests {
             partial: crate::syntax::ast::Partial::Exact,
             floor: Dec::ZERO,
         };
-        let score = |m| deadline_deduct(&rule, &month(9), &month(m), 2021, Dec::from_int(2), ("9月", "")).unwrap().exact.to_string();
+        let score = |m| {
+            deadline_deduct(
+                &rule,
+                &month(9),
+                &month(m),
+                2021,
+                Dec::from_int(2),
+                ("9月", ""),
+            )
+            .unwrap()
+            .exact
+            .to_string()
+        };
         assert_eq!(score(9), "2");
         assert_eq!(score(10), "1.5");
         assert_eq!(score(12), "0.5");
-        assert_eq!(deadline_deduct(&rule, &month(1), &month(12), 2021, Dec::from_int(2), ("", "")).unwrap().exact.to_string(), "0");
+        assert_eq!(
+            deadline_deduct(
+                &rule,
+                &month(1),
+                &month(12),
+                2021,
+                Dec::from_int(2),
+                ("", "")
+            )
+            .unwrap()
+            .exact
+            .to_string(),
+            "0"
+        );
     }
 }

@@ -10,21 +10,47 @@ use crate::value::TargetForm;
 /// Steps = how far B is beyond the threshold ÷ S, counted exactly, or a partial step as a
 /// whole one (up) or as none (down); score = w − D × steps, never below the floor.
 /// `threshold` and `step` are already in B's unit.
-pub fn deduct(rule: &DeductRule, form: TargetForm, threshold: &Figure, step: &Figure, b: &Figure, w: Dec) -> Result<Computed, Problem> {
+pub fn deduct(
+    rule: &DeductRule,
+    form: TargetForm,
+    threshold: &Figure,
+    step: &Figure,
+    b: &Figure,
+    w: Dec,
+) -> Result<Computed, Problem> {
     let above = matches!(rule.from, DeductFrom::Above(_));
-    let beyond = if above { b.value.checked_sub(threshold.value) } else { threshold.value.checked_sub(b.value) }
-        .map_err(arith("B − T"))?;
-    if beyond <= Dec::ZERO {
-        return Ok(Computed::new(Working::Met { form, a: threshold.to_string(), b: b.to_string() }, w));
+    let beyond = if above {
+        b.value.checked_sub(threshold.value)
+    } else {
+        threshold.value.checked_sub(b.value)
     }
-    let exact_steps = beyond.checked_div(step.value).map_err(arith("(B − T) ÷ S"))?;
+    .map_err(arith(format!("{b} − {threshold}")))?;
+    if beyond <= Dec::ZERO {
+        return Ok(Computed::new(
+            Working::Met {
+                form,
+                a: threshold.to_string(),
+                b: b.to_string(),
+            },
+            w,
+        ));
+    }
+    let exact_steps = beyond
+        .checked_div(step.value)
+        .map_err(arith(format!("{beyond} ÷ {step}")))?;
     let steps = match rule.partial {
         Partial::Exact => exact_steps,
         Partial::Up => exact_steps.ceil(),
         Partial::Down => exact_steps.floor(),
     };
-    let deducted = rule.amount.checked_mul(steps).map_err(arith("D × steps"))?;
-    let exact = w.checked_sub(deducted).map_err(arith("w − D × steps"))?.max(rule.floor);
+    let deducted = rule
+        .amount
+        .checked_mul(steps)
+        .map_err(arith(format!("{} × {steps}", rule.amount)))?;
+    let exact = w
+        .checked_sub(deducted)
+        .map_err(arith(format!("{w} − {deducted}")))?
+        .max(rule.floor);
     Ok(Computed::new(
         Working::Deduct {
             threshold: threshold.clone(),
@@ -49,7 +75,10 @@ mod tests {
     use crate::value::Unit;
 
     fn pct(v: &str) -> Figure {
-        Figure { value: v.parse().unwrap(), unit: Unit::Percent }
+        Figure {
+            value: v.parse().unwrap(),
+            unit: Unit::Percent,
+        }
     }
 
     fn rule(amount: &str, partial: Partial) -> DeductRule {
@@ -64,7 +93,17 @@ mod tests {
     }
 
     fn score(r: &DeductRule, b: &str) -> String {
-        deduct(r, TargetForm::AtMost, &pct("100"), &pct("1"), &pct(b), Dec::from_int(2)).unwrap().exact.to_string()
+        deduct(
+            r,
+            TargetForm::AtMost,
+            &pct("100"),
+            &pct("1"),
+            &pct(b),
+            Dec::from_int(2),
+        )
+        .unwrap()
+        .exact
+        .to_string()
     }
 
     #[test]

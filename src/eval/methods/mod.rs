@@ -14,7 +14,7 @@ pub use qualitative::qualitative;
 pub use ratio::{all_or_nothing, proportional, reverse_linear, reverse_ratio};
 
 use crate::decimal::{ArithError, Dec};
-use crate::scorecard::{Problem, Working};
+use crate::scorecard::{CalcError, Problem, Working};
 
 /// What a method computed.
 pub struct Computed {
@@ -29,15 +29,17 @@ impl Computed {
 }
 
 /// Arithmetic that overflowed (or divided by zero) is a problem of the indicator, shown in
-/// its explanation, never a panic or a silent zero.
-pub fn arith(what: &str) -> impl Fn(ArithError) -> Problem + '_ {
+/// its explanation with the figures of `shown`, never a panic or a silent zero.
+pub fn arith(shown: String) -> impl Fn(ArithError) -> Problem {
     move |e| Problem::Arithmetic {
-        what: format!(
-            "{what}: {}",
-            match e {
-                ArithError::Overflow => "overflow",
-                ArithError::DivisionByZero => "division by zero",
-            }
-        ),
+        shown: shown.clone(),
+        error: calc_error(e),
+    }
+}
+
+pub fn calc_error(e: ArithError) -> CalcError {
+    match e {
+        ArithError::Overflow => CalcError::Overflow,
+        ArithError::DivisionByZero => CalcError::DivisionByZero,
     }
 }

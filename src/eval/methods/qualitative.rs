@@ -10,34 +10,71 @@ use crate::syntax::ast::WordPattern;
 
 /// The class of `word` against `target`: the actual written as the target is (when the
 /// class holds `same_as_target`), then an exact word, then the longest matching prefix.
-pub fn classify<'v>(vocabulary: &'v VocabularyRule, word: &str, target: &str) -> Option<(&'v WordClassRule, bool)> {
+pub fn classify<'v>(
+    vocabulary: &'v VocabularyRule,
+    word: &str,
+    target: &str,
+) -> Option<(&'v WordClassRule, bool)> {
     let same = names::key(word) == names::key(target);
-    let holds = |c: &&WordClassRule, p: &dyn Fn(&WordPattern) -> bool| c.patterns.iter().any(|x| p(&x.node));
+    let holds = |c: &&WordClassRule, p: &dyn Fn(&WordPattern) -> bool| {
+        c.patterns.iter().any(|x| p(&x.node))
+    };
     if same {
-        if let Some(c) = vocabulary.classes.iter().find(|c| holds(c, &|p| *p == WordPattern::SameAsTarget)) {
+        if let Some(c) = vocabulary
+            .classes
+            .iter()
+            .find(|c| holds(c, &|p| *p == WordPattern::SameAsTarget))
+        {
             return Some((c, true));
         }
     }
-    if let Some(c) = vocabulary.classes.iter().find(|c| holds(c, &|p| matches!(p, WordPattern::Exact(w) if w == word))) {
+    if let Some(c) = vocabulary
+        .classes
+        .iter()
+        .find(|c| holds(c, &|p| matches!(p, WordPattern::Exact(w) if w == word)))
+    {
         return Some((c, false));
     }
     vocabulary
         .classes
         .iter()
-        .flat_map(|c| c.patterns.iter().filter_map(move |p| match &p.node {
-            WordPattern::Prefix(prefix) if word.starts_with(prefix.as_str()) => Some((prefix.chars().count(), c)),
-            _ => None,
-        }))
+        .flat_map(|c| {
+            c.patterns.iter().filter_map(move |p| match &p.node {
+                WordPattern::Prefix(prefix) if word.starts_with(prefix.as_str()) => {
+                    Some((prefix.chars().count(), c))
+                }
+                _ => None,
+            })
+        })
         .max_by_key(|(len, _)| *len)
         .map(|(_, c)| (c, false))
 }
 
 /// w × the class's default share.
-pub fn qualitative(vocabulary: &VocabularyRule, word: &str, target: &str, w: Dec) -> Result<Computed, Problem> {
+pub fn qualitative(
+    vocabulary: &VocabularyRule,
+    word: &str,
+    target: &str,
+    w: Dec,
+) -> Result<Computed, Problem> {
     let Some((class, same_as_target)) = classify(vocabulary, word, target) else {
-        return Err(Problem::UnknownWord { word: word.to_string() });
+        return Err(Problem::UnknownWord {
+            word: word.to_string(),
+        });
     };
     let share = class.share.default;
-    let exact = w.checked_mul(share).and_then(|x| x.checked_div(Dec::HUNDRED)).map_err(arith("w × share"))?;
-    Ok(Computed::new(Working::Qualitative { word: word.to_string(), class: class.class, share, w, same_as_target }, exact))
+    let exact = w
+        .checked_mul(share)
+        .and_then(|x| x.checked_div(Dec::HUNDRED))
+        .map_err(arith(format!("{w} × {share}%")))?;
+    Ok(Computed::new(
+        Working::Qualitative {
+            word: word.to_string(),
+            class: class.class,
+            share,
+            w,
+            same_as_target,
+        },
+        exact,
+    ))
 }

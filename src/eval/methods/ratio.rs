@@ -11,26 +11,60 @@ pub fn proportional(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Result<
     if b.value >= a.value {
         return Ok(met(form, a, b, w));
     }
-    let exact = w.checked_mul(b.value).and_then(|x| x.checked_div(a.value)).map_err(arith("B ÷ A × w"))?;
-    Ok(Computed::new(Working::Proportional { b: b.clone(), a: a.clone(), w }, exact))
+    let exact = w
+        .checked_mul(b.value)
+        .and_then(|x| x.checked_div(a.value))
+        .map_err(arith(format!("{b} ÷ {a} × {w}")))?;
+    Ok(Computed::new(
+        Working::Proportional {
+            b: b.clone(),
+            a: a.clone(),
+            w,
+        },
+        exact,
+    ))
 }
 
 /// B ≤ A: w; otherwise w × A ÷ B.
-pub fn reverse_ratio(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Result<Computed, Problem> {
+pub fn reverse_ratio(
+    form: TargetForm,
+    a: &Figure,
+    b: &Figure,
+    w: Dec,
+) -> Result<Computed, Problem> {
     if b.value <= a.value {
         return Ok(met(form, a, b, w));
     }
-    let exact = w.checked_mul(a.value).and_then(|x| x.checked_div(b.value)).map_err(arith("A ÷ B × w"))?;
-    Ok(Computed::new(Working::ReverseRatio { a: a.clone(), b: b.clone(), w }, exact))
+    let exact = w
+        .checked_mul(a.value)
+        .and_then(|x| x.checked_div(b.value))
+        .map_err(arith(format!("{a} ÷ {b} × {w}")))?;
+    Ok(Computed::new(
+        Working::ReverseRatio {
+            a: a.clone(),
+            b: b.clone(),
+            w,
+        },
+        exact,
+    ))
 }
 
 /// B ≤ A: w; otherwise w × (1 − (B − A) ÷ A) = w × (2A − B) ÷ A, which is 0 from 2A on.
 /// With A = 0, any B > 0 scores 0.
-pub fn reverse_linear(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Result<Computed, Problem> {
+pub fn reverse_linear(
+    form: TargetForm,
+    a: &Figure,
+    b: &Figure,
+    w: Dec,
+) -> Result<Computed, Problem> {
     if b.value <= a.value {
         return Ok(met(form, a, b, w));
     }
-    let working = Working::ReverseLinear { a: a.clone(), b: b.clone(), w };
+    let working = Working::ReverseLinear {
+        a: a.clone(),
+        b: b.clone(),
+        w,
+    };
     if a.value.is_zero() {
         return Ok(Computed::new(working, Dec::ZERO));
     }
@@ -40,7 +74,7 @@ pub fn reverse_linear(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Resul
         .and_then(|two_a| two_a.checked_sub(b.value))
         .and_then(|x| w.checked_mul(x))
         .and_then(|x| x.checked_div(a.value))
-        .map_err(arith("(1 − (B − A) ÷ A) × w"))?;
+        .map_err(arith(format!("(1 − ({b} − {a}) ÷ {a}) × {w}")))?;
     Ok(Computed::new(working, exact.max(Dec::ZERO)))
 }
 
@@ -57,12 +91,26 @@ pub fn all_or_nothing(form: TargetForm, strict: bool, a: &Figure, b: &Figure, w:
     if is_met {
         met(form, a, b, w)
     } else {
-        Computed::new(Working::Missed { form, a: a.to_string(), b: b.to_string() }, Dec::ZERO)
+        Computed::new(
+            Working::Missed {
+                form,
+                a: a.to_string(),
+                b: b.to_string(),
+            },
+            Dec::ZERO,
+        )
     }
 }
 
 fn met(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Computed {
-    Computed::new(Working::Met { form, a: a.to_string(), b: b.to_string() }, w)
+    Computed::new(
+        Working::Met {
+            form,
+            a: a.to_string(),
+            b: b.to_string(),
+        },
+        w,
+    )
 }
 
 #[cfg(test)]
@@ -71,7 +119,14 @@ mod tests {
     use crate::value::Unit;
 
     fn fig(v: &str, unit: &str) -> Figure {
-        Figure { value: v.parse().unwrap(), unit: if unit.is_empty() { Unit::None } else { Unit::Named(unit.into()) } }
+        Figure {
+            value: v.parse().unwrap(),
+            unit: if unit.is_empty() {
+                Unit::None
+            } else {
+                Unit::Named(unit.into())
+            },
+        }
     }
 
     fn d(v: &str) -> Dec {
@@ -81,38 +136,142 @@ mod tests {
     #[test]
     fn proportional_scores_the_share_of_the_target_reached() {
         // seed: 社会治理培训完成次数 >=14次, 4次, 2 points: 4 ÷ 14 × 2 = 0.571428…
-        let c = proportional(TargetForm::AtLeast, &fig("14", "次"), &fig("4", "次"), d("2")).unwrap();
+        let c = proportional(
+            TargetForm::AtLeast,
+            &fig("14", "次"),
+            &fig("4", "次"),
+            d("2"),
+        )
+        .unwrap();
         assert_eq!(c.exact.to_string(), "0.5714285714285714285714285714");
         // reaching or passing the target scores full points
-        assert_eq!(proportional(TargetForm::Equal, &fig("5", "个"), &fig("6", "个"), d("2")).unwrap().exact, d("2"));
+        assert_eq!(
+            proportional(TargetForm::Equal, &fig("5", "个"), &fig("6", "个"), d("2"))
+                .unwrap()
+                .exact,
+            d("2")
+        );
         // a target of 0 is met by any B >= 0
-        assert_eq!(proportional(TargetForm::AtLeast, &fig("0", "场"), &fig("0", "场"), d("1")).unwrap().exact, d("1"));
+        assert_eq!(
+            proportional(
+                TargetForm::AtLeast,
+                &fig("0", "场"),
+                &fig("0", "场"),
+                d("1")
+            )
+            .unwrap()
+            .exact,
+            d("1")
+        );
         // B < A = 0 would divide by zero: a problem, not a panic
-        assert!(matches!(proportional(TargetForm::AtLeast, &fig("0", "场"), &fig("-1", "场"), d("1")), Err(Problem::Arithmetic { .. })));
+        assert!(matches!(
+            proportional(
+                TargetForm::AtLeast,
+                &fig("0", "场"),
+                &fig("-1", "场"),
+                d("1")
+            ),
+            Err(Problem::Arithmetic { .. })
+        ));
     }
 
     #[test]
     fn reverse_ratio_divides_the_target_by_the_actual() {
         // <= 5%, actual 8%, 4 points: 5 ÷ 8 × 4 = 2.5
-        assert_eq!(reverse_ratio(TargetForm::AtMost, &fig("5", ""), &fig("8", ""), d("4")).unwrap().exact, d("2.5"));
-        assert_eq!(reverse_ratio(TargetForm::AtMost, &fig("5", ""), &fig("5", ""), d("4")).unwrap().exact, d("4"));
+        assert_eq!(
+            reverse_ratio(TargetForm::AtMost, &fig("5", ""), &fig("8", ""), d("4"))
+                .unwrap()
+                .exact,
+            d("2.5")
+        );
+        assert_eq!(
+            reverse_ratio(TargetForm::AtMost, &fig("5", ""), &fig("5", ""), d("4"))
+                .unwrap()
+                .exact,
+            d("4")
+        );
     }
 
     #[test]
     fn reverse_linear_falls_to_zero_at_twice_the_target() {
         // <= 5%, actual 6%, 2 points: (1 − 1 ÷ 5) × 2 = 1.6
-        assert_eq!(reverse_linear(TargetForm::AtMost, &fig("5", ""), &fig("6", ""), d("2")).unwrap().exact, d("1.6"));
-        assert_eq!(reverse_linear(TargetForm::AtMost, &fig("5", ""), &fig("10", ""), d("2")).unwrap().exact, d("0"));
-        assert_eq!(reverse_linear(TargetForm::AtMost, &fig("5", ""), &fig("12", ""), d("2")).unwrap().exact, d("0"));
-        assert_eq!(reverse_linear(TargetForm::AtMost, &fig("0", ""), &fig("0.1", ""), d("2")).unwrap().exact, d("0"));
-        assert_eq!(reverse_linear(TargetForm::AtMost, &fig("0", ""), &fig("0", ""), d("2")).unwrap().exact, d("2"));
+        assert_eq!(
+            reverse_linear(TargetForm::AtMost, &fig("5", ""), &fig("6", ""), d("2"))
+                .unwrap()
+                .exact,
+            d("1.6")
+        );
+        assert_eq!(
+            reverse_linear(TargetForm::AtMost, &fig("5", ""), &fig("10", ""), d("2"))
+                .unwrap()
+                .exact,
+            d("0")
+        );
+        assert_eq!(
+            reverse_linear(TargetForm::AtMost, &fig("5", ""), &fig("12", ""), d("2"))
+                .unwrap()
+                .exact,
+            d("0")
+        );
+        assert_eq!(
+            reverse_linear(TargetForm::AtMost, &fig("0", ""), &fig("0.1", ""), d("2"))
+                .unwrap()
+                .exact,
+            d("0")
+        );
+        assert_eq!(
+            reverse_linear(TargetForm::AtMost, &fig("0", ""), &fig("0", ""), d("2"))
+                .unwrap()
+                .exact,
+            d("2")
+        );
     }
 
     #[test]
     fn all_or_nothing_follows_the_comparison() {
-        assert_eq!(all_or_nothing(TargetForm::AtLeast, false, &fig("14", ""), &fig("14", ""), d("2")).exact, d("2"));
-        assert_eq!(all_or_nothing(TargetForm::AtLeast, true, &fig("14", ""), &fig("14", ""), d("2")).exact, d("0"));
-        assert_eq!(all_or_nothing(TargetForm::AtMost, false, &fig("5", ""), &fig("5.1", ""), d("2")).exact, d("0"));
-        assert_eq!(all_or_nothing(TargetForm::Equal, false, &fig("5", ""), &fig("6", ""), d("2")).exact, d("2"));
+        assert_eq!(
+            all_or_nothing(
+                TargetForm::AtLeast,
+                false,
+                &fig("14", ""),
+                &fig("14", ""),
+                d("2")
+            )
+            .exact,
+            d("2")
+        );
+        assert_eq!(
+            all_or_nothing(
+                TargetForm::AtLeast,
+                true,
+                &fig("14", ""),
+                &fig("14", ""),
+                d("2")
+            )
+            .exact,
+            d("0")
+        );
+        assert_eq!(
+            all_or_nothing(
+                TargetForm::AtMost,
+                false,
+                &fig("5", ""),
+                &fig("5.1", ""),
+                d("2")
+            )
+            .exact,
+            d("0")
+        );
+        assert_eq!(
+            all_or_nothing(
+                TargetForm::Equal,
+                false,
+                &fig("5", ""),
+                &fig("6", ""),
+                d("2")
+            )
+            .exact,
+            d("2")
+        );
     }
 }

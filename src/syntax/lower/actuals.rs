@@ -29,7 +29,9 @@ impl Lower {
             }
             _ => {
                 let mode = match pair.into_inner().next() {
-                    Some(p) if p.as_str() == "zero" => Spanned::new(ClaimedMode::Zero, self.span(&p)),
+                    Some(p) if p.as_str() == "zero" => {
+                        Spanned::new(ClaimedMode::Zero, self.span(&p))
+                    }
                     Some(p) => Spanned::new(ClaimedMode::AsBound, self.span(&p)),
                     None => Spanned::new(ClaimedMode::AsBound, span),
                 };

@@ -17,7 +17,10 @@ impl Lower {
             when: None,
             require: None,
             severity: Spanned::new(Severity::Warning, span),
-            message: Message { parts: Vec::new(), span },
+            message: Message {
+                parts: Vec::new(),
+                span,
+            },
             message_en: None,
             span,
         };
@@ -25,9 +28,13 @@ impl Lower {
             match part.as_rule() {
                 Rule::ident => check.id = Spanned::new(part.as_str().to_string(), self.span(&part)),
                 Rule::string => check.title = self.string(part),
-                Rule::check_domain => check.domain = part.into_inner().next().map(|d| self.domain(d)),
+                Rule::check_domain => {
+                    check.domain = part.into_inner().next().map(|d| self.domain(d))
+                }
                 Rule::check_when => check.when = part.into_inner().next().map(|e| self.expr(e)),
-                Rule::check_require => check.require = part.into_inner().next().map(|e| self.expr(e)),
+                Rule::check_require => {
+                    check.require = part.into_inner().next().map(|e| self.expr(e))
+                }
                 Rule::check_raise => {
                     for raise in part.into_inner() {
                         match raise.as_rule() {

@@ -43,13 +43,23 @@ impl Lower {
             .map_primary(|primary| this.borrow_mut().operand(primary))
             .map_prefix(|op, rhs| {
                 let span = this.borrow().span(&op).to(rhs.span);
-                let op = if op.as_rule() == Rule::op_not { UnaryOp::Not } else { UnaryOp::Neg };
-                Expr { kind: ExprKind::Unary(op, Box::new(rhs)), span }
+                let op = if op.as_rule() == Rule::op_not {
+                    UnaryOp::Not
+                } else {
+                    UnaryOp::Neg
+                };
+                Expr {
+                    kind: ExprKind::Unary(op, Box::new(rhs)),
+                    span,
+                }
             })
             .map_infix(|lhs, op, rhs| {
                 let span = lhs.span.to(rhs.span);
                 let op = binary_op(op.as_rule());
-                Expr { kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span }
+                Expr {
+                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                }
             })
             .parse(pairs);
         expr
@@ -76,19 +86,28 @@ impl Lower {
             Some(p) => Spanned::new(p.as_str().to_string(), self.span(&p)),
             None => Spanned::new(String::new(), span),
         };
-        ExprKind::Call { name, args: inner.map(|e| self.expr(e)).collect() }
+        ExprKind::Call {
+            name,
+            args: inner.map(|e| self.expr(e)).collect(),
+        }
     }
 
     fn path(&mut self, pair: Pair<'_, Rule>) -> Vec<PathStep> {
         let mut steps = Vec::new();
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::ident => steps.push(PathStep::Field(Spanned::new(part.as_str().to_string(), self.span(&part)))),
+                Rule::ident => steps.push(PathStep::Field(Spanned::new(
+                    part.as_str().to_string(),
+                    self.span(&part),
+                ))),
                 Rule::path_step => {
                     if let Some(step) = part.into_inner().next() {
                         steps.push(match step.as_rule() {
                             Rule::string => PathStep::Key(self.string(step)),
-                            _ => PathStep::Field(Spanned::new(step.as_str().to_string(), self.span(&step))),
+                            _ => PathStep::Field(Spanned::new(
+                                step.as_str().to_string(),
+                                self.span(&step),
+                            )),
                         });
                     }
                 }
@@ -116,4 +135,3 @@ fn binary_op(rule: Rule) -> BinaryOp {
         _ => BinaryOp::Div,
     }
 }
-

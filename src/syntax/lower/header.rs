@@ -18,7 +18,11 @@ impl Lower {
             None => Spanned::new(String::new(), span),
         };
         let settings = inner.map(|setting| self.setting(setting)).collect();
-        PolicyHeader { name, settings, span }
+        PolicyHeader {
+            name,
+            settings,
+            span,
+        }
     }
 
     fn setting(&mut self, pair: Pair<'_, Rule>) -> Spanned<Setting> {
@@ -41,7 +45,10 @@ impl Lower {
     fn years(&mut self, pair: Pair<'_, Rule>) -> Setting {
         let mut years = pair.into_inner().map(|p| self.year(p));
         let from = years.next().unwrap_or_default();
-        Setting::Years { from, to: years.next() }
+        Setting::Years {
+            from,
+            to: years.next(),
+        }
     }
 
     fn year(&mut self, pair: Pair<'_, Rule>) -> Spanned<i32> {
@@ -49,7 +56,10 @@ impl Lower {
         match pair.as_str().parse::<i32>() {
             Ok(y) if (1900..=2200).contains(&y) => Spanned::new(y, span),
             _ => {
-                self.errors.push(SyntaxError::BadYear { span, text: pair.as_str().to_string() });
+                self.errors.push(SyntaxError::BadYear {
+                    span,
+                    text: pair.as_str().to_string(),
+                });
                 Spanned::new(0, span)
             }
         }
@@ -63,12 +73,19 @@ impl Lower {
             let span = self.span(&part);
             match part.as_rule() {
                 Rule::round_at => {
-                    let where_ = if part.as_str() == "total" { RoundAt::Total } else { RoundAt::Indicator };
+                    let where_ = if part.as_str() == "total" {
+                        RoundAt::Total
+                    } else {
+                        RoundAt::Indicator
+                    };
                     at = Spanned::new(where_, span);
                 }
                 Rule::int => match part.as_str().parse::<u32>() {
                     Ok(n) if n <= 28 => places = Spanned::new(n, span),
-                    _ => self.errors.push(SyntaxError::TooManyPlaces { span, places: part.as_str().to_string() }),
+                    _ => self.errors.push(SyntaxError::TooManyPlaces {
+                        span,
+                        places: part.as_str().to_string(),
+                    }),
                 },
                 Rule::round_mode => {
                     let m = match part.as_str() {

@@ -4,7 +4,8 @@ use super::Lower;
 use crate::decimal::Dec;
 use crate::source::Spanned;
 use crate::syntax::ast::{
-    Award, Band, BandEnd, Deduct, DeductFrom, DefaultMethod, Defaults, Literal, Method, Partial, Threshold,
+    Award, Band, BandEnd, Deduct, DeductFrom, DefaultMethod, Defaults, Literal, Method, Partial,
+    Threshold,
 };
 use crate::syntax::grammar::Rule;
 use crate::value::{TargetForm, Unit};
@@ -53,7 +54,9 @@ impl Lower {
             Rule::reverse_linear => Method::ReverseLinear,
             Rule::deduct => Method::Deduct(self.deduct(inner)),
             Rule::bands => Method::Bands(inner.into_inner().map(|b| self.band(b)).collect()),
-            Rule::qualitative => Method::Qualitative(inner.into_inner().next().map(|p| self.name(p))),
+            Rule::qualitative => {
+                Method::Qualitative(inner.into_inner().next().map(|p| self.name(p)))
+            }
             _ => Method::AllOrNothing,
         };
         Spanned::new(method, span)
@@ -62,7 +65,13 @@ impl Lower {
     fn deduct(&mut self, pair: Pair<'_, Rule>) -> Deduct {
         let span = self.span(&pair);
         let mut amount = Spanned::new(Dec::ZERO, span);
-        let mut step = Spanned::new(Literal { number: Dec::ONE, unit: Unit::None }, span);
+        let mut step = Spanned::new(
+            Literal {
+                number: Dec::ONE,
+                unit: Unit::None,
+            },
+            span,
+        );
         let mut from = DeductFrom::Late(span);
         let mut partial = None;
         let mut floor = None;
@@ -82,7 +91,13 @@ impl Lower {
                 _ => {}
             }
         }
-        Deduct { amount, step, from, partial, floor }
+        Deduct {
+            amount,
+            step,
+            from,
+            partial,
+            floor,
+        }
     }
 
     /// `1%`, `1次`, or `1 month` (a literal with the unit `month`).
@@ -91,7 +106,13 @@ impl Lower {
         let is_month = pair.as_str().trim_end().ends_with("month");
         let mut literal = match pair.into_inner().next() {
             Some(p) => self.quantity_literal(p),
-            None => Spanned::new(Literal { number: Dec::ONE, unit: Unit::None }, span),
+            None => Spanned::new(
+                Literal {
+                    number: Dec::ONE,
+                    unit: Unit::None,
+                },
+                span,
+            ),
         };
         if is_month {
             literal.node.unit = Unit::Named("month".to_string());
@@ -122,7 +143,9 @@ impl Lower {
     fn threshold(&mut self, pair: Pair<'_, Rule>) -> Threshold {
         let span = self.span(&pair);
         match pair.into_inner().next() {
-            Some(p) if p.as_rule() == Rule::quantity_literal => Threshold::Literal(self.quantity_literal(p)),
+            Some(p) if p.as_rule() == Rule::quantity_literal => {
+                Threshold::Literal(self.quantity_literal(p))
+            }
             _ => Threshold::Target(span),
         }
     }
@@ -148,7 +171,12 @@ impl Lower {
                 _ => award = self.band_award(part),
             }
         }
-        Band { lower, upper, award, span }
+        Band {
+            lower,
+            upper,
+            award,
+            span,
+        }
     }
 
     fn band_range(&mut self, pair: Pair<'_, Rule>) -> (Option<BandEnd>, Option<BandEnd>) {
@@ -167,16 +195,46 @@ impl Lower {
         let mut figures = figures.into_iter();
         if between {
             // `low <(=) actual <(=) high`
-            let low = figures.next().map(|value| BandEnd { value, inclusive: ops.first().is_some_and(|o| o == "<=") });
-            let high = figures.next().map(|value| BandEnd { value, inclusive: ops.get(1).is_some_and(|o| o == "<=") });
+            let low = figures.next().map(|value| BandEnd {
+                value,
+                inclusive: ops.first().is_some_and(|o| o == "<="),
+            });
+            let high = figures.next().map(|value| BandEnd {
+                value,
+                inclusive: ops.get(1).is_some_and(|o| o == "<="),
+            });
             (low, high)
         } else {
             let end = figures.next();
             match ops.first().map(String::as_str) {
-                Some(">=") => (end.map(|value| BandEnd { value, inclusive: true }), None),
-                Some(">") => (end.map(|value| BandEnd { value, inclusive: false }), None),
-                Some("<=") => (None, end.map(|value| BandEnd { value, inclusive: true })),
-                _ => (None, end.map(|value| BandEnd { value, inclusive: false })),
+                Some(">=") => (
+                    end.map(|value| BandEnd {
+                        value,
+                        inclusive: true,
+                    }),
+                    None,
+                ),
+                Some(">") => (
+                    end.map(|value| BandEnd {
+                        value,
+                        inclusive: false,
+                    }),
+                    None,
+                ),
+                Some("<=") => (
+                    None,
+                    end.map(|value| BandEnd {
+                        value,
+                        inclusive: true,
+                    }),
+                ),
+                _ => (
+                    None,
+                    end.map(|value| BandEnd {
+                        value,
+                        inclusive: false,
+                    }),
+                ),
             }
         }
     }
@@ -185,7 +243,10 @@ impl Lower {
         let span = self.span(&pair);
         match pair.into_inner().next() {
             Some(p) if p.as_rule() == Rule::band_share => {
-                let share = p.into_inner().next().map_or(Dec::ZERO, |p| self.percent_literal(p).node);
+                let share = p
+                    .into_inner()
+                    .next()
+                    .map_or(Dec::ZERO, |p| self.percent_literal(p).node);
                 Spanned::new(Award::Share(share), span)
             }
             Some(p) => Spanned::new(Award::Points(self.decimal(p).node), span),
@@ -208,4 +269,3 @@ impl Lower {
         Spanned::new(Literal { number, unit }, span)
     }
 }
-

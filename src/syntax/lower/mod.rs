@@ -25,10 +25,17 @@ pub const MAX_NESTING: usize = 64;
 /// Parses a rule file into its syntax tree, or every problem found in it.
 pub fn parse(source: SourceId, text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
     if let Some(span) = too_deep(source, text) {
-        return Err(vec![SyntaxError::TooDeep { span, limit: MAX_NESTING }]);
+        return Err(vec![SyntaxError::TooDeep {
+            span,
+            limit: MAX_NESTING,
+        }]);
     }
-    let mut pairs = Grammar::parse(Rule::file, text).map_err(|e| vec![unexpected(source, text, e)])?;
-    let mut lower = Lower { source, errors: Vec::new() };
+    let mut pairs =
+        Grammar::parse(Rule::file, text).map_err(|e| vec![unexpected(source, text, e)])?;
+    let mut lower = Lower {
+        source,
+        errors: Vec::new(),
+    };
     let items = match pairs.next() {
         Some(file) => lower.file(file),
         None => Vec::new(),
@@ -43,7 +50,20 @@ pub fn parse(source: SourceId, text: &str) -> Result<RuleFile, Vec<SyntaxError>>
 
 /// The first opening bracket past the nesting limit, outside strings and comments.
 fn too_deep(source: SourceId, text: &str) -> Option<Span> {
-    let mut depth = 0usize;
+    brackets(text).too_deep.map(|i| Span::new(source, i, i + 1))
+}
+
+/// What a scan of the brackets outside strings and comments finds.
+struct Brackets {
+    /// The first opening bracket past [`MAX_NESTING`].
+    too_deep: Option<usize>,
+    /// Opening brackets still open at the end, outermost first.
+    open: Vec<(usize, char)>,
+}
+
+fn brackets(text: &str) -> Brackets {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut too_deep = None;
     let mut in_string = false;
     let mut in_comment = false;
     let mut escaped = false;
@@ -65,16 +85,18 @@ fn too_deep(source: SourceId, text: &str) -> Option<Span> {
             '#' => in_comment = true,
             '"' => in_string = true,
             '(' | '[' | '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(Span::new(source, i, i + 1));
+                open.push((i, c));
+                if open.len() > MAX_NESTING && too_deep.is_none() {
+                    too_deep = Some(i);
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ')' | ']' | '}' => {
+                open.pop();
+            }
             _ => {}
         }
     }
-    None
+    Brackets { too_deep, open }
 }
 
 fn unexpected(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> SyntaxError {
@@ -82,13 +104,37 @@ fn unexpected(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Synt
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
     };
-    let found: String = text.get(start..).unwrap_or("").chars().take_while(|c| !c.is_whitespace()).take(24).collect();
-    let end = start + found.len().max(text.get(start..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8));
+    let found: String = text
+        .get(start..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(24)
+        .collect();
+    let end = start
+        + found.len().max(
+            text.get(start..)
+                .and_then(|r| r.chars().next())
+                .map_or(0, char::len_utf8),
+        );
     let expected = match e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => positives,
         pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
     };
-    SyntaxError::Unexpected { span: Span::new(source, start, end.min(text.len())), expected, found }
+    // The file ends inside a block: point at the block that was never closed.
+    if found.is_empty() {
+        if let Some(&(at, bracket)) = brackets(text).open.last() {
+            return SyntaxError::Unclosed {
+                span: Span::new(source, at, at + bracket.len_utf8()),
+                bracket,
+            };
+        }
+    }
+    SyntaxError::Unexpected {
+        span: Span::new(source, start, end.min(text.len())),
+        expected,
+        found,
+    }
 }
 
 /// The state of lowering one file.
@@ -104,7 +150,9 @@ impl Lower {
     }
 
     fn file(&mut self, file: Pair<'_, Rule>) -> Vec<Item> {
-        file.into_inner().filter_map(|item| self.item(item)).collect()
+        file.into_inner()
+            .filter_map(|item| self.item(item))
+            .collect()
     }
 
     fn item(&mut self, item: Pair<'_, Rule>) -> Option<Item> {
@@ -115,7 +163,7 @@ impl Lower {
             Rule::actuals => Item::Actuals(self.actuals(item)),
             Rule::defaults => Item::Defaults(self.defaults(item)),
             Rule::section => Item::Section(self.section(item)),
-            Rule::check => Item::Check(self.check(item)),
+            Rule::check => Item::Check(Box::new(self.check(item))),
             _ => return None, // EOI
         })
     }
@@ -166,7 +214,10 @@ impl Lower {
         let value = match Dec::parse_written(pair.as_str()) {
             Ok(d) => d,
             Err(DecimalTextError::OutOfRange | DecimalTextError::NotANumber) => {
-                self.errors.push(SyntaxError::NumberOutOfRange { span, text: pair.as_str().to_string() });
+                self.errors.push(SyntaxError::NumberOutOfRange {
+                    span,
+                    text: pair.as_str().to_string(),
+                });
                 Dec::ZERO
             }
         };

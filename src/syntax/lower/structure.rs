@@ -17,15 +17,29 @@ impl Lower {
             Some(p) => self.string(p),
             None => Spanned::new(String::new(), span),
         };
-        let mut structure = Structure { name, aliases: Vec::new(), expected_points: None, items: Vec::new(), span };
+        let mut structure = Structure {
+            name,
+            aliases: Vec::new(),
+            expected_points: None,
+            items: Vec::new(),
+            span,
+        };
         for part in inner {
             match part.as_rule() {
                 Rule::alias => structure.aliases.push(self.first_string(part)),
                 Rule::expected_points => structure.expected_points = Some(self.first_decimal(part)),
-                Rule::defaults => structure.items.push(StructureItem::Defaults(self.defaults(part))),
-                Rule::group => structure.items.push(StructureItem::Group(self.section(part))),
-                Rule::indicator => structure.items.push(StructureItem::Indicator(self.indicator(part))),
-                Rule::any_indicator => structure.items.push(StructureItem::AnyIndicator(self.any_indicator(part))),
+                Rule::defaults => structure
+                    .items
+                    .push(StructureItem::Defaults(self.defaults(part))),
+                Rule::group => structure
+                    .items
+                    .push(StructureItem::Group(self.section(part))),
+                Rule::indicator => structure
+                    .items
+                    .push(StructureItem::Indicator(self.indicator(part))),
+                Rule::any_indicator => structure
+                    .items
+                    .push(StructureItem::AnyIndicator(self.any_indicator(part))),
                 _ => {}
             }
         }
@@ -39,8 +53,14 @@ impl Lower {
             Some(p) => self.string(p),
             None => Spanned::new(String::new(), span),
         };
-        let mut indicator =
-            Indicator { name, aliases: Vec::new(), points: None, target: None, body: IndicatorBody::default(), span };
+        let mut indicator = Indicator {
+            name,
+            aliases: Vec::new(),
+            points: None,
+            target: None,
+            body: IndicatorBody::default(),
+            span,
+        };
         for part in inner {
             match part.as_rule() {
                 Rule::alias => indicator.aliases.push(self.first_string(part)),
@@ -66,7 +86,9 @@ impl Lower {
         let mut body = IndicatorBody::default();
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::derived_actual => body.actual = part.into_inner().next().map(|e| self.expr(e)),
+                Rule::derived_actual => {
+                    body.actual = part.into_inner().next().map(|e| self.expr(e))
+                }
                 Rule::score => body.score = part.into_inner().next().map(|m| self.method(m)),
                 _ => {}
             }
@@ -85,8 +107,16 @@ impl Lower {
             return match value::parse(&text) {
                 Ok(v) => Some(Spanned::new(v, span)),
                 Err(e) => {
-                    let at = crate::source::Span::new(self.source, content_start + e.start, content_start + e.end);
-                    self.errors.push(SyntaxError::Value { span: at, kind: e.kind, text });
+                    let at = crate::source::Span::new(
+                        self.source,
+                        content_start + e.start,
+                        content_start + e.end,
+                    );
+                    self.errors.push(SyntaxError::Value {
+                        span: at,
+                        kind: e.kind,
+                        text,
+                    });
                     None
                 }
             };
@@ -96,7 +126,11 @@ impl Lower {
             Ok(kind) => Some(Spanned::new(Value { text, kind }, span)),
             Err(e) => {
                 let at = crate::source::Span::new(self.source, e.start, e.end);
-                self.errors.push(SyntaxError::Value { span: at, kind: e.kind, text });
+                self.errors.push(SyntaxError::Value {
+                    span: at,
+                    kind: e.kind,
+                    text,
+                });
                 None
             }
         }

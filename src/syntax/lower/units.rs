@@ -17,16 +17,24 @@ impl Lower {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner();
-        let next_name = |l: &mut Lower, inner: &mut pest::iterators::Pairs<'_, Rule>| match inner.next() {
-            Some(p) => l.name(p),
-            None => Spanned::new(String::new(), span),
-        };
+        let next_name =
+            |l: &mut Lower, inner: &mut pest::iterators::Pairs<'_, Rule>| match inner.next() {
+                Some(p) => l.name(p),
+                None => Spanned::new(String::new(), span),
+            };
         match rule {
             Rule::unit_compatible => {
                 let a = next_name(self, &mut inner);
                 let b = next_name(self, &mut inner);
-                let severity = inner.next().map_or(Spanned::new(Severity::Warning, span), |p| self.severity(p));
-                UnitStatement::Compatible { a, b, severity, span }
+                let severity = inner
+                    .next()
+                    .map_or(Spanned::new(Severity::Warning, span), |p| self.severity(p));
+                UnitStatement::Compatible {
+                    a,
+                    b,
+                    severity,
+                    span,
+                }
             }
             Rule::unit_conversion => {
                 let unit = next_name(self, &mut inner);
@@ -35,7 +43,12 @@ impl Lower {
                     None => Spanned::new(crate::decimal::Dec::ONE, span),
                 };
                 let base = next_name(self, &mut inner);
-                UnitStatement::Convert { unit, factor, base, span }
+                UnitStatement::Convert {
+                    unit,
+                    factor,
+                    base,
+                    span,
+                }
             }
             _ => UnitStatement::Declare(next_name(self, &mut inner)),
         }

@@ -17,7 +17,11 @@ impl Lower {
                 _ => classes.push(self.word_class(part)),
             }
         }
-        Vocabulary { name, classes, span }
+        Vocabulary {
+            name,
+            classes,
+            span,
+        }
     }
 
     fn word_class(&mut self, pair: Pair<'_, Rule>) -> WordClass {
@@ -39,7 +43,12 @@ impl Lower {
                 _ => patterns.push(self.word_pattern(part)),
             }
         }
-        WordClass { class, share, patterns, span }
+        WordClass {
+            class,
+            share,
+            patterns,
+            span,
+        }
     }
 
     fn share(&mut self, pair: Pair<'_, Rule>) -> Share {
@@ -60,10 +69,25 @@ impl Lower {
                     }
                 }
                 let mut figures = figures.into_iter();
-                let mut next = || figures.next().unwrap_or_else(|| Spanned::new(crate::decimal::Dec::ZERO, span));
-                let low = Bound { value: next(), inclusive: low_inclusive };
-                let high = Bound { value: next(), inclusive: high_inclusive };
-                Share::Band { low, high, default: next(), span }
+                let mut next = || {
+                    figures
+                        .next()
+                        .unwrap_or_else(|| Spanned::new(crate::decimal::Dec::ZERO, span))
+                };
+                let low = Bound {
+                    value: next(),
+                    inclusive: low_inclusive,
+                };
+                let high = Bound {
+                    value: next(),
+                    inclusive: high_inclusive,
+                };
+                Share::Band {
+                    low,
+                    high,
+                    default: next(),
+                    span,
+                }
             }
             _ => Share::Fixed(self.percent_literal(inner)),
         }

@@ -1,0 +1,56 @@
+//! Reading the files a command names into a checked policy and a report, or diagnostics.
+
+use crate::check::{self, Policy};
+use crate::i18n::{Lang, Ui};
+use crate::output::{diagnostic, Diag};
+use crate::report::Report;
+use crate::source::Sources;
+use miette::Severity;
+use std::path::Path;
+
+/// A file's text, or a diagnostic saying why it cannot be read.
+pub fn read(path: &Path, lang: Lang) -> Result<String, Box<Diag>> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Box::new(Diag {
+            code: "perfrules::io::read".to_string(),
+            severity: Severity::Error,
+            message: Ui(lang).cannot_read(&path.display().to_string(), &e.to_string()),
+            help: None,
+            labels: Vec::new(),
+            source: None,
+        })
+    })
+}
+
+/// Reads, parses and checks a rule file; every problem as a diagnostic.
+pub fn policy(path: &Path, lang: Lang) -> Result<Policy, Vec<Diag>> {
+    let text = read(path, lang).map_err(|d| vec![*d])?;
+    let mut sources = Sources::new();
+    let id = sources.add(path.display().to_string(), text.as_str());
+    let file = crate::syntax::parse(id, &text).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| diagnostic::syntax(e, &sources, lang))
+            .collect::<Vec<_>>()
+    })?;
+    let diags_sources = sources.clone();
+    check::check(sources, id, &file).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| diagnostic::check(e, &diags_sources, lang))
+            .collect()
+    })
+}
+
+/// Reads a report.
+pub fn report(path: &Path, lang: Lang) -> Result<Report, Box<Diag>> {
+    let text = read(path, lang)?;
+    Report::from_json(&text).map_err(|e| {
+        Box::new(diagnostic::report(
+            &e,
+            &path.display().to_string(),
+            &text,
+            lang,
+        ))
+    })
+}

@@ -1,0 +1,106 @@
+//! The command line: parses arguments, reads files, prints, and turns outcomes into exit
+//! codes. The only part of perfrules that prints.
+
+mod eval;
+mod exit;
+mod load;
+
+pub use exit::Exit;
+
+use crate::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// perfrules：按年度评分规则复核预算绩效自评报告（scores budget performance self-evaluations by a rule file）
+#[derive(Parser, Debug)]
+#[command(name = "perfrules", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 为报告评分，并说明每一处失分（score a report and explain every lost point）
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+struct EvalArgs {
+    /// 规则文件，如 rules/2021.pr（the rule file）
+    rules: PathBuf,
+    /// 报告，report.json 格式（the report, in the report.json format）
+    report: PathBuf,
+    /// 输出格式（output format）
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// 语言（language of the output）
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// 有此级别及以上的复核发现时以 3 退出，供 CI 使用（exit with 3 when findings of this severity or worse exist）
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// 颜色：auto 仅在终端且未设置 NO_COLOR 时着色（colour: auto colours only a terminal without NO_COLOR）
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Whether to colour a stream.
+    fn enabled(self, terminal: bool) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> std::process::ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    Exit::Scored
+                }
+                _ => Exit::Usage,
+            }
+            .into();
+        }
+    };
+    let exit = match cli.command {
+        Command::Eval(args) => eval::run(&args),
+    };
+    exit.into()
+}
+
+fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}

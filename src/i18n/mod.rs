@@ -1,0 +1,45 @@
+//! The catalog: every sentence perfrules shows a user, in Chinese (the default) and English.
+//! Each message is a function over its figures, so both languages take the same figures and
+//! the compiler checks them.
+
+mod check;
+mod eval;
+mod report;
+mod syntax;
+mod ui;
+
+pub use check::{check_error, check_help, check_label};
+pub use eval::{achievement, engine_finding, form_name, method_name, problem, working};
+pub use report::report_error;
+pub use syntax::{expected, syntax_error, syntax_help, syntax_label};
+pub use ui::Ui;
+
+/// The language of user-facing text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
+
+/// `t!(lang, "中文 {x}", "English {x}")`: the sentence in the chosen language.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $zh:literal, $en:literal) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($zh),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
+}
+
+/// "did you mean `x`?"
+pub fn did_you_mean(lang: Lang, suggestion: &str) -> String {
+    t!(
+        lang,
+        "你是不是指 `{suggestion}`？",
+        "did you mean `{suggestion}`?"
+    )
+}

@@ -1,0 +1,201 @@
+//! One diagnostic type for every phase: what the syntax reader, the checker and the report
+//! reader refuse, and every lost point. Errors stay data in their phases; this is where
+//! they meet the catalog's words and miette's rendering.
+
+use super::style::Style;
+use crate::check::CheckError;
+use crate::i18n::{self, Lang};
+use crate::report::ReportError;
+use crate::source::{Sources, Span};
+use crate::syntax::SyntaxError;
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
+    SourceCode,
+};
+use std::fmt;
+use std::sync::Arc;
+
+/// A rendered-ready diagnostic: a code, one line of message, labels over one source, help.
+#[derive(Debug)]
+pub struct Diag {
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub labels: Vec<LabeledSpan>,
+    pub source: Option<NamedSource<Arc<str>>>,
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+}
+
+impl Diag {
+    /// A diagnostic over the source a span points into; labels in other sources are dropped.
+    pub fn over(
+        sources: &Sources,
+        primary: Span,
+        code: &str,
+        severity: Severity,
+        message: String,
+    ) -> Diag {
+        let source = sources
+            .get(primary.source)
+            .map(|f| NamedSource::new(f.name.clone(), f.text.clone()));
+        Diag {
+            code: code.to_string(),
+            severity,
+            message,
+            help: None,
+            labels: Vec::new(),
+            source,
+        }
+    }
+
+    pub fn label(mut self, sources: &Sources, span: Span, text: String, primary: bool) -> Diag {
+        let same_source = self
+            .source
+            .as_ref()
+            .is_some_and(|s| sources.get(span.source).is_some_and(|f| f.name == s.name()));
+        if same_source {
+            let label = if primary {
+                LabeledSpan::new_primary_with_span(Some(text), span)
+            } else {
+                LabeledSpan::new_with_span(Some(text), span)
+            };
+            self.labels.push(label);
+        }
+        self
+    }
+
+    pub fn help(mut self, help: Option<String>) -> Diag {
+        self.help = help;
+        self
+    }
+
+    /// Renders with miette: colour as the style says, fixed width.
+    pub fn render(&self, style: &Style) -> String {
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(style.width)
+            .with_links(false);
+        let mut out = String::new();
+        if handler.render_report(&mut out, self).is_err() {
+            out = format!("{}: {}\n", self.code, self.message);
+        }
+        out
+    }
+}
+
+pub fn syntax(e: &SyntaxError, sources: &Sources, lang: Lang) -> Diag {
+    Diag::over(
+        sources,
+        e.span(),
+        e.code(),
+        Severity::Error,
+        i18n::syntax_error(e, lang),
+    )
+    .label(sources, e.span(), i18n::syntax_label(e, lang), true)
+    .help(i18n::syntax_help(e, lang))
+}
+
+pub fn check(e: &CheckError, sources: &Sources, lang: Lang) -> Diag {
+    let mut diag = Diag::over(
+        sources,
+        e.span(),
+        e.code(),
+        Severity::Error,
+        i18n::check_error(e, lang),
+    )
+    .label(sources, e.span(), i18n::check_label(e, lang), true);
+    if let Some(first) = e.first() {
+        diag = diag.label(
+            sources,
+            first,
+            crate::t!(lang, "第一次在这里", "first here"),
+            false,
+        );
+    }
+    diag.help(i18n::check_help(e, lang))
+}
+
+/// A report that cannot be read, over the report's text.
+pub fn report(e: &ReportError, name: &str, text: &str, lang: Lang) -> Diag {
+    let (message, help) = i18n::report_error(e, lang);
+    let mut sources = Sources::new();
+    let id = sources.add(name, text);
+    let (start, end) = token(text, e.offset);
+    let span = Span::new(id, start, end);
+    Diag::over(&sources, span, e.code(), Severity::Error, message)
+        .label(&sources, span, crate::t!(lang, "这里", "here"), true)
+        .help(help)
+}
+
+/// The JSON token an error offset falls on: serde reports the end of a string (its closing
+/// quote) or a position inside a number; the label should cover the whole string or number.
+fn token(text: &str, offset: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let one_char = |at: usize| {
+        text.get(at..)
+            .and_then(|r| r.chars().next())
+            .map_or(at, |c| at + c.len_utf8())
+    };
+    if bytes.get(offset) == Some(&b'"') {
+        let mut start = offset;
+        while start > 0 {
+            start -= 1;
+            if bytes[start] == b'"' && (start == 0 || bytes[start - 1] != b'\\') {
+                return (start, offset + 1);
+            }
+        }
+    }
+    let is_number = |b: u8| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-');
+    if bytes.get(offset).is_some_and(|b| is_number(*b))
+        || (offset > 0 && bytes.get(offset - 1).is_some_and(|b| is_number(*b)))
+    {
+        let mut start = offset.min(bytes.len());
+        while start > 0 && is_number(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = offset.min(bytes.len());
+        while end < bytes.len() && is_number(bytes[end]) {
+            end += 1;
+        }
+        if end > start {
+            return (start, end);
+        }
+    }
+    (offset, one_char(offset))
+}

@@ -2,14 +2,20 @@
 //! language.md "Values". Expected values are written out by hand.
 
 use perfrules::decimal::Dec;
-use perfrules::value::{parse, Comparison, Period, PeriodSpan, Quantity, Unit, Value, ValueErrorKind, ValueKind};
+use perfrules::value::{
+    parse, Comparison, Period, PeriodSpan, Quantity, Unit, Value, ValueErrorKind, ValueKind,
+};
 
 fn d(s: &str) -> Dec {
     s.parse().unwrap()
 }
 
 fn q(comparison: Option<Comparison>, number: &str, unit: Unit) -> ValueKind {
-    ValueKind::Quantity(Quantity { comparison, number: d(number), unit })
+    ValueKind::Quantity(Quantity {
+        comparison,
+        number: d(number),
+        unit,
+    })
 }
 
 fn named(u: &str) -> Unit {
@@ -53,11 +59,56 @@ fn every_target_of_the_seed() {
     reads("合格", word("合格"));
     reads("=700人", q(Some(Equal), "700", named("人")));
     reads("按标准运维", word("按标准运维"));
-    reads("2季度", period(PeriodSpan::Quarter { year: None, quarter: 2 }, false));
-    reads("11月", period(PeriodSpan::Month { year: None, month: 11 }, false));
-    reads("4季度", period(PeriodSpan::Quarter { year: None, quarter: 4 }, false));
-    reads("2021年12月底", period(PeriodSpan::Month { year: Some(2021), month: 12 }, false));
-    reads("2021年12月底前", period(PeriodSpan::Month { year: Some(2021), month: 12 }, true));
+    reads(
+        "2季度",
+        period(
+            PeriodSpan::Quarter {
+                year: None,
+                quarter: 2,
+            },
+            false,
+        ),
+    );
+    reads(
+        "11月",
+        period(
+            PeriodSpan::Month {
+                year: None,
+                month: 11,
+            },
+            false,
+        ),
+    );
+    reads(
+        "4季度",
+        period(
+            PeriodSpan::Quarter {
+                year: None,
+                quarter: 4,
+            },
+            false,
+        ),
+    );
+    reads(
+        "2021年12月底",
+        period(
+            PeriodSpan::Month {
+                year: Some(2021),
+                month: 12,
+            },
+            false,
+        ),
+    );
+    reads(
+        "2021年12月底前",
+        period(
+            PeriodSpan::Month {
+                year: Some(2021),
+                month: 12,
+            },
+            true,
+        ),
+    );
     reads("按期运维", word("按期运维"));
     reads("按期配送", word("按期配送"));
     reads("有效提升", word("有效提升"));
@@ -79,7 +130,16 @@ fn every_actual_of_the_seed() {
     reads(">=1份", q(Some(AtLeast), "1", named("份")));
     reads("1600人次", q(None, "1600", named("人次")));
     reads("未开展", word("未开展"));
-    reads("10月", period(PeriodSpan::Month { year: None, month: 10 }, false));
+    reads(
+        "10月",
+        period(
+            PeriodSpan::Month {
+                year: None,
+                month: 10,
+            },
+            false,
+        ),
+    );
     reads("=100%", q(Some(Equal), "100", Unit::Percent));
     reads(">=85%", q(Some(AtLeast), "85", Unit::Percent));
 }
@@ -131,24 +191,154 @@ fn percentages_digits_separators_and_spaces() {
 #[test]
 fn every_period_form() {
     use PeriodSpan::*;
-    reads("第2季度", period(Quarter { year: None, quarter: 2 }, false));
-    reads("第四季度", period(Quarter { year: None, quarter: 4 }, false));
-    reads("二季度", period(Quarter { year: None, quarter: 2 }, false));
-    reads("12月底", period(Month { year: None, month: 12 }, false));
-    reads("10月份", period(Month { year: None, month: 10 }, false));
-    reads("6月底前", period(Month { year: None, month: 6 }, true));
-    reads("6月之前", period(Month { year: None, month: 6 }, true));
-    reads("2021年6月30日", period(Day { year: Some(2021), month: 6, day: 30 }, false));
-    reads("2021-06-30", period(Day { year: Some(2021), month: 6, day: 30 }, false));
-    reads("2021/6/30", period(Day { year: Some(2021), month: 6, day: 30 }, false));
-    reads("12月31日前", period(Day { year: None, month: 12, day: 31 }, true));
+    reads(
+        "第2季度",
+        period(
+            Quarter {
+                year: None,
+                quarter: 2,
+            },
+            false,
+        ),
+    );
+    reads(
+        "第四季度",
+        period(
+            Quarter {
+                year: None,
+                quarter: 4,
+            },
+            false,
+        ),
+    );
+    reads(
+        "二季度",
+        period(
+            Quarter {
+                year: None,
+                quarter: 2,
+            },
+            false,
+        ),
+    );
+    reads(
+        "12月底",
+        period(
+            Month {
+                year: None,
+                month: 12,
+            },
+            false,
+        ),
+    );
+    reads(
+        "10月份",
+        period(
+            Month {
+                year: None,
+                month: 10,
+            },
+            false,
+        ),
+    );
+    reads(
+        "6月底前",
+        period(
+            Month {
+                year: None,
+                month: 6,
+            },
+            true,
+        ),
+    );
+    reads(
+        "6月之前",
+        period(
+            Month {
+                year: None,
+                month: 6,
+            },
+            true,
+        ),
+    );
+    reads(
+        "2021年6月30日",
+        period(
+            Day {
+                year: Some(2021),
+                month: 6,
+                day: 30,
+            },
+            false,
+        ),
+    );
+    reads(
+        "2021-06-30",
+        period(
+            Day {
+                year: Some(2021),
+                month: 6,
+                day: 30,
+            },
+            false,
+        ),
+    );
+    reads(
+        "2021/6/30",
+        period(
+            Day {
+                year: Some(2021),
+                month: 6,
+                day: 30,
+            },
+            false,
+        ),
+    );
+    reads(
+        "12月31日前",
+        period(
+            Day {
+                year: None,
+                month: 12,
+                day: 31,
+            },
+            true,
+        ),
+    );
     reads("年底", period(Year { year: None }, false));
     reads("年末前", period(Year { year: None }, true));
-    reads("上半年", period(Half { year: None, first: true }, false));
-    reads("下半年", period(Half { year: None, first: false }, false));
+    reads(
+        "上半年",
+        period(
+            Half {
+                year: None,
+                first: true,
+            },
+            false,
+        ),
+    );
+    reads(
+        "下半年",
+        period(
+            Half {
+                year: None,
+                first: false,
+            },
+            false,
+        ),
+    );
     reads("2021年", period(Year { year: Some(2021) }, false));
     reads("2021年底前", period(Year { year: Some(2021) }, true));
-    reads("１１月", period(Month { year: None, month: 11 }, false));
+    reads(
+        "１１月",
+        period(
+            Month {
+                year: None,
+                month: 11,
+            },
+            false,
+        ),
+    );
 }
 
 #[test]
@@ -175,11 +365,19 @@ fn what_cannot_be_read_is_an_error_quoting_it() {
     refuses(">=abc", ValueErrorKind::Unreadable, "a");
     refuses("100%完成", ValueErrorKind::Unreadable, "完");
     refuses("13月", ValueErrorKind::NotAMonth(13), "13");
-    refuses("2021年2月30日", ValueErrorKind::NotADay { month: 2, day: 30 }, "30");
+    refuses(
+        "2021年2月30日",
+        ValueErrorKind::NotADay { month: 2, day: 30 },
+        "30",
+    );
     refuses("5季度", ValueErrorKind::NotAQuarter(5), "5");
     refuses(">=95%以上", ValueErrorKind::TwoComparisons, "以上");
     refuses("1e30", ValueErrorKind::Unreadable, "3");
-    refuses("100000000000000000000000000000000次", ValueErrorKind::NumberOutOfRange, "100000000000000000000000000000000");
+    refuses(
+        "100000000000000000000000000000000次",
+        ValueErrorKind::NumberOutOfRange,
+        "100000000000000000000000000000000",
+    );
 }
 
 #[test]

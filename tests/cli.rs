@@ -1,0 +1,137 @@
+//! Golden tests of the binary, run as a user runs it: exit codes, what goes to stdout and
+//! what to stderr, colour only when asked.
+
+use std::process::{Command, Output};
+
+fn perfrules(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_perfrules"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn exits(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+const RULES: &str = "rules/2021.pr";
+const EXAMPLE: &str = "examples/minhang-2021.json";
+
+#[test]
+fn a_scored_report_exits_0_and_prints_the_scorecard_on_stdout() {
+    let out = perfrules(&["eval", RULES, EXAMPLE]);
+    exits(&out, 0);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("总分 96.72    等级 优"), "{stdout}");
+    assert!(stdout.contains("失分说明（4 项）"));
+    assert!(text(&out.stderr).is_empty());
+    assert!(!stdout.contains('\u{1b}'), "no colour when piped");
+}
+
+#[test]
+fn json_and_english_output() {
+    let out = perfrules(&["eval", RULES, EXAMPLE, "--format", "json"]);
+    exits(&out, 0);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(value["total"], "96.72");
+    assert_eq!(value["grade"], "优");
+    let out = perfrules(&["eval", RULES, EXAMPLE, "--lang", "en"]);
+    exits(&out, 0);
+    assert!(text(&out.stdout).contains("total 96.72    grade 优"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let out = perfrules(&["eval", RULES, EXAMPLE, "--color", "always"]);
+    exits(&out, 0);
+    assert!(text(&out.stdout).contains('\u{1b}'));
+    let out = Command::new(env!("CARGO_BIN_EXE_perfrules"))
+        .args(["eval", RULES, EXAMPLE, "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!text(&out.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn fail_on_turns_findings_into_exit_3() {
+    // the example has 16 warnings and no errors
+    exits(
+        &perfrules(&["eval", RULES, EXAMPLE, "--fail-on", "warning"]),
+        3,
+    );
+    exits(
+        &perfrules(&["eval", RULES, EXAMPLE, "--fail-on", "error"]),
+        0,
+    );
+}
+
+#[test]
+fn a_rule_file_that_does_not_parse_or_check_exits_1_with_its_diagnostics_on_stderr() {
+    let out = perfrules(&["eval", "tests/fixtures/parse/unexpected.pr", EXAMPLE]);
+    exits(&out, 1);
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("perfrules::parse::unexpected") && stderr.contains("未评分"),
+        "{stderr}"
+    );
+    let out = perfrules(&["eval", "tests/fixtures/check/unknown_name.pr", EXAMPLE]);
+    exits(&out, 1);
+    assert!(text(&out.stderr).contains("perfrules::check::unknown_name"));
+}
+
+#[test]
+fn a_report_that_does_not_read_exits_1() {
+    let out = perfrules(&["eval", RULES, "tests/fixtures/report/malformed_json.json"]);
+    exits(&out, 1);
+    assert!(text(&out.stderr).contains("perfrules::report::malformed_json"));
+    let out = perfrules(&["eval", RULES, "tests/fixtures/report/unknown_field.json"]);
+    exits(&out, 1);
+    assert!(text(&out.stderr).contains("indicators[1].socre"));
+}
+
+#[test]
+fn a_missing_file_exits_1() {
+    let out = perfrules(&["eval", RULES, "no/such/report.json"]);
+    exits(&out, 1);
+    assert!(text(&out.stderr).contains("perfrules::io::read"));
+    exits(&perfrules(&["eval", "no/such/rules.pr", EXAMPLE]), 1);
+}
+
+#[test]
+fn totals_too_large_for_a_decimal_exit_1_with_a_code() {
+    let out = perfrules(&[
+        "eval",
+        "tests/fixtures/eval/base.pr",
+        "tests/fixtures/cli/total_overflow.json",
+    ]);
+    exits(&out, 1);
+    assert!(
+        text(&out.stderr).contains("perfrules::eval::overflow"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    exits(&perfrules(&[]), 2);
+    exits(&perfrules(&["eval", RULES]), 2);
+    exits(&perfrules(&["eval", RULES, EXAMPLE, "--format", "xml"]), 2);
+    exits(&perfrules(&["eval", RULES, EXAMPLE, "--no-such-flag"]), 2);
+    exits(&perfrules(&["--help"]), 0);
+    exits(&perfrules(&["--version"]), 0);
+}

@@ -1,0 +1,282 @@
+//! One test per scoring method, through the whole pipeline (rule file → check → report →
+//! score), with figures worked out by hand in the comments.
+
+mod common;
+use common::*;
+
+#[test]
+fn proportional_is_b_over_a_times_points_capped_at_points() {
+    // 4 ÷ 14 × 2 = 0.571428… → 0.57 (四舍五入 to 2 places)
+    assert_eq!(
+        the_score(&score_one("proportional", "2", ">=14次", "4次")),
+        "0.57"
+    );
+    // 6 ÷ 5 > 1: capped at the points, no bonus
+    assert_eq!(
+        the_score(&score_one("proportional", "2", "=5个", "6个")),
+        "2"
+    );
+    // 80% ÷ 90% × 5 = 4.444… → 4.44
+    assert_eq!(
+        the_score(&score_one("proportional", "5", ">=90%", "80%")),
+        "4.44"
+    );
+    // 3 × 70 ÷ 80 = 2.625 → 2.63 (half away from zero, not banker's 2.62)
+    assert_eq!(
+        the_score(&score_one("proportional", "3", ">=80次", "70次")),
+        "2.63"
+    );
+    // a bare actual takes the target's unit: 0 ÷ 1 × 1 = 0
+    assert_eq!(
+        the_score(&score_one("proportional", "1", ">=1场", "0")),
+        "0"
+    );
+    // units convert exactly: 52万元 of 50万元 meets the target; 480000元 is 48万元: 48 ÷ 50 × 10 = 9.6
+    assert_eq!(
+        the_score(&score_one("proportional", "10", ">=50万元", "520000元")),
+        "10"
+    );
+    assert_eq!(
+        the_score(&score_one("proportional", "10", ">=50万元", "480000元")),
+        "9.6"
+    );
+}
+
+#[test]
+fn reverse_ratio_is_a_over_b_times_points() {
+    // <= 5%, actual 8%: 5 ÷ 8 × 4 = 2.5
+    assert_eq!(
+        the_score(&score_one("reverse_ratio", "4", "<=5%", "8%")),
+        "2.5"
+    );
+    // <= 5%, actual 6%: 5 ÷ 6 × 2 = 1.666… → 1.67
+    assert_eq!(
+        the_score(&score_one("reverse_ratio", "2", "<=5%", "6%")),
+        "1.67"
+    );
+    assert_eq!(
+        the_score(&score_one("reverse_ratio", "2", "<=5%", "5%")),
+        "2"
+    );
+}
+
+#[test]
+fn reverse_linear_loses_in_proportion_to_the_excess_and_is_zero_at_twice_the_target() {
+    // <= 5%, actual 6%: (1 − (6 − 5) ÷ 5) × 2 = 1.6
+    assert_eq!(
+        the_score(&score_one("reverse_linear", "2", "<=5%", "6%")),
+        "1.6"
+    );
+    // actual 7.5%: (1 − 2.5 ÷ 5) × 2 = 1
+    assert_eq!(
+        the_score(&score_one("reverse_linear", "2", "<=5%", "7.5%")),
+        "1"
+    );
+    assert_eq!(
+        the_score(&score_one("reverse_linear", "2", "<=5%", "10%")),
+        "0"
+    );
+    assert_eq!(
+        the_score(&score_one("reverse_linear", "2", "<=5%", "12%")),
+        "0"
+    );
+    // A = 0: any B > 0 scores 0 (policy-2021 §3.2), and B = 0 meets it
+    assert_eq!(
+        the_score(&score_one("reverse_linear", "2", "<=0%", "0.5%")),
+        "0"
+    );
+    assert_eq!(
+        the_score(&score_one("reverse_linear", "2", "<=0%", "0%")),
+        "2"
+    );
+}
+
+#[test]
+fn deduct_counts_partial_steps_as_the_rule_file_says() {
+    // 每超过一个百分点扣 0.2 分: 100.5% → 0.5 points over → 0.1 off (policy-2021 §2)
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 0.2 per 1% above target, partial exact",
+            "2",
+            "<=100%",
+            "100.5%"
+        )),
+        "1.9"
+    );
+    // counted as a whole step: 0.2 off
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 0.2 per 1% above target, partial up",
+            "2",
+            "<=100%",
+            "100.5%"
+        )),
+        "1.8"
+    );
+    // a partial step does not count
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 0.2 per 1% above target, partial down",
+            "2",
+            "<=100%",
+            "100.5%"
+        )),
+        "2"
+    );
+    // 结转结余率 ≤ 5%, 0.4 per point: 7.25% → 2.25 points → 0.9 off → 1.1
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 0.4 per 1% above target, partial exact",
+            "2",
+            "<=5%",
+            "7.25%"
+        )),
+        "1.1"
+    );
+    // 扣完为止: 30 points over at 0.2 → floor 0
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 0.2 per 1% above target",
+            "2",
+            "<=100%",
+            "130%"
+        )),
+        "0"
+    );
+    // below a literal threshold: 1 per 次 below 10次; 7次 → 3 off from 5 → 2
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 1 per 1次 below 10次",
+            "5",
+            ">=10次",
+            "7次"
+        )),
+        "2"
+    );
+    // a floor above zero: never below 1
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 1 per 1次 below 10次, floor 1",
+            "5",
+            ">=10次",
+            "2次"
+        )),
+        "1"
+    );
+}
+
+#[test]
+fn bands_score_the_band_the_actual_falls_in_with_explicit_ends() {
+    let bands = "bands { actual >= 90%: 5  80% <= actual < 90%: 4  60% <= actual < 80%: 60% of points  actual < 60%: 0 }";
+    assert_eq!(the_score(&score_one(bands, "5", ">=90%", "95%")), "5");
+    assert_eq!(the_score(&score_one(bands, "5", ">=90%", "90%")), "5");
+    assert_eq!(the_score(&score_one(bands, "5", ">=90%", "89.99%")), "4");
+    assert_eq!(the_score(&score_one(bands, "5", ">=90%", "80%")), "4");
+    // 5 × 60% = 3
+    assert_eq!(the_score(&score_one(bands, "5", ">=90%", "60%")), "3");
+    assert_eq!(the_score(&score_one(bands, "5", ">=90%", "59.9%")), "0");
+}
+
+#[test]
+fn qualitative_scores_the_share_of_the_word_s_class() {
+    let rules = format!(
+        "{HEADER}\nsection \"产出指标\" {{ any indicator }}\ndefault {{ word: qualitative }}"
+    );
+    let one =
+        |target: &str, actual: &str| the_score(&score(&rules, &one_indicator("5", target, actual)));
+    assert_eq!(
+        one("有效提升", "有效提升"),
+        "5",
+        "the actual says what the target says"
+    );
+    assert_eq!(one("合规", "完成"), "5", "an achieved word");
+    // 较及时: partly, 5 × 60% = 3
+    assert_eq!(one("及时", "较及时"), "3");
+    assert_eq!(one("达标", "基本达标"), "3");
+    assert_eq!(one("合规", "未达标"), "0");
+}
+
+#[test]
+fn deadlines_are_met_by_ending_no_later_than_the_target() {
+    let rules = format!("{HEADER}\nsection \"产出指标\" {{ any indicator }}\ndefault {{ deadline: all_or_nothing }}");
+    let one =
+        |target: &str, actual: &str| the_score(&score(&rules, &one_indicator("1", target, actual)));
+    // "11月" is November of the report's year, not eleven months
+    assert_eq!(one("11月", "10月"), "1");
+    assert_eq!(one("11月", "11月"), "1");
+    assert_eq!(one("11月", "12月"), "0");
+    assert_eq!(one("4季度", "2021年12月底"), "1");
+    assert_eq!(one("2021年12月底前", "2021年12月底前"), "1");
+    assert_eq!(one("2季度", "7月"), "0");
+    assert_eq!(one("2021年6月30日", "2021-06-30"), "1");
+    // deduct per month late: 0.5 per month, 3 months late → 1 − 1.5 → 0; 1 month → 0.5
+    let late = format!("{HEADER}\nsection \"产出指标\" {{ any indicator }}\ndefault {{ deadline: deduct 0.5 per 1 month late }}");
+    let one_late =
+        |target: &str, actual: &str| the_score(&score(&late, &one_indicator("1", target, actual)));
+    assert_eq!(one_late("9月", "10月"), "0.5");
+    assert_eq!(one_late("9月", "12月"), "0");
+    assert_eq!(one_late("9月", "9月"), "1");
+}
+
+#[test]
+fn all_or_nothing_gives_full_points_only_when_the_target_is_met() {
+    assert_eq!(
+        the_score(&score_one("all_or_nothing", "2", ">=14次", "13次")),
+        "0"
+    );
+    assert_eq!(
+        the_score(&score_one("all_or_nothing", "2", ">=14次", "14次")),
+        "2"
+    );
+    assert_eq!(
+        the_score(&score_one("all_or_nothing", "2", ">14次", "14次")),
+        "0"
+    );
+    assert_eq!(
+        the_score(&score_one("all_or_nothing", "2", "<=5%", "5%")),
+        "2"
+    );
+    assert_eq!(
+        the_score(&score_one("all_or_nothing", "2", "<5%", "5%")),
+        "0"
+    );
+}
+
+#[test]
+fn not_done_scores_zero_on_any_target_and_claimed_bounds_count_as_their_bound() {
+    assert_eq!(
+        the_score(&score_one("proportional", "2", ">=14次", "未开展")),
+        "0"
+    );
+    assert_eq!(
+        the_score(&score_one("proportional", "2", ">=14次", "")),
+        "0"
+    );
+    // ">=85%" counts as 85%: 85 ÷ 90 × 3 = 2.833… → 2.83
+    assert_eq!(
+        the_score(&score_one("proportional", "3", ">=90%", ">=85%")),
+        "2.83"
+    );
+    let zero = HEADER.replace("claimed_bound as_bound", "claimed_bound zero");
+    let rules = format!(
+        "{zero}\nsection \"产出指标\" {{ any indicator }}\ndefault {{ at_least: proportional }}"
+    );
+    assert_eq!(
+        the_score(&score(&rules, &one_indicator("3", ">=85%", ">=85%"))),
+        "0"
+    );
+}
+
+#[test]
+fn derived_actuals_are_computed_from_the_budget_table() {
+    let rules = format!(
+        "{HEADER}\nsection \"投入管理指标\" {{ indicator \"预算完成率\" points 3 target 100% {{ actual = budget.total.executed / budget.total.budget * 100%  score proportional }} }}"
+    );
+    let report = r#"{"unit": "u", "year": 2021,
+        "budget": [{"item": "合计", "budget": "8485146", "executed": "7255205.14"}],
+        "indicators": [{"level1": "投入管理指标", "name": "预算完成率", "target": "=100%", "actual": "100%"}]}"#;
+    let card = score(&rules, report);
+    // 7255205.14 ÷ 8485146 = 0.855047767…; × 3 = 2.5651… → 2.57
+    assert_eq!(the_score(&card), "2.57");
+    assert_eq!(card.indicators[0].actual.as_deref(), Some("85.50…%"));
+}

@@ -21,7 +21,7 @@
 //!     }
 //!     units { 次 }
 //!     default { at_least: proportional }
-//!     section "产出指标" { any indicator }
+//!     section "任务指标" { any indicator }
 //! "#;
 //! let mut sources = Sources::new();
 //! let id = sources.add("示例.pr", rules);
@@ -29,7 +29,7 @@
 //! let policy = check::check(sources, id, &file).expect("the rule file checks");
 //!
 //! let report = Report::from_json(r#"{"unit": "某单位", "year": 2021, "indicators": [
-//!     {"level1": "产出指标", "name": "培训次数", "points": "2", "target": ">=14次", "actual": "4次"}
+//!     {"level1": "任务指标", "name": "培训次数", "points": "2", "target": ">=14次", "actual": "4次"}
 //! ]}"#).expect("the report reads");
 //! let card = eval::evaluate(&policy, &report).expect("the report is scored");
 //!

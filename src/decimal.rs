@@ -126,6 +126,12 @@ impl Dec {
         Dec(self.0.ceil())
     }
 
+    /// Without trailing zeros (`45.1700` → `45.17`): for products and quotients, whose
+    /// places are an artefact of the arithmetic, not something anyone wrote.
+    pub fn normalized(self) -> Dec {
+        Dec(self.0.normalize())
+    }
+
     pub fn abs(self) -> Dec {
         Dec(self.0.abs())
     }
@@ -237,9 +243,13 @@ impl Dec {
         }
     }
 
-    /// The figure for an explanation: exact when it is short, otherwise cut to four
-    /// significant digits (at least two decimals) and marked `…` (`0.5714…`, `85.50…`).
+    /// The figure for an explanation: as written or computed when it is short (`97.80` keeps
+    /// its places), otherwise cut to four significant digits (at least two decimals) and
+    /// marked `…` (`0.5714…`, `85.50…`).
     pub fn approx(self) -> String {
+        if self.0.scale() <= 6 {
+            return self.to_string_keep_scale();
+        }
         let n = self.0.normalize();
         if n.scale() <= 6 {
             return Dec(n).to_string();

@@ -10,11 +10,6 @@ use std::collections::HashMap;
 
 impl Checker {
     pub(super) fn checks(&mut self, file: &RuleFile, policy: &mut Policy) {
-        let names: Vec<String> = policy
-            .indicators
-            .iter()
-            .map(|i| i.name.node.clone())
-            .collect();
         let mut ids: HashMap<&str, Span> = HashMap::new();
         let mut rules = Vec::new();
         for item in &file.items {
@@ -26,13 +21,7 @@ impl Checker {
                     id: check.id.node.clone(),
                 });
             }
-            let scope = Scope {
-                context: Context::Check(check.domain.map(|d| d.node)),
-                indicators: &policy.indicator_index,
-                indicator_names: &names,
-                money: &policy.budget_unit,
-                units: &policy.units,
-            };
+            let scope = Scope::new(policy, Context::Check(check.domain.map(|d| d.node)));
             let condition = |expr: &Option<crate::syntax::ast::Expr>,
                              errors: &mut Vec<CheckError>| {
                 let checked = expr.as_ref().and_then(|e| scope.expr(e, errors));

@@ -13,20 +13,9 @@ use crate::value::Unit;
 
 impl Checker {
     pub(super) fn derived_actuals(&mut self, pending: Vec<PendingDerived>, policy: &mut Policy) {
-        let names: Vec<String> = policy
-            .indicators
-            .iter()
-            .map(|i| i.name.node.clone())
-            .collect();
         let mut resolved = Vec::new();
         {
-            let scope = Scope {
-                context: Context::Derived,
-                indicators: &policy.indicator_index,
-                indicator_names: &names,
-                money: &policy.budget_unit,
-                units: &policy.units,
-            };
+            let scope = Scope::new(policy, Context::Derived);
             for p in pending {
                 let Some(expr) = scope.expr(&p.expr, &mut self.errors) else {
                     continue;
@@ -59,6 +48,11 @@ impl Checker {
             match owner {
                 Owner::Indicator(id) => policy.indicators[id.0].actual = Some(derived),
                 Owner::Open(i) => policy.open[i].actual = Some(derived),
+                Owner::Execution => {
+                    if let Some(e) = policy.execution.as_mut() {
+                        e.actual = Some(derived);
+                    }
+                }
             }
         }
         policy.derived_order = self.order(policy);

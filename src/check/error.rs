@@ -156,6 +156,18 @@ pub enum CheckError {
     },
     /// An indicator whose fixed target has no method: `target 2季度` with no `deadline:` default.
     NoMethod { span: Span, form: TargetForm },
+    /// `execution "预算执行率" { … }` without fixed points, a fixed target or `actual = …`.
+    ExecutionIncomplete { span: Span, missing: &'static str },
+    /// A second `execution` block.
+    DuplicateExecution { span: Span, first: Span },
+    /// `sections["满意度"]` names a section the policy does not have.
+    UnknownSection {
+        span: Span,
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// `execution.score` in a policy without an `execution` block.
+    NoExecution { span: Span },
 }
 
 /// What kind of name was duplicated.
@@ -229,7 +241,11 @@ impl CheckError {
             | DerivedUnit { span, .. }
             | DuplicateCheck { span, .. }
             | BadArgument { span, .. }
-            | NoMethod { span, .. } => *span,
+            | NoMethod { span, .. }
+            | ExecutionIncomplete { span, .. }
+            | DuplicateExecution { span, .. }
+            | UnknownSection { span, .. }
+            | NoExecution { span } => *span,
         }
     }
 
@@ -246,7 +262,8 @@ impl CheckError {
             | DuplicateActualsSetting { first, .. }
             | DuplicateName { first, .. }
             | DuplicateOpenRule { first, .. }
-            | DuplicateCheck { first, .. } => Some(*first),
+            | DuplicateCheck { first, .. }
+            | DuplicateExecution { first, .. } => Some(*first),
             _ => None,
         }
     }
@@ -289,6 +306,10 @@ impl CheckError {
             DuplicateCheck { .. } => "perfrules::check::duplicate_check",
             BadArgument { .. } => "perfrules::check::bad_argument",
             NoMethod { .. } => "perfrules::check::no_method",
+            ExecutionIncomplete { .. } => "perfrules::check::execution_incomplete",
+            DuplicateExecution { .. } => "perfrules::check::duplicate_execution",
+            UnknownSection { .. } => "perfrules::check::unknown_section",
+            NoExecution { .. } => "perfrules::check::no_execution",
         }
     }
 }

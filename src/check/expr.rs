@@ -5,7 +5,7 @@
 use super::error::{CheckError, NameSpace, TypeHint};
 use super::fields::*;
 use super::names;
-use super::policy::IndicatorId;
+use super::policy::{IndicatorId, Policy, SectionId};
 use super::units::{Relation, UnitTable};
 use crate::decimal::{Dec, RoundMode};
 use crate::source::Span;
@@ -32,6 +32,7 @@ pub enum CKind {
     Binary(BinaryOp, Box<CExpr>, Box<CExpr>),
     Call(Func, Vec<CExpr>),
     List(Vec<CExpr>),
+    If(Box<CExpr>, Box<CExpr>, Box<CExpr>),
 }
 
 /// A function of the rule language.
@@ -41,12 +42,15 @@ pub enum Func {
     Max,
     /// `round(x, places)` (四舍五入), or `round(x, places, "half_even")`.
     Round(u32, RoundMode),
+    /// `round_like(x, written)`: x rounded (四舍五入) to as many places as `written` was
+    /// written with, to compare a recomputed figure with one a unit wrote (`85.5` vs `85.50…`).
+    RoundLike,
     Abs,
     /// `present(x)`: whether the report gives x.
     Present,
 }
 
-const FUNCTIONS: &[&str] = &["min", "max", "round", "abs", "present"];
+const FUNCTIONS: &[&str] = &["min", "max", "round", "round_like", "abs", "present"];
 
 /// Where an expression is written, which decides what it may read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,10 +65,34 @@ pub enum Context {
 /// What resolution needs of the policy being checked.
 pub struct Scope<'a> {
     pub context: Context,
-    pub indicators: &'a HashMap<String, IndicatorId>,
-    pub indicator_names: &'a [String],
-    pub money: &'a Unit,
-    pub units: &'a UnitTable,
+    indicators: &'a HashMap<String, IndicatorId>,
+    indicator_names: Vec<&'a str>,
+    sections: &'a HashMap<String, SectionId>,
+    section_names: Vec<&'a str>,
+    /// Whether the policy scores the budget execution row (`execution.*` can be read).
+    has_execution: bool,
+    money: &'a Unit,
+    units: &'a UnitTable,
+}
+
+impl<'a> Scope<'a> {
+    /// The names an expression written in `context` may read, from the policy as built so far.
+    pub fn new(policy: &'a Policy, context: Context) -> Scope<'a> {
+        Scope {
+            context,
+            indicators: &policy.indicator_index,
+            indicator_names: policy
+                .indicators
+                .iter()
+                .map(|i| i.name.node.as_str())
+                .collect(),
+            sections: &policy.section_index,
+            section_names: policy.sections.iter().map(|s| s.name.as_str()).collect(),
+            has_execution: policy.execution.is_some(),
+            money: &policy.budget_unit,
+            units: &policy.units,
+        }
+    }
 }
 
 impl Scope<'_> {
@@ -123,6 +151,17 @@ impl Scope<'_> {
                     Ty::List,
                 )
             }
+            ExprKind::If(c, a, b) => {
+                let (c, a, b) = (
+                    self.expr(c, errors),
+                    self.expr(a, errors),
+                    self.expr(b, errors),
+                );
+                let (c, a, b) = (c?, a?, b?);
+                self.condition(&c, errors);
+                let ty = self.branches_ty(&a, &b, span, errors);
+                (CKind::If(Box::new(c), Box::new(a), Box::new(b)), ty)
+            }
         };
         Some(CExpr { kind, span, ty })
     }
@@ -137,6 +176,37 @@ impl Scope<'_> {
         }
     }
 
+    /// The type of `if … then a else b`: both branches must agree.
+    fn branches_ty(&self, a: &CExpr, b: &CExpr, span: Span, errors: &mut Vec<CheckError>) -> Ty {
+        match (&a.ty, &b.ty) {
+            (Ty::Number(x), Ty::Number(y)) => match self.unify(x, y) {
+                Ok(u) => Ty::Number(u),
+                Err(hint) => {
+                    errors.push(CheckError::TypeMismatch {
+                        span,
+                        operator: "if".into(),
+                        left: describe(&a.ty),
+                        right: describe(&b.ty),
+                        hint,
+                    });
+                    Ty::Number(UnitTy::Unknown)
+                }
+            },
+            (Ty::Value, other) | (other, Ty::Value) => other.clone(),
+            (x, y) if x == y => x.clone(),
+            _ => {
+                errors.push(CheckError::TypeMismatch {
+                    span,
+                    operator: "if".into(),
+                    left: describe(&a.ty),
+                    right: describe(&b.ty),
+                    hint: None,
+                });
+                a.ty.clone()
+            }
+        }
+    }
+
     fn roots(&self) -> Vec<&'static str> {
         let mut roots = vec!["budget", "report"];
         match self.context {
@@ -144,6 +214,10 @@ impl Scope<'_> {
             Context::Check(domain) => {
                 roots.push("policy");
                 roots.push("indicator");
+                roots.push("sections");
+                if self.has_execution {
+                    roots.push("execution");
+                }
                 if let Some(d) = domain {
                     if d != Domain::Indicator {
                         roots.push(binding(d));
@@ -155,7 +229,7 @@ impl Scope<'_> {
     }
 
     fn path(&self, steps: &[PathStep], span: Span, errors: &mut Vec<CheckError>) -> Option<Field> {
-        let mut steps = steps.iter();
+        let mut steps = steps.iter().peekable();
         let (root, root_span) = match steps.next() {
             Some(PathStep::Field(f)) => (f.node.as_str(), f.span),
             _ => return None,
@@ -211,6 +285,40 @@ impl Scope<'_> {
             "policy" if self.context != Context::Derived => {
                 Field::Policy(self.leaf(steps.next(), span, POLICY_FIELDS, errors)?)
             }
+            "execution" if self.context != Context::Derived => {
+                if !self.has_execution {
+                    errors.push(CheckError::NoExecution { span: root_span });
+                    return None;
+                }
+                Field::Execution(self.leaf(steps.next(), span, INDICATOR_FIELDS, errors)?)
+            }
+            "sections" if self.context != Context::Derived => match steps.next() {
+                Some(PathStep::Key(name)) => {
+                    let Some(id) = self.sections.get(&names::key(&name.node)) else {
+                        let suggestion =
+                            names::closest(&name.node, self.section_names.iter().copied());
+                        errors.push(CheckError::UnknownSection {
+                            span: name.span,
+                            name: name.node.clone(),
+                            suggestion,
+                        });
+                        return None;
+                    };
+                    Field::NamedSection(*id, self.leaf(steps.next(), span, SECTION_FIELDS, errors)?)
+                }
+                other => {
+                    errors.push(match other {
+                        Some(step) => self.no_such_field(step, span, &[]),
+                        None => CheckError::UnknownName {
+                            span,
+                            name: "sections".into(),
+                            kind: NameSpace::Field,
+                            suggestion: None,
+                        },
+                    });
+                    return None;
+                }
+            },
             _ => {
                 let suggestion = names::closest(root, self.roots());
                 errors.push(CheckError::UnknownName {
@@ -237,14 +345,54 @@ impl Scope<'_> {
         }
     }
 
-    /// `budget.total.executed` or `budget["财政拨款"].rate`.
+    /// `budget.total.executed`, `budget["财政拨款"].rate`, and the sums of the rows under a
+    /// row or heading: `budget.total.under.budget`, `budget.under["资金来源"].executed`.
     fn budget_path<'s>(
         &self,
-        mut steps: impl Iterator<Item = &'s PathStep>,
+        mut steps: std::iter::Peekable<impl Iterator<Item = &'s PathStep>>,
         span: Span,
         errors: &mut Vec<CheckError>,
     ) -> Option<Field> {
         let row = steps.next();
+        let is_under =
+            |s: Option<&&PathStep>| matches!(s, Some(PathStep::Field(f)) if f.node == "under");
+        let group = match row {
+            Some(PathStep::Field(f)) if f.node == "total" && is_under(steps.peek()) => {
+                Some(BudgetGroup::Total)
+            }
+            Some(PathStep::Key(item)) if is_under(steps.peek()) => {
+                Some(BudgetGroup::Item(item.node.clone()))
+            }
+            Some(PathStep::Field(f)) if f.node == "under" => match steps.next() {
+                Some(PathStep::Key(heading)) => {
+                    let field = self.leaf(steps.next(), span, PARENT_FIELDS, errors)?;
+                    return self.end_of_path(
+                        steps.next(),
+                        span,
+                        errors,
+                        Field::BudgetUnder(BudgetGroup::Heading(heading.node.clone()), field),
+                    );
+                }
+                other => {
+                    errors.push(match other {
+                        Some(step) => self.no_such_field(step, span, &[]),
+                        None => CheckError::UnknownName {
+                            span,
+                            name: "under".into(),
+                            kind: NameSpace::Field,
+                            suggestion: None,
+                        },
+                    });
+                    return None;
+                }
+            },
+            _ => None,
+        };
+        if let Some(group) = group {
+            steps.next(); // `under`
+            let field = self.leaf(steps.next(), span, PARENT_FIELDS, errors)?;
+            return self.end_of_path(steps.next(), span, errors, Field::BudgetUnder(group, field));
+        }
         let field = self.leaf(steps.next(), span, ROW_FIELDS, errors);
         let result = match row {
             Some(PathStep::Field(f)) if f.node == "total" => Field::BudgetTotal(field?),
@@ -262,11 +410,22 @@ impl Scope<'_> {
                 return None;
             }
         };
-        if let Some(extra) = steps.next() {
+        self.end_of_path(steps.next(), span, errors, result)
+    }
+
+    /// A path ends at its field: a further step is an error.
+    fn end_of_path(
+        &self,
+        extra: Option<&PathStep>,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+        field: Field,
+    ) -> Option<Field> {
+        if let Some(extra) = extra {
             errors.push(self.no_such_field(extra, span, &[]));
             return None;
         }
-        Some(result)
+        Some(field)
     }
 
     /// The last step of a path: a field from `table`.
@@ -326,8 +485,7 @@ impl Scope<'_> {
         match self.indicators.get(&names::key(name)) {
             Some(id) => Some(*id),
             None => {
-                let suggestion =
-                    names::closest(name, self.indicator_names.iter().map(String::as_str));
+                let suggestion = names::closest(name, self.indicator_names.iter().copied());
                 errors.push(CheckError::UnknownIndicator {
                     span,
                     name: name.to_string(),
@@ -346,6 +504,9 @@ impl Scope<'_> {
             Field::Section(f) => f.ty(),
             Field::Report(f) => f.ty(),
             Field::Policy(f) => f.ty(),
+            Field::BudgetUnder(_, f) => f.ty(self.money),
+            Field::Execution(f) => f.ty(),
+            Field::NamedSection(_, f) => f.ty(),
         }
     }
 
@@ -599,6 +760,14 @@ impl Scope<'_> {
                 }
                 Some((Func::Present, Ty::Bool))
             }
+            "round_like" => {
+                if !arity("2", args.len() == 2, errors) {
+                    return None;
+                }
+                let ty = self.number_ty(&args[0], name, errors);
+                self.number_ty(&args[1], name, errors);
+                Some((Func::RoundLike, ty))
+            }
             _ => {
                 let suggestion = names::closest(name, FUNCTIONS.iter().copied());
                 errors.push(CheckError::UnknownName {
@@ -649,6 +818,11 @@ impl CExpr {
             }
             CKind::Call(_, args) | CKind::List(args) => {
                 args.iter().for_each(|a| a.actuals_read(out))
+            }
+            CKind::If(c, a, b) => {
+                c.actuals_read(out);
+                a.actuals_read(out);
+                b.actuals_read(out);
             }
             _ => {}
         }

@@ -16,6 +16,13 @@ pub enum Field {
     BudgetTotal(RowField),
     /// A budget row by its item: `budget["财政拨款"].executed`.
     BudgetItem(String, RowField),
+    /// The rows under a row or a heading, summed: `budget.total.under.executed`,
+    /// `budget.under["资金来源"].budget`.
+    BudgetUnder(BudgetGroup, ParentField),
+    /// The scored budget execution row: `execution.score`.
+    Execution(IndicatorField),
+    /// A section by name: `sections["服务对象"].indicators`.
+    NamedSection(super::policy::SectionId, SectionField),
     /// The heading budget rows stand under: `parent.budget` (the sum of its rows).
     Parent(ParentField),
     /// The section a check runs over.
@@ -46,6 +53,15 @@ pub enum IndicatorField {
     TargetFixed,
 }
 
+/// Whose rows `under` sums: those whose parent is the total row's item, a row's item, or a
+/// heading that is not itself a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BudgetGroup {
+    Total,
+    Item(String),
+    Heading(String),
+}
+
 /// A field of a budget row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RowField {
@@ -71,6 +87,8 @@ pub enum ParentField {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SectionField {
     Name,
+    /// How many of the report's indicators are placed in it.
+    Indicators,
     Points,
     Expected,
     Score,
@@ -180,6 +198,7 @@ pub const PARENT_FIELDS: &[(&str, ParentField)] = &[
 
 pub const SECTION_FIELDS: &[(&str, SectionField)] = &[
     ("name", SectionField::Name),
+    ("indicators", SectionField::Indicators),
     ("points", SectionField::Points),
     ("expected", SectionField::Expected),
     ("score", SectionField::Score),

@@ -95,6 +95,7 @@ impl Checker {
             groups: Vec::new(),
             indicators: Vec::new(),
             open: Vec::new(),
+            execution: None,
             checks: Vec::new(),
             derived_order: Vec::new(),
             indicator_index: Default::default(),

@@ -15,6 +15,25 @@ pub fn key(name: &str) -> String {
         .collect()
 }
 
+/// The key a level-1 or level-2 heading is matched by: [`key`], after dropping a weight the
+/// form writes into the heading (`任务指标(50分)`, `成效指标（30分）` → `任务指标`, `成效指标`).
+/// Only a trailing bracket holding a number and 分 is dropped; any other bracket is part of
+/// the name.
+pub fn heading_key(name: &str) -> String {
+    let trimmed = name.trim();
+    let without = ["(", "（"].iter().find_map(|open| {
+        let at = trimmed.rfind(open)?;
+        let inner = trimmed[at + open.len()..].strip_suffix([')', '）'])?.trim();
+        let number = inner.strip_suffix('分')?.trim();
+        let is_number = !number.is_empty()
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || ('０'..='９').contains(&c));
+        is_number.then(|| &trimmed[..at])
+    });
+    key(without.unwrap_or(trimmed))
+}
+
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -75,6 +94,16 @@ mod tests {
         );
         assert_eq!(key(" 任务完成率 "), key("任务完成率"));
         assert_ne!(key("任务执行率"), key("任务完成率"));
+    }
+
+    #[test]
+    fn headings_drop_a_written_weight_and_nothing_else() {
+        assert_eq!(heading_key("任务指标(50分)"), key("任务指标"));
+        assert_eq!(heading_key("成效指标（30分）"), key("成效指标"));
+        assert_eq!(heading_key("评价指标(10.5分)"), key("评价指标"));
+        assert_eq!(heading_key("任务指标(成本)"), key("任务指标(成本)"));
+        assert_eq!(heading_key("任务指标（分）"), key("任务指标（分）"));
+        assert_eq!(heading_key("任务指标"), key("任务指标"));
     }
 
     #[test]

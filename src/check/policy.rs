@@ -46,6 +46,8 @@ pub struct Policy {
     pub(crate) groups: Vec<GroupRule>,
     pub(crate) indicators: Vec<IndicatorRule>,
     pub(crate) open: Vec<OpenRule>,
+    /// The scored budget execution row, when the policy scores it.
+    pub(crate) execution: Option<ExecutionRule>,
     pub(crate) checks: Vec<CheckRule>,
     /// Named indicators with a derived actual, in an order where each comes after those its
     /// expression reads.
@@ -217,6 +219,18 @@ pub struct IndicatorRule {
     pub span: Span,
 }
 
+/// `execution "预算执行率" points 10 target 100% { actual = … }`: scored from the budget
+/// table, not from a row of the indicator table.
+#[derive(Clone, Debug)]
+pub struct ExecutionRule {
+    pub name: Spanned<String>,
+    pub points: Spanned<Dec>,
+    pub target: Spanned<Value>,
+    pub actual: Option<Derived>,
+    pub methods: MethodTable,
+    pub span: Span,
+}
+
 /// `any indicator`: report rows under a section or group.
 #[derive(Clone, Debug)]
 pub struct OpenRule {
@@ -242,6 +256,11 @@ pub struct MethodTable {
 }
 
 impl MethodTable {
+    /// A table with no method for any form.
+    pub const EMPTY: MethodTable = MethodTable {
+        by_form: [None, None, None, None, None],
+    };
+
     pub fn get(&self, form: TargetForm) -> Option<&ScoringRule> {
         self.by_form[form as usize].as_ref()
     }

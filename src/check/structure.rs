@@ -5,8 +5,8 @@ use super::error::{CheckError, NameKind};
 use super::methods::MethodScope;
 use super::names;
 use super::policy::{
-    GroupId, GroupRule, IndicatorId, IndicatorRule, MethodTable, OpenRule, Policy, SectionId,
-    SectionRule,
+    ExecutionRule, GroupId, GroupRule, IndicatorId, IndicatorRule, MethodTable, OpenRule, Policy,
+    SectionId, SectionRule,
 };
 use super::Checker;
 use crate::source::{Span, Spanned};
@@ -26,6 +26,7 @@ pub(super) struct PendingDerived {
 pub(super) enum Owner {
     Indicator(IndicatorId),
     Open(usize),
+    Execution,
 }
 
 /// The sections, groups and indicators being built.
@@ -76,6 +77,7 @@ impl Checker {
         policy.open = built.open;
         policy.indicator_index = built.indicator_index;
         policy.section_index = built.section_index;
+        policy.execution = self.execution(file, &file_table, &scope, &mut built.pending);
         built.pending
     }
 
@@ -294,6 +296,79 @@ impl Checker {
             methods: own.or(outer),
             span: any.span,
         });
+    }
+}
+
+impl Checker {
+    /// The `execution` block: fixed points, a fixed target and a derived actual, scored by its
+    /// own `score` or the file's defaults.
+    fn execution(
+        &mut self,
+        file: &RuleFile,
+        file_table: &MethodTable,
+        scope: &MethodScope<'_>,
+        pending: &mut Vec<PendingDerived>,
+    ) -> Option<ExecutionRule> {
+        let mut blocks = file.items.iter().filter_map(|i| {
+            if let Item::Execution(e) = i {
+                Some(e)
+            } else {
+                None
+            }
+        });
+        let execution = blocks.next()?;
+        for extra in blocks {
+            self.errors.push(CheckError::DuplicateExecution {
+                span: extra.name.span,
+                first: execution.name.span,
+            });
+        }
+        let missing = |what: &'static str| CheckError::ExecutionIncomplete {
+            span: execution.name.span,
+            missing: what,
+        };
+        let (Some(points), Some(target), Some(actual)) = (
+            execution.points,
+            execution.target.clone(),
+            execution.body.actual.clone(),
+        ) else {
+            let what = if execution.points.is_none() {
+                "points"
+            } else if execution.target.is_none() {
+                "target"
+            } else {
+                "actual"
+            };
+            self.errors.push(missing(what));
+            return None;
+        };
+        let own = match &execution.body.score {
+            Some(score) => self.explicit_table(score, Some(&target.node), scope),
+            None => MethodTable::default(),
+        };
+        let methods = own.or(file_table);
+        if let Some(form) = target.node.target_form() {
+            if methods.get(form).is_none() {
+                self.errors.push(CheckError::NoMethod {
+                    span: execution.name.span,
+                    form,
+                });
+            }
+        }
+        let target_unit = target.node.quantity().map(|q| q.unit.clone());
+        pending.push(PendingDerived {
+            owner: Owner::Execution,
+            expr: actual,
+            target_unit,
+        });
+        Some(ExecutionRule {
+            name: execution.name.clone(),
+            points,
+            target,
+            actual: None,
+            methods,
+            span: execution.span,
+        })
     }
 }
 

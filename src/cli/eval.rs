@@ -1,7 +1,7 @@
 //! `perfrules eval RULES REPORT`.
 
 use super::{stderr_is_terminal, stdout_is_terminal, EvalArgs, Exit, FailOn, Format};
-use crate::eval::{evaluate, EvalError};
+use crate::eval::{evaluate, evaluate_judged, EvalError};
 use crate::i18n::Ui;
 use crate::output::{human, json, Diag, Style};
 use crate::syntax::ast::Severity;
@@ -37,8 +37,36 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
             return Exit::Input;
         }
     };
-    let card = match evaluate(&policy, &report) {
+    let judgements = match &args.judgements {
+        Some(path) => match super::load::judgements(path, args.lang) {
+            Ok(loaded) => Some(loaded),
+            Err(diag) => {
+                print_errors(&[*diag], &err_style);
+                eprintln!("{}", ui.judgements_failed(&path.display().to_string()));
+                return Exit::Input;
+            }
+        },
+        None => None,
+    };
+    let scored = match &judgements {
+        Some((j, _)) => evaluate_judged(&policy, &report, j),
+        None => evaluate(&policy, &report),
+    };
+    let card = match scored {
         Ok(card) => card,
+        Err(EvalError::Judgements(errors)) => {
+            let (name, text) = match (&args.judgements, &judgements) {
+                (Some(path), Some((_, text))) => (path.display().to_string(), text.as_str()),
+                _ => (String::new(), ""),
+            };
+            let diags: Vec<Diag> = errors
+                .iter()
+                .map(|e| crate::output::diagnostic::judgement(e, &name, text, args.lang))
+                .collect();
+            print_errors(&diags, &err_style);
+            eprintln!("{}", ui.judgements_failed(&name));
+            return Exit::Input;
+        }
         Err(EvalError::Overflow { what }) => {
             let diag = Diag {
                 code: "perfrules::eval::overflow".to_string(),

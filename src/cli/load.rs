@@ -54,3 +54,20 @@ pub fn report(path: &Path, lang: Lang) -> Result<Report, Box<Diag>> {
         ))
     })
 }
+
+/// Reads an auditor's judgements file: its judgements and its text (for diagnostics).
+pub fn judgements(
+    path: &Path,
+    lang: Lang,
+) -> Result<(crate::judgement::Judgements, String), Box<Diag>> {
+    let text = read(path, lang)?;
+    match crate::judgement::Judgements::from_json(&text) {
+        Ok(judgements) => Ok((judgements, text)),
+        Err(e) => Err(Box::new(diagnostic::report(
+            &e,
+            &path.display().to_string(),
+            &text,
+            lang,
+        ))),
+    }
+}

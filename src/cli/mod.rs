@@ -38,6 +38,9 @@ struct EvalArgs {
     /// 语言（language of the output）
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
+    /// 审核判定文件：在定性指标的档内设定得分并说明理由（an auditor's judgements, JSON）
+    #[arg(long, value_name = "FILE")]
+    judgements: Option<PathBuf>,
     /// 有此级别及以上的复核发现时以 3 退出，供 CI 使用（exit with 3 when findings of this severity or worse exist）
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,

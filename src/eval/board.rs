@@ -1,7 +1,7 @@
 //! Everything scored so far, as checks read it: the indicators with their figures, the
 //! sections, the totals, the report and its budget table.
 
-use super::budget::BudgetView;
+use super::budget::{group_field, BudgetView};
 use super::expr::{Facts, Val};
 use super::placement::RuleRef;
 use super::prepare::{report_identity, row_field};
@@ -40,6 +40,8 @@ pub struct Board<'a> {
     pub budget: &'a BudgetView,
     pub indicators: &'a [IndicatorScore],
     pub facts: &'a [IndicatorFacts],
+    /// The scored execution item, when the policy has one.
+    pub execution: Option<(&'a IndicatorScore, &'a IndicatorFacts)>,
     pub sections: &'a [SectionScore],
     pub totals: &'a Totals,
 }
@@ -65,13 +67,21 @@ impl Facts for CheckFacts<'_, '_> {
         let b = self.board;
         let money = &b.policy.budget_unit;
         Ok(match (field, self.binding) {
-            (Field::Indicator(f), Binding::Indicator(i)) => self.indicator(i, *f),
+            (Field::Indicator(f), Binding::Indicator(i)) => self.indexed(i, *f),
             (Field::Named(id, f), _) => {
                 match b.facts.iter().position(|x| x.rule == RuleRef::Named(*id)) {
-                    Some(i) => self.indicator(i, *f),
+                    Some(i) => self.indexed(i, *f),
                     None => Val::Absent,
                 }
             }
+            (Field::Execution(f), _) => b
+                .execution
+                .map_or(Val::Absent, |(s, x)| indicator(s, x, *f)),
+            (Field::BudgetUnder(group, f), _) => match b.budget.under(b.report, group) {
+                Some((name, rows)) => group_field(b.report, &name, &rows, *f, money)?,
+                None => Val::Absent,
+            },
+            (Field::NamedSection(id, f), _) => self.section(id.0, *f),
             (Field::Row(f), Binding::Row(i)) => b
                 .report
                 .budget
@@ -99,68 +109,18 @@ impl Facts for CheckFacts<'_, '_> {
 }
 
 impl CheckFacts<'_, '_> {
-    fn indicator(&self, i: usize, field: IndicatorField) -> Val {
-        let (Some(s), Some(x)) = (self.board.indicators.get(i), self.board.facts.get(i)) else {
-            return Val::Absent;
-        };
-        let num = |d: Option<Dec>| d.map_or(Val::Absent, |d| Val::Num(Num::plain(d)));
-        let written = |v: &Option<Value>| {
-            v.clone()
-                .filter(|v| !v.is_blank())
-                .map_or(Val::Absent, Val::Written)
-        };
-        let text = |t: &Option<String>| {
-            t.clone()
-                .filter(|t| !t.trim().is_empty())
-                .map_or(Val::Absent, Val::Text)
-        };
-        use IndicatorField::*;
-        match field {
-            Name => Val::Text(s.name.clone()),
-            Section => Val::Text(s.section.clone()),
-            Group => text(&s.group),
-            Points => num(s.points),
-            Score => num(s.score),
-            Lost => num(s.lost),
-            SelfScore => num(s.self_score),
-            Reason => text(&s.reason),
-            Target => written(&x.target),
-            Actual => x.actual.clone(),
-            TargetWritten => written(&x.target_written),
-            ActualWritten => written(&x.actual_written),
-            Form => s
-                .form
-                .map_or(Val::Absent, |f| Val::Text(f.keyword().to_string())),
-            Method => s.method.map_or(Val::Absent, |m| Val::Text(m.to_string())),
-            ActualClaimed => Val::Bool(
-                x.actual_written
-                    .as_ref()
-                    .is_some_and(Value::is_claimed_bound)
-                    && !s.actual_derived,
-            ),
-            ActualDerived => Val::Bool(s.actual_derived),
-            TargetFixed => Val::Bool(s.target_fixed),
+    fn indexed(&self, i: usize, field: IndicatorField) -> Val {
+        match (self.board.indicators.get(i), self.board.facts.get(i)) {
+            (Some(s), Some(x)) => indicator(s, x, field),
+            _ => Val::Absent,
         }
     }
 
     fn parent(&self, k: usize, field: ParentField) -> Result<Val, NumError> {
         let b = self.board;
-        let Some((name, rows)) = b.budget.parents.get(k) else {
-            return Ok(Val::Absent);
-        };
-        let sum = |pick: fn(&crate::report::BudgetRow) -> Dec| -> Result<Val, NumError> {
-            let total = Dec::sum(
-                rows.iter()
-                    .filter_map(|&i| b.report.budget.get(i))
-                    .map(pick),
-            )?;
-            Ok(Val::Num(Num::new(total, b.policy.budget_unit.clone())))
-        };
-        match field {
-            ParentField::Name => Ok(Val::Text(name.clone())),
-            ParentField::Budget => sum(|r| r.budget.value),
-            ParentField::Executed => sum(|r| r.executed.value),
-            ParentField::Rows => Ok(Val::Num(Num::plain(Dec::from_int(rows.len() as i64)))),
+        match b.budget.parents.get(k) {
+            Some((name, rows)) => group_field(b.report, name, rows, field, &b.policy.budget_unit),
+            None => Ok(Val::Absent),
         }
     }
 
@@ -171,6 +131,7 @@ impl CheckFacts<'_, '_> {
         let num = |d: Dec| Val::Num(Num::plain(d));
         match field {
             SectionField::Name => Val::Text(s.name.clone()),
+            SectionField::Indicators => num(Dec::from_int(s.indicators as i64)),
             SectionField::Points => num(s.points),
             SectionField::Expected => s.expected_points.map_or(Val::Absent, num),
             SectionField::Score => num(s.score),
@@ -188,5 +149,47 @@ impl CheckFacts<'_, '_> {
             ReportField::Grade => Val::Text(t.grade.clone()),
             _ => report_identity(self.board.report, field),
         }
+    }
+}
+
+/// A field of a scored indicator (or of the execution item).
+fn indicator(s: &IndicatorScore, x: &IndicatorFacts, field: IndicatorField) -> Val {
+    let num = |d: Option<Dec>| d.map_or(Val::Absent, |d| Val::Num(Num::plain(d)));
+    let written = |v: &Option<Value>| {
+        v.clone()
+            .filter(|v| !v.is_blank())
+            .map_or(Val::Absent, Val::Written)
+    };
+    let text = |t: &Option<String>| {
+        t.clone()
+            .filter(|t| !t.trim().is_empty())
+            .map_or(Val::Absent, Val::Text)
+    };
+    use IndicatorField::*;
+    match field {
+        Name => Val::Text(s.name.clone()),
+        Section => text(&s.section),
+        Group => text(&s.group),
+        Points => num(s.points),
+        Score => num(s.score),
+        Lost => num(s.lost),
+        SelfScore => num(s.self_score),
+        Reason => text(&s.reason),
+        Target => written(&x.target),
+        Actual => x.actual.clone(),
+        TargetWritten => written(&x.target_written),
+        ActualWritten => written(&x.actual_written),
+        Form => s
+            .form
+            .map_or(Val::Absent, |f| Val::Text(f.keyword().to_string())),
+        Method => s.method.map_or(Val::Absent, |m| Val::Text(m.to_string())),
+        ActualClaimed => Val::Bool(
+            x.actual_written
+                .as_ref()
+                .is_some_and(Value::is_claimed_bound)
+                && !s.actual_derived,
+        ),
+        ActualDerived => Val::Bool(s.actual_derived),
+        TargetFixed => Val::Bool(s.target_fixed),
     }
 }

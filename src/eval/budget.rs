@@ -1,7 +1,13 @@
 //! The budget execution table as the evaluator reads it: the total row and the headings
 //! rows stand under.
 
+use super::expr::Val;
+use super::quantity::{Num, NumError};
+use crate::check::fields::{BudgetGroup, ParentField};
+use crate::check::names;
+use crate::decimal::Dec;
 use crate::report::{BudgetRow, Report};
+use crate::value::Unit;
 
 /// Where the total row and each heading's rows are.
 #[derive(Clone, Debug, Default)]
@@ -36,11 +42,46 @@ impl BudgetView {
 
     /// The row whose item is `item` (by name key).
     pub fn find<'r>(&self, report: &'r Report, item: &str) -> Option<&'r BudgetRow> {
-        let key = crate::check::names::key(item);
-        report
-            .budget
+        let key = names::key(item);
+        report.budget.iter().find(|r| names::key(&r.item) == key)
+    }
+
+    /// The heading and the rows under it, for `budget.total.under`, `budget["x"].under` and
+    /// `budget.under["heading"]`. A row or heading with nothing under it has no rows.
+    pub fn under(&self, report: &Report, group: &BudgetGroup) -> Option<(String, Vec<usize>)> {
+        let heading = match group {
+            BudgetGroup::Total => report.budget.get(self.total?)?.item.clone(),
+            BudgetGroup::Item(item) => self.find(report, item)?.item.clone(),
+            BudgetGroup::Heading(heading) => heading.clone(),
+        };
+        let key = names::key(&heading);
+        let rows = self
+            .parents
             .iter()
-            .find(|r| crate::check::names::key(&r.item) == key)
+            .find(|(p, _)| names::key(p) == key)
+            .map(|(_, rows)| rows.clone())
+            .unwrap_or_default();
+        Some((heading, rows))
+    }
+}
+
+/// A field of a heading: its name, or the sums of the rows under it (in the budget's money).
+pub fn group_field(
+    report: &Report,
+    name: &str,
+    rows: &[usize],
+    field: ParentField,
+    money: &Unit,
+) -> Result<Val, NumError> {
+    let sum = |pick: fn(&BudgetRow) -> Dec| -> Result<Val, NumError> {
+        let total = Dec::sum(rows.iter().filter_map(|&i| report.budget.get(i)).map(pick))?;
+        Ok(Val::Num(Num::new(total, money.clone())))
+    };
+    match field {
+        ParentField::Name => Ok(Val::Text(name.to_string())),
+        ParentField::Budget => sum(|r| r.budget.value),
+        ParentField::Executed => sum(|r| r.executed.value),
+        ParentField::Rows => Ok(Val::Num(Num::plain(Dec::from_int(rows.len() as i64)))),
     }
 }
 

@@ -9,7 +9,6 @@ use super::quantity::{self, Num, NumError};
 use crate::check::expr::{CExpr, CKind, Func};
 use crate::check::fields::Field;
 use crate::check::units::UnitTable;
-use crate::decimal::ArithError;
 use crate::source::Span;
 use crate::syntax::ast::BinaryOp;
 use crate::value::{Comparison, Value, ValueKind};
@@ -104,6 +103,11 @@ pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, E
                 .map(|i| eval(i, facts, units))
                 .collect::<Result<_, _>>()?,
         ),
+        CKind::If(c, a, b) => match eval(c, facts, units)? {
+            Val::Bool(true) => eval(a, facts, units)?,
+            Val::Bool(false) => eval(b, facts, units)?,
+            _ => Val::Absent,
+        },
     })
 }
 
@@ -223,6 +227,14 @@ fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Res
     };
     Ok(Val::Num(match func {
         Func::Round(places, mode) => Num::new(first.value.round(places, mode), first.unit),
+        Func::RoundLike => {
+            // INVARIANT: the checker gives round_like exactly two arguments.
+            let places = nums.get(1).map_or(0, |written| written.value.scale());
+            Num::new(
+                first.value.round(places, crate::decimal::RoundMode::HalfUp),
+                first.unit,
+            )
+        }
         Func::Abs => Num::new(first.value.abs(), first.unit),
         Func::Min | Func::Max => {
             let mut best = first;
@@ -237,7 +249,8 @@ fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Res
             }
             best
         }
-        Func::Present => return Err(NumError::Arith(ArithError::Overflow)),
+        // INVARIANT: `present` returned above, before its argument was read as a number.
+        Func::Present => return Ok(Val::Absent),
     }))
 }
 
@@ -269,6 +282,7 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
                 Func::Max => "max",
                 Func::Abs => "abs",
                 Func::Present => "present",
+                Func::RoundLike => "round_like",
                 Func::Round(places, _) => {
                     shown.truncate(1);
                     shown.push(places.to_string());
@@ -285,6 +299,17 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        // The branch that was taken, when the condition can be decided.
+        CKind::If(c, a, b) => match eval(c, facts, units) {
+            Ok(Val::Bool(true)) => show(a, facts, units),
+            Ok(Val::Bool(false)) => show(b, facts, units),
+            _ => format!(
+                "if {} then {} else {}",
+                show(c, facts, units),
+                show(a, facts, units),
+                show(b, facts, units)
+            ),
+        },
     }
 }
 

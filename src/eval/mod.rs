@@ -6,7 +6,9 @@
 mod board;
 mod budget;
 mod checks;
+mod entry;
 pub mod expr;
+pub mod judge;
 mod methods;
 mod placement;
 mod prepare;
@@ -15,93 +17,91 @@ mod score;
 mod totals;
 
 use crate::check::Policy;
+use crate::judgement::Judgements;
 use crate::report::Report;
 use crate::scorecard::{
-    EngineFinding, Finding, FindingMessage, FindingSubject, IndicatorScore, PolicyIdentity,
-    ReportIdentity, Scorecard, Working,
+    EngineFinding, Finding, FindingMessage, FindingSubject, PolicyIdentity, ReportIdentity,
+    Scorecard,
 };
 use crate::syntax::ast::Severity;
-use board::{Board, IndicatorFacts};
+use board::Board;
+use placement::RuleRef;
 
 /// Why a report could not be scored at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EvalError {
     /// A total is larger than a decimal can hold.
     Overflow { what: &'static str },
+    /// The auditor's judgements do not fit the report: nothing is scored half-judged.
+    Judgements(Vec<judge::JudgementError>),
 }
 
 /// Scores a report.
 pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError> {
+    score_report(policy, report, judge::Judge::none())
+}
+
+/// Scores a report with an auditor's judgements of qualitative indicators.
+pub fn evaluate_judged(
+    policy: &Policy,
+    report: &Report,
+    judgements: &Judgements,
+) -> Result<Scorecard, EvalError> {
+    score_report(policy, report, judge::Judge::new(judgements, report))
+}
+
+fn score_report(
+    policy: &Policy,
+    report: &Report,
+    mut judge: judge::Judge<'_>,
+) -> Result<Scorecard, EvalError> {
     let mut findings = scope(policy, report);
     let budget = budget::BudgetView::new(report);
     if !report.budget.is_empty() && budget.rows_without_parent != 1 {
+        let count = budget.rows_without_parent;
         findings.push(report_finding(
             Severity::Error,
-            EngineFinding::TotalRow {
-                count: budget.rows_without_parent,
-            },
+            EngineFinding::TotalRow { count },
         ));
     }
     let placements = placement::place(policy, report, &mut findings);
     let mut prepared: Vec<_> = placements
         .iter()
-        .map(|p| prepare::prepare(policy, report, *p))
+        .filter_map(|p| prepare::prepare(policy, report, *p))
         .collect();
+    // The execution item is scored with the indicators (its derived actual may read theirs),
+    // then kept apart: it belongs to no section.
+    prepared.extend(prepare::prepare_execution(policy, report));
     prepare::derive(policy, report, &budget, &mut prepared);
 
     let mut indicators = Vec::with_capacity(prepared.len());
     let mut facts = Vec::with_capacity(prepared.len());
+    let mut execution = None;
     for p in &prepared {
-        let scored = score::score(p, policy, report.year);
-        findings.extend(scored.findings);
+        let mut scored = score::score(p, policy, report.year, &mut judge);
+        findings.append(&mut scored.findings);
         if let (true, Some(Err(text))) = (p.target_fixed, &p.target_written) {
             let finding = EngineFinding::UnreadableWrittenTarget { text: text.clone() };
             findings.push(placement::engine(Severity::Warning, &p.name, finding));
         }
-        let written = |w: &prepare::Written| w.as_ref().and_then(|r| r.as_ref().ok()).cloned();
-        let text = |w: &prepare::Written| {
-            w.as_ref()
-                .map(|r| r.as_ref().map_or_else(|t| t.clone(), |v| v.text.clone()))
-        };
-        indicators.push(IndicatorScore {
-            name: p.name.clone(),
-            section: policy.sections[p.placement.section.0].name.clone(),
-            group: p.group.clone(),
-            row: p.placement.row,
-            points: p.points,
-            score: scored.score,
-            lost: p.points.zip(scored.score).and_then(|(w, s)| w.checked_sub(s).ok()),
-            method: scored.method,
-            form: scored.form,
-            target: text(&p.target),
-            target_written: text(&p.target_written),
-            target_fixed: p.target_fixed,
-            target_differs: p.target_fixed && matches!((&p.target, &p.target_written), (Some(Ok(t)), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t)),
-            actual: match (&p.derived, p.derived_expr) {
-                (Some(Ok((n, _))), _) => Some(format!("{}{}", n.value.approx(), n.unit)),
-                (None, None) => text(&p.actual_written),
-                _ => None,
-            },
-            actual_written: text(&p.actual_written),
-            actual_derived: p.derived_expr.is_some(),
-            derivation: p.derived.as_ref().map(|d| d.as_ref().map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone())),
-            self_score: p.row.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
-            reason: p.row.and_then(|r| r.reason.clone()).filter(|r| !r.trim().is_empty()),
-            working: scored.working,
-            exact: scored.exact,
-            rule: scored.rule,
-            also: p.derived_span.filter(|s| *s != scored.rule),
-        });
-        facts.push(IndicatorFacts {
-            rule: p.placement.rule,
-            target: written(&p.target),
-            target_written: written(&p.target_written),
-            actual: scored.actual,
-            actual_written: written(&p.actual_written),
-        });
+        let (score, fact) = entry::entry(p, scored, policy);
+        if p.placement.rule == RuleRef::Execution {
+            execution = Some((score, fact));
+        } else {
+            indicators.push(score);
+            facts.push(fact);
+        }
     }
-    let sections = totals::sections(policy, &placements, &indicators)?;
-    let totals = totals::totals(policy, &indicators)?;
+    let names: Vec<&str> = prepared.iter().map(|p| p.name.as_str()).collect();
+    let refused = judge.finish(&names);
+    if !refused.is_empty() {
+        return Err(EvalError::Judgements(refused));
+    }
+    let sections = totals::sections(policy, &indicators)?;
+    let totals = totals::totals(
+        policy,
+        indicators.iter().chain(execution.as_ref().map(|(s, _)| s)),
+    )?;
     if totals.max.is_zero() && policy.rescale.is_some() {
         findings.push(report_finding(
             Severity::Error,
@@ -114,6 +114,7 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
         budget: &budget,
         indicators: &indicators,
         facts: &facts,
+        execution: execution.as_ref().map(|(s, f)| (s, f)),
         sections: &sections,
         totals: &totals,
     };
@@ -129,9 +130,6 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
             ));
         }
     }
-    debug_assert!(indicators
-        .iter()
-        .all(|s| !matches!(s.working, Working::NotScored) || s.score.is_none()));
     Ok(Scorecard {
         policy: PolicyIdentity {
             name: policy.name().to_string(),
@@ -146,6 +144,7 @@ pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError
         },
         sections,
         indicators,
+        execution: execution.map(|(s, _)| s),
         raw_total: totals.raw,
         max_points: totals.max,
         full_marks: policy.full_marks(),

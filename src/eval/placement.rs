@@ -13,6 +13,8 @@ use crate::syntax::ast::Severity;
 pub enum RuleRef {
     Named(IndicatorId),
     Open(usize),
+    /// The policy's `execution` item, scored from the budget table.
+    Execution,
 }
 
 /// One indicator to score: its rule and its report row (if any).
@@ -20,7 +22,8 @@ pub enum RuleRef {
 pub struct Placement {
     pub rule: RuleRef,
     pub row: Option<usize>,
-    pub section: SectionId,
+    /// None only for the execution item.
+    pub section: Option<SectionId>,
 }
 
 /// Places every report row, then every named indicator without a row. The result is in
@@ -29,7 +32,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
     let mut placements: Vec<Placement> = Vec::new();
     let mut row_of: Vec<Option<usize>> = vec![None; policy.indicators.len()];
     for (i, row) in report.indicators.iter().enumerate() {
-        let section_key = names::key(&row.level1);
+        let section_key = names::heading_key(&row.level1);
         if let Some(&id) = policy.indicator_index.get(&names::key(&row.name)) {
             let rule = &policy.indicators[id.0];
             if let Some(first_row) = row_of[id.0] {
@@ -56,7 +59,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
             placements.push(Placement {
                 rule: RuleRef::Named(id),
                 row: Some(i),
-                section: rule.section,
+                section: Some(rule.section),
             });
             continue;
         }
@@ -65,7 +68,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
             let group = row
                 .level2
                 .as_deref()
-                .and_then(|g| section.group_index.get(&names::key(g)));
+                .and_then(|g| section.group_index.get(&names::heading_key(g)));
             let open = group.and_then(|g| policy.groups[g.0].open).or(section.open);
             open.map(|o| (s, o))
         });
@@ -73,7 +76,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
             Some((section, o)) => placements.push(Placement {
                 rule: RuleRef::Open(o),
                 row: Some(i),
-                section,
+                section: Some(section),
             }),
             None => {
                 let suggestion = suggest(policy, &row.name, &row.level1);
@@ -103,7 +106,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
             placements.push(Placement {
                 rule: RuleRef::Named(IndicatorId(id)),
                 row: None,
-                section: rule.section,
+                section: Some(rule.section),
             });
         }
     }

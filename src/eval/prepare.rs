@@ -13,7 +13,7 @@ use crate::decimal::Dec;
 use crate::report::{BudgetRow, IndicatorRow, Report};
 use crate::scorecard::CalcError;
 use crate::source::Span;
-use crate::value::{self, Unit, Value};
+use crate::value::{self, Quantity, Unit, Value, ValueKind};
 
 /// A written value: absent (no such field), read, or unreadable (its text).
 pub type Written = Option<Result<Value, String>>;
@@ -38,6 +38,8 @@ pub struct Prepared<'a> {
     pub methods: &'a MethodTable,
     /// The indicator's rule in the rule file.
     pub rule: Span,
+    /// The unit's own score: the row's 自评分 (the total budget row's 得分 for the execution).
+    pub self_score: Option<Dec>,
 }
 
 /// Reads a cell as a value.
@@ -45,12 +47,18 @@ fn read(text: Option<&str>) -> Written {
     text.map(|t| value::parse(t).map_err(|_| t.trim().to_string()))
 }
 
-pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement) -> Prepared<'a> {
+/// A placed indicator, ready to score (the execution item, when placed, comes from
+/// [`prepare_execution`]).
+pub fn prepare<'a>(
+    policy: &'a Policy,
+    report: &'a Report,
+    placement: Placement,
+) -> Option<Prepared<'a>> {
     let row = placement.row.and_then(|i| report.indicators.get(i));
     let target_written = read(row.and_then(|r| r.target.as_deref()));
     let actual_written = read(row.and_then(|r| r.actual.as_deref()));
     let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
-    match placement.rule {
+    Some(match placement.rule {
         RuleRef::Named(id) => {
             let rule = &policy.indicators[id.0];
             let fixed = rule.target.as_ref().map(|t| Ok(t.node.clone()));
@@ -73,6 +81,7 @@ pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement)
                 derived_span: rule.actual.as_ref().map(|d| d.span),
                 methods: &rule.methods,
                 rule: rule.span,
+                self_score: row.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
             }
         }
         RuleRef::Open(o) => {
@@ -94,9 +103,52 @@ pub fn prepare<'a>(policy: &'a Policy, report: &'a Report, placement: Placement)
                 derived_span: rule.actual.as_ref().map(|d| d.span),
                 methods: &rule.methods,
                 rule: rule.span,
+                self_score: row.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
             }
         }
-    }
+        RuleRef::Execution => return prepare_execution(policy, report),
+    })
+}
+
+/// The execution item: its points, target and derived actual from the policy; what the unit
+/// wrote on the budget table's total row (its 执行率 and 得分) to be checked against it.
+pub fn prepare_execution<'a>(policy: &'a Policy, report: &'a Report) -> Option<Prepared<'a>> {
+    let rule = policy.execution.as_ref()?;
+    let total = BudgetView::new(report)
+        .total
+        .and_then(|i| report.budget.get(i));
+    let written_rate = total.and_then(|r| r.rate.as_ref()).map(|rate| {
+        let text = format!("{}%", rate.text.trim());
+        Ok(Value {
+            text,
+            kind: ValueKind::Quantity(Quantity {
+                comparison: None,
+                number: rate.value,
+                unit: Unit::Percent,
+            }),
+        })
+    });
+    Some(Prepared {
+        placement: Placement {
+            rule: RuleRef::Execution,
+            row: None,
+            section: None,
+        },
+        name: rule.name.node.clone(),
+        group: None,
+        row: None,
+        points: Some(rule.points.node),
+        target: Some(Ok(rule.target.node.clone())),
+        target_fixed: true,
+        target_written: None,
+        actual_written: written_rate,
+        derived: None,
+        derived_expr: rule.actual.as_ref().map(|d| &d.expr),
+        derived_span: rule.actual.as_ref().map(|d| d.span),
+        methods: &rule.methods,
+        rule: rule.span,
+        self_score: total.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
+    })
 }
 
 /// Computes every derived actual: named indicators in the checker's order (each after the
@@ -118,7 +170,10 @@ pub fn derive(
         .filter_map(|id| index_of(*id, prepared))
         .collect();
     order.extend((0..prepared.len()).filter(|&i| {
-        matches!(prepared[i].placement.rule, RuleRef::Open(_)) && prepared[i].derived_expr.is_some()
+        matches!(
+            prepared[i].placement.rule,
+            RuleRef::Open(_) | RuleRef::Execution
+        ) && prepared[i].derived_expr.is_some()
     }));
     for i in order {
         let Some(expr) = prepared[i].derived_expr else {
@@ -188,6 +243,16 @@ impl Facts for DerivedFacts<'_, '_> {
                 .find(self.report, item)
                 .map_or(Val::Absent, |r| row_field(r, *f, &self.policy.budget_unit))),
             Field::Report(f) => Ok(report_identity(self.report, *f)),
+            Field::BudgetUnder(group, f) => match self.budget.under(self.report, group) {
+                Some((name, rows)) => super::budget::group_field(
+                    self.report,
+                    &name,
+                    &rows,
+                    *f,
+                    &self.policy.budget_unit,
+                ),
+                None => Ok(Val::Absent),
+            },
             Field::Named(id, f) => {
                 let Some(p) = self
                     .prepared

@@ -75,6 +75,10 @@ pub fn sub(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
 }
 
 pub fn mul(a: &Num, b: &Num) -> Result<Num, NumError> {
+    product(a, b).map(normalized)
+}
+
+fn product(a: &Num, b: &Num) -> Result<Num, NumError> {
     let product = a.value.checked_mul(b.value)?;
     let per_cent = |v: Dec| v.checked_div(Dec::HUNDRED);
     Ok(match (&a.unit, &b.unit) {
@@ -93,6 +97,10 @@ pub fn mul(a: &Num, b: &Num) -> Result<Num, NumError> {
 }
 
 pub fn div(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
+    quotient(a, b, units).map(normalized)
+}
+
+fn quotient(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
     let hundredfold = |v: Dec| v.checked_mul(Dec::HUNDRED);
     Ok(match (&a.unit, &b.unit) {
         (u, Unit::None) => Num::new(a.value.checked_div(b.value)?, u.clone()),
@@ -113,6 +121,11 @@ pub fn div(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
             })
         }
     })
+}
+
+/// Products and quotients carry no places of their own: `0.4517 × 100%` is `45.17%`.
+fn normalized(n: Num) -> Num {
+    Num::new(n.value.normalized(), n.unit)
 }
 
 #[cfg(test)]

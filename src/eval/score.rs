@@ -2,6 +2,7 @@
 //! method's working; the exact score is kept in [0, points] and rounded where the policy says.
 
 use super::expr::Val;
+use super::judge::{Band, Judge};
 use super::methods::{self, Computed};
 use super::placement::engine;
 use super::prepare::Prepared;
@@ -9,7 +10,7 @@ use super::quantity::{align, Num};
 use crate::check::policy::{DeductFrom, Method, Policy, ScoringRule};
 use crate::check::units::Relation;
 use crate::decimal::Dec;
-use crate::scorecard::{EngineFinding, Figure, Finding, Problem, Working};
+use crate::scorecard::{EngineFinding, Figure, Finding, Judged, Problem, Working};
 use crate::source::Span;
 use crate::syntax::ast::{ClaimedMode, Severity};
 use crate::value::{Comparison, TargetForm, Unit, Value, ValueKind};
@@ -48,9 +49,12 @@ enum Actual {
     Written(Value),
 }
 
-pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32) -> Scored {
+pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32, judge: &mut Judge<'_>) -> Scored {
     let mut findings = Vec::new();
     let Some(w) = p.points else {
+        if let Some((i, _)) = judge.take(&names_of(p)) {
+            judge.not_banded(i, &p.name);
+        }
         findings.push(engine(Severity::Error, &p.name, EngineFinding::NoPoints));
         return Scored {
             working: Working::NotScored,
@@ -71,6 +75,8 @@ pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32) -> Scored {
         form: None,
         method: None,
         actual: Val::Absent,
+        judge,
+        judgement_taken: false,
     };
     let (working, exact, rule) = match scorer.run(w) {
         Ok((computed, rule)) => (computed.working, computed.exact, rule),
@@ -87,6 +93,12 @@ pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32) -> Scored {
             (stop.working, Dec::ZERO, stop.rule)
         }
     };
+    // A judgement only a qualitative method takes; on any other indicator it is refused.
+    if !scorer.judgement_taken {
+        if let Some((i, _)) = scorer.judge.take(&names_of(p)) {
+            scorer.judge.not_banded(i, &p.name);
+        }
+    }
     let kept = exact.clamp_to(Dec::ZERO, w);
     let score = policy.round_indicator.map_or(kept, |r| r.apply(kept));
     Scored {
@@ -101,17 +113,26 @@ pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32) -> Scored {
     }
 }
 
-struct Scorer<'p, 'a> {
+/// The names a judgement may use for an indicator: the policy's and the report row's.
+fn names_of<'n>(p: &'n Prepared<'_>) -> Vec<&'n str> {
+    std::iter::once(p.name.as_str())
+        .chain(p.row.map(|r| r.name.as_str()))
+        .collect()
+}
+
+struct Scorer<'p, 'a, 'j> {
     p: &'p Prepared<'a>,
     policy: &'p Policy,
     year: i32,
     findings: Vec<Finding>,
     form: Option<TargetForm>,
     method: Option<&'static str>,
+    judge: &'p mut Judge<'j>,
+    judgement_taken: bool,
     actual: Val,
 }
 
-impl Scorer<'_, '_> {
+impl Scorer<'_, '_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
         Stop::new(Working::Problem(problem), rule)
     }
@@ -229,6 +250,7 @@ impl Scorer<'_, '_> {
         )
     }
 
+    /// A word classed by the vocabulary, or judged by the auditor inside its class's band.
     fn qualitative(
         &mut self,
         vocabulary: &crate::check::policy::VocabularyRule,
@@ -244,8 +266,31 @@ impl Scorer<'_, '_> {
         else {
             return Err(self.mismatch(target, actual, rule));
         };
-        methods::qualitative(vocabulary, word, &target.text, w)
-            .map_err(|p| self.problem(p, rule.span))
+        let judgement = self.judge.take(&names_of(self.p));
+        self.judgement_taken = judgement.is_some();
+        let classed = methods::classify(vocabulary, word, &target.text);
+        let band = match classed {
+            Some((class, _)) => Band::of(&class.share, w),
+            None => Band::whole(w),
+        };
+        let judged = judgement.and_then(|(i, j)| {
+            let score = self
+                .judge
+                .within(i, j, word, classed.map(|(c, _)| c.class), band)?;
+            Some(Judged {
+                score,
+                band: band.show(),
+                note: j.note.clone(),
+            })
+        });
+        match (classed, judged) {
+            (Some((class, same)), judged) => methods::qualitative(class, same, word, w, judged)
+                .map_err(|p| self.problem(p, rule.span)),
+            (None, Some(judged)) => Ok(methods::judged_unknown(word, judged)),
+            (None, None) => {
+                Err(self.problem(Problem::UnknownWord { word: word.clone() }, rule.span))
+            }
+        }
     }
 
     fn deadline(

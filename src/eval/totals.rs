@@ -1,7 +1,6 @@
 //! Section sums, the raw total, rescaling to full marks, and the grade.
 
 use super::board::Totals;
-use super::placement::Placement;
 use super::EvalError;
 use crate::check::policy::Policy;
 use crate::decimal::Dec;
@@ -10,23 +9,21 @@ use crate::scorecard::{IndicatorScore, SectionScore};
 /// Sums per section, in the policy's order.
 pub fn sections(
     policy: &Policy,
-    placements: &[Placement],
     indicators: &[IndicatorScore],
 ) -> Result<Vec<SectionScore>, EvalError> {
     let mut out = Vec::with_capacity(policy.sections.len());
-    for (k, section) in policy.sections.iter().enumerate() {
-        let scored = || {
-            placements
+    for section in &policy.sections {
+        let placed = || {
+            indicators
                 .iter()
-                .zip(indicators)
-                .filter(move |(p, _)| p.section.0 == k)
-                .map(|(_, s)| s)
+                .filter(|s| s.section.as_deref() == Some(section.name.as_str()))
         };
         let sum = |pick: fn(&IndicatorScore) -> Option<Dec>| {
-            Dec::sum(scored().filter_map(pick)).map_err(|_| EvalError::Overflow { what: "section" })
+            Dec::sum(placed().filter_map(pick)).map_err(|_| EvalError::Overflow { what: "section" })
         };
         out.push(SectionScore {
             name: section.name.clone(),
+            indicators: placed().count(),
             points: sum(|s| s.points.filter(|_| s.score.is_some()))?,
             score: sum(|s| s.score)?,
             lost: sum(|s| s.lost)?,
@@ -38,12 +35,14 @@ pub fn sections(
 
 /// Raw total, maximum, total (rescaled when the policy says so and the maximum is not full
 /// marks), grade. A maximum of 0 cannot be rescaled: the total is 0.
-pub fn totals(policy: &Policy, indicators: &[IndicatorScore]) -> Result<Totals, EvalError> {
+pub fn totals<'s>(
+    policy: &Policy,
+    scored: impl Iterator<Item = &'s IndicatorScore> + Clone,
+) -> Result<Totals, EvalError> {
     let overflow = |what| move |_| EvalError::Overflow { what };
-    let raw = Dec::sum(indicators.iter().filter_map(|s| s.score)).map_err(overflow("raw_total"))?;
+    let raw = Dec::sum(scored.clone().filter_map(|s| s.score)).map_err(overflow("raw_total"))?;
     let max = Dec::sum(
-        indicators
-            .iter()
+        scored
             .filter(|s| s.score.is_some())
             .filter_map(|s| s.points),
     )

@@ -284,6 +284,38 @@ pub fn check_error(e: &CheckError, lang: Lang) -> String {
                 "no method scores a target of the form {form}"
             )
         }
+        ExecutionIncomplete { missing, .. } => match *missing {
+            "points" => t!(
+                lang,
+                "execution 需要固定分值（points …）",
+                "execution needs fixed points (points …)"
+            ),
+            "target" => t!(
+                lang,
+                "execution 需要固定目标（target …）",
+                "execution needs a fixed target (target …)"
+            ),
+            _ => t!(
+                lang,
+                "execution 需要复算的实际值（actual = …）",
+                "execution needs a derived actual (actual = …)"
+            ),
+        },
+        DuplicateExecution { .. } => t!(
+            lang,
+            "规则文件有第二个 execution 块",
+            "the rule file has a second execution block"
+        ),
+        UnknownSection { name, .. } => t!(
+            lang,
+            "规则没有名为“{name}”的一级指标",
+            "the policy has no section named “{name}”"
+        ),
+        NoExecution { .. } => t!(
+            lang,
+            "规则没有 execution 块，不能读取 `execution`",
+            "the policy has no execution block, so `execution` cannot be read"
+        ),
     }
 }
 
@@ -293,7 +325,8 @@ pub fn check_label(e: &CheckError, lang: Lang) -> String {
         UnknownName { .. }
         | UnknownIndicator { .. }
         | UnknownUnit { .. }
-        | UnknownVocabulary { .. } => t!(lang, "未知", "not known"),
+        | UnknownVocabulary { .. }
+        | UnknownSection { .. } => t!(lang, "未知", "not known"),
         TypeMismatch { .. } | NotACondition { .. } | DerivedUnit { .. } => {
             t!(lang, "类型不符", "wrong type")
         }
@@ -310,7 +343,8 @@ pub fn check_help(e: &CheckError, lang: Lang) -> Option<String> {
         UnknownName { suggestion: Some(s), .. }
         | UnknownIndicator { suggestion: Some(s), .. }
         | UnknownUnit { suggestion: Some(s), .. }
-        | UnknownVocabulary { suggestion: Some(s), .. } => Some(did_you_mean(lang, s)),
+        | UnknownVocabulary { suggestion: Some(s), .. }
+        | UnknownSection { suggestion: Some(s), .. } => Some(did_you_mean(lang, s)),
         UnknownUnit { unit, .. } => Some(t!(lang, "在 units {{ … }} 中加上 {unit}", "add {unit} to units {{ … }}")),
         TypeMismatch { hint: Some(TypeHint::MultiplyByHundredPercent), .. } => Some(t!(
             lang,

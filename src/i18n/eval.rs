@@ -104,6 +104,10 @@ pub fn working(s: &IndicatorScore, lang: Lang, full: bool) -> (String, Option<St
         Working::DeductLate { w, deducted, .. } => {
             Some(format!("{w} − {} {r}", number(*deducted, full)))
         }
+        Working::Qualitative {
+            judged: Some(_), ..
+        }
+        | Working::JudgedUnknown { .. } => None,
         Working::Qualitative { w, share, .. } => Some(format!("{w} × {share}% {r}")),
         Working::Band {
             award: Award::Share(share),
@@ -190,6 +194,28 @@ pub fn working(s: &IndicatorScore, lang: Lang, full: bool) -> (String, Option<St
                     "actual {b} falls in band {band}: {arith}"
                 ),
             }
+        }
+        Working::Qualitative {
+            word,
+            class,
+            judged: Some(judged),
+            ..
+        } => {
+            let class = achievement(*class, lang);
+            let (score, band, note) = (judged.score, &judged.band, &judged.note);
+            t!(
+                lang,
+                "定性：`{word}` 属“{class}”，档内 {band}；审核判定得 {score} 分：{note}",
+                "qualitative: `{word}` is “{class}”, band {band}; the auditor's judgement is {score}: {note}"
+            )
+        }
+        Working::JudgedUnknown { word, judged } => {
+            let (score, band, note) = (judged.score, &judged.band, &judged.note);
+            t!(
+                lang,
+                "定性：`{word}` 不在词表中，由审核判定（{band}）得 {score} 分：{note}",
+                "qualitative: `{word}` is not in the vocabulary; the auditor's judgement ({band}) is {score}: {note}"
+            )
         }
         Working::Qualitative {
             word,
@@ -432,5 +458,43 @@ pub fn engine_finding(f: &EngineFinding, lang: Lang) -> String {
             "单位自评总分 {written}，复核总分 {computed}",
             "the unit's own total is {written}; re-checked it is {computed}"
         ),
+    }
+}
+
+/// Why a judgements file was refused.
+pub fn judgement_error(
+    e: &crate::eval::judge::JudgementErrorKind,
+    lang: Lang,
+) -> (String, Option<String>) {
+    use crate::eval::judge::JudgementErrorKind::*;
+    match e {
+        OtherReport { unit, year } => (
+            t!(lang, "判定文件针对的是 {unit} 的 {year} 年度报告，不是本报告", "the judgements are for the {year} report of {unit}, not this report"),
+            None,
+        ),
+        Duplicate { name } => (t!(lang, "对“{name}”作了两次判定", "“{name}” is judged twice"), None),
+        UnknownIndicator { name, suggestion } => (
+            t!(lang, "报告中没有指标“{name}”，判定不能适用", "the report has no indicator “{name}”: the judgement cannot apply"),
+            suggestion.as_ref().map(|s| did_you_mean(lang, s)),
+        ),
+        NotBanded { name } => (
+            t!(lang, "“{name}”不是按定性分档计分的指标，不能由审核判定得分", "“{name}” is not scored by qualitative bands, so no judgement can set its score"),
+            Some(t!(lang, "只有按词表计分（qualitative）的指标可以在其档内判定", "only indicators scored by a vocabulary (qualitative) can be judged, inside their band")),
+        ),
+        OutsideBand { name, word, class, band, score } => {
+            let (shown, points, low, high) = (band.show(), band.points, band.share_low, band.share_high);
+            let class = match class {
+                Some(c) => achievement(*c, lang),
+                None => t!(lang, "未列入词表", "not in the vocabulary"),
+            };
+            (
+                t!(
+                    lang,
+                    "“{name}”的判定 {score} 分不在 `{word}`（{class}）的档内：{points} 分的 {low}%–{high}%，即 {shown}",
+                    "the judgement of {score} for “{name}” is outside the band of `{word}` ({class}): {low}%–{high}% of {points} points, that is {shown}"
+                ),
+                Some(t!(lang, "判定得分须在 {shown} 之内", "the judged score must lie in {shown}")),
+            )
+        }
     }
 }

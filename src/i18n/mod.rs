@@ -9,7 +9,9 @@ mod syntax;
 mod ui;
 
 pub use check::{check_error, check_help, check_label};
-pub use eval::{achievement, engine_finding, form_name, method_name, problem, working};
+pub use eval::{
+    achievement, engine_finding, form_name, judgement_error, method_name, problem, working,
+};
 pub use report::report_error;
 pub use syntax::{expected, syntax_error, syntax_help, syntax_label};
 pub use ui::Ui;

@@ -20,6 +20,9 @@ impl Ui {
     pub fn lost(self) -> String {
         t!(self.0, "失分", "lost")
     }
+    pub fn execution(self) -> String {
+        t!(self.0, "预算执行", "budget execution")
+    }
     pub fn subtotal(self) -> String {
         t!(self.0, "小计", "subtotal")
     }
@@ -155,6 +158,13 @@ impl Ui {
             self.0,
             "报告 {path} 无法读取，未评分",
             "the report {path} could not be read; nothing was scored"
+        )
+    }
+    pub fn judgements_failed(self, path: &str) -> String {
+        t!(
+            self.0,
+            "审核判定文件 {path} 不能适用，未评分",
+            "the judgements in {path} cannot apply; nothing was scored"
         )
     }
     pub fn overflow(self, what: &str) -> String {

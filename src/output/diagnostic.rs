@@ -199,3 +199,27 @@ fn token(text: &str, offset: usize) -> (usize, usize) {
     }
     (offset, one_char(offset))
 }
+
+/// A refused judgement, over the judgements file: at the judgement's indicator name.
+pub fn judgement(
+    e: &crate::eval::judge::JudgementError,
+    name: &str,
+    text: &str,
+    lang: Lang,
+) -> Diag {
+    use crate::eval::judge::JudgementErrorKind::*;
+    let code = match e.kind {
+        OtherReport { .. } => "perfrules::judgement::other_report",
+        Duplicate { .. } => "perfrules::judgement::duplicate",
+        UnknownIndicator { .. } => "perfrules::judgement::unknown_indicator",
+        NotBanded { .. } => "perfrules::judgement::not_banded",
+        OutsideBand { .. } => "perfrules::judgement::outside_band",
+    };
+    let (message, help) = i18n::judgement_error(&e.kind, lang);
+    let mut sources = Sources::new();
+    let id = sources.add(name, text);
+    let span = Span::new(id, e.span.0, e.span.1);
+    Diag::over(&sources, span, code, Severity::Error, message)
+        .label(&sources, span, crate::t!(lang, "这里", "here"), true)
+        .help(help)
+}

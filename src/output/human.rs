@@ -8,108 +8,167 @@ use super::table::{pad, width};
 use crate::check::Policy;
 use crate::decimal::Dec;
 use crate::i18n::{self, Ui};
-use crate::scorecard::{FindingMessage, Scorecard};
+use crate::scorecard::{FindingMessage, IndicatorScore, Scorecard, SectionScore};
 use crate::syntax::ast::Severity;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
 /// Renders a scorecard.
 pub fn render(card: &Scorecard, policy: &Policy, style: &Style) -> String {
-    let ui = Ui(style.lang);
-    let places = policy.round_indicator.map_or(2, |r| r.places);
-    let figure = |d: Dec| d.to_string_places(places);
-    let paint = |text: String, f: fn(&str) -> String| if style.color { f(&text) } else { text };
     let mut out = String::new();
+    let table = Table::new(card, policy, style);
+    header(&mut out, card, style);
+    // One table for the execution item, one per section with indicators; a blank line after each.
+    if let Some(execution) = &card.execution {
+        table.heading(&mut out, &Ui(style.lang).execution());
+        table.row(&mut out, execution);
+        out.push('\n');
+    }
+    for section in card.sections.iter().filter(|s| s.indicators > 0) {
+        table.heading(&mut out, &section.name);
+        for row in card
+            .indicators
+            .iter()
+            .filter(|i| i.section.as_deref() == Some(section.name.as_str()))
+        {
+            table.row(&mut out, row);
+        }
+        table.subtotal(&mut out, section);
+        out.push('\n');
+    }
+    totals(&mut out, card, style);
+    lost(&mut out, card, policy, style);
+    out.push_str(&findings(card, policy, style));
+    out
+}
 
+fn paint(style: &Style, text: String, f: fn(&str) -> String) -> String {
+    if style.color {
+        f(&text)
+    } else {
+        text
+    }
+}
+
+/// The policy, the rule file and the report scored.
+fn header(out: &mut String, card: &Scorecard, style: &Style) {
     let title = format!("{} · {}", card.policy.name, card.policy.file);
     let mut subject = vec![card.report.unit.clone(), card.report.year.to_string()];
     subject.extend(card.report.kind.clone());
     subject.extend(card.report.project.clone());
-    let _ = writeln!(out, "{}", paint(title, |t| t.bold().to_string()));
+    let _ = writeln!(out, "{}", paint(style, title, |t| t.bold().to_string()));
     let _ = writeln!(out, "{}\n", subject.join(" · "));
+}
 
-    let name_width = card
-        .indicators
-        .iter()
-        .map(|i| width(&i.name) + 2)
-        .chain([width(&ui.indicator()), 24])
-        .max()
-        .unwrap_or(24);
-    let num = 9;
-    for (k, section) in card.sections.iter().enumerate() {
-        let rows: Vec<_> = card
+/// Columns of indicator, points, score and points lost, aligned by display width.
+struct Table<'s> {
+    style: &'s Style,
+    ui: Ui,
+    places: u32,
+    name_width: usize,
+}
+
+const FIGURE_WIDTH: usize = 9;
+
+impl<'s> Table<'s> {
+    fn new(card: &Scorecard, policy: &Policy, style: &'s Style) -> Table<'s> {
+        let ui = Ui(style.lang);
+        let names = card
             .indicators
             .iter()
-            .filter(|i| i.section == section.name)
-            .collect();
-        if rows.is_empty() {
-            continue;
+            .chain(&card.execution)
+            .map(|i| width(&i.name) + 2);
+        let name_width = names
+            .chain([width(&ui.indicator()), 24])
+            .max()
+            .unwrap_or(24);
+        let places = policy.round_indicator.map_or(2, |r| r.places);
+        Table {
+            style,
+            ui,
+            places,
+            name_width,
         }
-        let _ = writeln!(
-            out,
-            "{}{}{}{}",
-            paint(pad(&section.name, name_width, true), |t| t
-                .bold()
-                .to_string()),
-            pad(&ui.points(), num, false),
-            pad(&ui.score(), num, false),
-            pad(&ui.lost(), num, false)
-        );
-        for row in rows {
-            let (score, lost) = match (row.score, row.lost) {
-                (Some(s), Some(l)) => (
-                    figure(s),
-                    if l.is_zero() {
-                        String::new()
-                    } else {
-                        figure(l)
-                    },
-                ),
-                _ => (ui.not_scored(), String::new()),
-            };
-            let points = row.points.map_or_else(|| "—".to_string(), figure);
-            let lost_cell = pad(&lost, num, false);
-            let lost_cell = if lost.is_empty() {
-                lost_cell
-            } else {
-                paint(lost_cell, |t| t.red().to_string())
-            };
-            let _ = writeln!(
-                out,
-                "{}{}{}{}",
-                pad(&format!("  {}", row.name), name_width, true),
-                pad(&points, num, false),
-                pad(&score, num, false),
-                lost_cell
-            );
-        }
-        let expected = section
-            .expected_points
-            .filter(|e| *e != section.points)
-            .map(|e| ui.expected_points(&e.to_string()))
-            .unwrap_or_default();
+    }
+
+    fn figure(&self, d: Dec) -> String {
+        d.to_string_places(self.places)
+    }
+
+    fn line(&self, out: &mut String, name: String, cells: [String; 3], tail: &str) {
+        let [points, score, lost] = cells;
+        let lost_cell = pad(&lost, FIGURE_WIDTH, false);
+        let lost_cell = if lost.is_empty() {
+            lost_cell
+        } else {
+            paint(self.style, lost_cell, |t| t.red().to_string())
+        };
         let _ = writeln!(
             out,
             "{}{}{}{}{}",
-            pad(&format!("  {}", ui.subtotal()), name_width, true),
-            pad(&figure(section.points), num, false),
-            pad(&figure(section.score), num, false),
-            pad(
-                &if section.lost.is_zero() {
+            pad(&name, self.name_width, true),
+            pad(&points, FIGURE_WIDTH, false),
+            pad(&score, FIGURE_WIDTH, false),
+            lost_cell,
+            tail
+        );
+    }
+
+    fn heading(&self, out: &mut String, title: &str) {
+        let ui = self.ui;
+        let _ = writeln!(
+            out,
+            "{}{}{}{}",
+            paint(self.style, pad(title, self.name_width, true), |t| t
+                .bold()
+                .to_string()),
+            pad(&ui.points(), FIGURE_WIDTH, false),
+            pad(&ui.score(), FIGURE_WIDTH, false),
+            pad(&ui.lost(), FIGURE_WIDTH, false)
+        );
+    }
+
+    fn row(&self, out: &mut String, row: &IndicatorScore) {
+        let (score, lost) = match (row.score, row.lost) {
+            (Some(s), Some(l)) => (
+                self.figure(s),
+                if l.is_zero() {
                     String::new()
                 } else {
-                    figure(section.lost)
+                    self.figure(l)
                 },
-                num,
-                false
             ),
-            expected
-        );
-        if k + 1 < card.sections.len() {
-            out.push('\n');
-        }
+            _ => (self.ui.not_scored(), String::new()),
+        };
+        let points = row
+            .points
+            .map_or_else(|| "—".to_string(), |p| self.figure(p));
+        self.line(out, format!("  {}", row.name), [points, score, lost], "");
     }
-    out.push('\n');
+
+    fn subtotal(&self, out: &mut String, section: &SectionScore) {
+        let expected = section
+            .expected_points
+            .filter(|e| *e != section.points)
+            .map(|e| self.ui.expected_points(&e.to_string()))
+            .unwrap_or_default();
+        let lost = if section.lost.is_zero() {
+            String::new()
+        } else {
+            self.figure(section.lost)
+        };
+        let cells = [
+            self.figure(section.points),
+            self.figure(section.score),
+            lost,
+        ];
+        self.line(out, format!("  {}", self.ui.subtotal()), cells, &expected);
+    }
+}
+
+/// The raw score, the total and the grade.
+fn totals(out: &mut String, card: &Scorecard, style: &Style) {
+    let ui = Ui(style.lang);
     let _ = writeln!(
         out,
         "{}",
@@ -120,33 +179,27 @@ pub fn render(card: &Scorecard, policy: &Policy, style: &Style) -> String {
             card.rescaled
         )
     );
-    let _ = writeln!(
-        out,
-        "{}\n",
-        paint(
-            ui.total_and_grade(&card.total.to_string(), &card.grade),
-            |t| t.bold().to_string()
-        )
-    );
+    let total = ui.total_and_grade(&card.total.to_string(), &card.grade);
+    let _ = writeln!(out, "{}\n", paint(style, total, |t| t.bold().to_string()));
+}
 
+/// One diagnostic per indicator (and the execution item) that lost points.
+fn lost(out: &mut String, card: &Scorecard, policy: &Policy, style: &Style) {
     let lost: Vec<_> = card
-        .indicators
+        .execution
         .iter()
+        .chain(&card.indicators)
         .filter_map(|s| lost_points(s, policy, style.lang))
         .collect();
-    if !lost.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            paint(ui.lost_heading(lost.len()), |t| t.bold().to_string())
-        );
-        for diag in &lost {
-            out.push_str(&diag.render(style));
-            out.push('\n');
-        }
+    if lost.is_empty() {
+        return;
     }
-    out.push_str(&findings(card, policy, style));
-    out
+    let heading = Ui(style.lang).lost_heading(lost.len());
+    let _ = writeln!(out, "{}\n", paint(style, heading, |t| t.bold().to_string()));
+    for diag in &lost {
+        out.push_str(&diag.render(style));
+        out.push('\n');
+    }
 }
 
 /// The findings, one per line: severity, subject, message, code and the rule's place.

@@ -26,8 +26,9 @@ struct Result<'a> {
     full_marks: Dec,
     rescaled: bool,
     self_total: Option<Dec>,
-    /// The scored budget execution row, for policies that score it (none yet).
-    execution: Option<()>,
+    /// The scored budget execution row, for policies that score it: the same shape as an
+    /// indicator, with no section.
+    execution: Option<IndicatorView<'a>>,
     sections: Vec<SectionView<'a>>,
     indicators: Vec<IndicatorView<'a>>,
     findings: Vec<FindingView<'a>>,
@@ -52,6 +53,7 @@ struct ReportView<'a> {
 #[derive(Serialize)]
 struct SectionView<'a> {
     name: &'a str,
+    indicators: usize,
     points: Dec,
     score: Dec,
     lost: Dec,
@@ -61,7 +63,7 @@ struct SectionView<'a> {
 #[derive(Serialize)]
 struct IndicatorView<'a> {
     name: &'a str,
-    section: &'a str,
+    section: Option<&'a str>,
     group: Option<&'a str>,
     /// 0-based index of the report's indicator row.
     row: Option<usize>,
@@ -147,7 +149,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
         full_marks: card.full_marks,
         rescaled: card.rescaled,
         self_total: card.self_total,
-        execution: None,
+        execution: card.execution.as_ref().map(|s| indicator(s, lang, &place)),
         sections: card.sections.iter().map(section).collect(),
         indicators: card
             .indicators
@@ -178,6 +180,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
 fn section(s: &SectionScore) -> SectionView<'_> {
     SectionView {
         name: &s.name,
+        indicators: s.indicators,
         points: s.points,
         score: s.score,
         lost: s.lost,
@@ -194,7 +197,7 @@ fn indicator<'a>(
     let (_, arithmetic) = i18n::working(s, lang, true);
     IndicatorView {
         name: &s.name,
-        section: &s.section,
+        section: s.section.as_deref(),
         group: s.group.as_deref(),
         row: s.row,
         points: s.points,

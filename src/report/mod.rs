@@ -89,13 +89,19 @@ pub struct IndicatorRow {
 impl Report {
     /// Reads a report from JSON text. Errors carry the JSON path and the byte offset.
     pub fn from_json(text: &str) -> Result<Report, ReportError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let report: Report = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| ReportError::from_serde(text, e))?;
-        de.end()
-            .map_err(|e| ReportError::from_serde_plain(text, e))?;
-        Ok(report)
+        read_json(text)
     }
+}
+
+/// Reads one of perfrules' JSON inputs (a report, a judgements file) exactly: decimals digit
+/// for digit, unknown fields refused, errors with the JSON path and byte offset.
+pub fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| ReportError::from_serde(text, e))?;
+    de.end()
+        .map_err(|e| ReportError::from_serde_plain(text, e))?;
+    Ok(value)
 }
 
 impl IndicatorRow {

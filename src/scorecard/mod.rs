@@ -5,7 +5,7 @@ mod finding;
 mod working;
 
 pub use finding::{EngineFinding, Finding, FindingMessage, FindingSubject};
-pub use working::{CalcError, Figure, Problem, Working};
+pub use working::{CalcError, Figure, Judged, Problem, Working};
 
 use crate::decimal::Dec;
 use crate::source::Span;
@@ -19,6 +19,9 @@ pub struct Scorecard {
     pub report: ReportIdentity,
     pub sections: Vec<SectionScore>,
     pub indicators: Vec<IndicatorScore>,
+    /// The scored budget execution row, when the policy scores it. Its points and score are
+    /// in the totals; it belongs to no section.
+    pub execution: Option<IndicatorScore>,
     /// Sum of the scores of the scored indicators.
     pub raw_total: Dec,
     /// Sum of their points.
@@ -55,6 +58,8 @@ pub struct ReportIdentity {
 #[derive(Clone, Debug)]
 pub struct SectionScore {
     pub name: String,
+    /// How many of the report's indicators are placed in it.
+    pub indicators: usize,
     pub points: Dec,
     pub score: Dec,
     pub lost: Dec,
@@ -65,7 +70,8 @@ pub struct SectionScore {
 #[derive(Clone, Debug)]
 pub struct IndicatorScore {
     pub name: String,
-    pub section: String,
+    /// The section it is placed in (none for the execution row).
+    pub section: Option<String>,
     pub group: Option<String>,
     /// Index of the report's row, when the report has one.
     pub row: Option<usize>,

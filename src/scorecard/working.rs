@@ -71,7 +71,11 @@ pub enum Working {
         share: Dec,
         w: Dec,
         same_as_target: bool,
+        /// The auditor's judgement inside the class's band, when there is one.
+        judged: Option<Judged>,
     },
+    /// A word no class holds, scored by the auditor's judgement (its band is [0, w]).
+    JudgedUnknown { word: String, judged: Judged },
     /// The target was missed and the method gives nothing for a miss.
     Missed {
         form: TargetForm,
@@ -90,6 +94,15 @@ pub enum Working {
     Problem(Problem),
     /// No points from the policy or the report: not scored, not in the totals.
     NotScored,
+}
+
+/// An auditor's judgement as applied: the score it set, the band it had to lie in, why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Judged {
+    pub score: Dec,
+    /// `[4.2, 5.6)`
+    pub band: String,
+    pub note: String,
 }
 
 /// Why a computation has no result.

@@ -19,6 +19,8 @@ pub enum Item {
     Vocabulary(Vocabulary),
     Actuals(Actuals),
     Defaults(Defaults),
+    /// `execution "预算执行率" points 10 target 100% { … }`: the scored budget execution row.
+    Execution(Box<Indicator>),
     Section(Structure),
     Check(Box<Check>),
 }
@@ -404,6 +406,8 @@ pub enum ExprKind {
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `("at_least", "equal")`
     List(Vec<Expr>),
+    /// `if c then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
 /// A step of a path: `.executed` or `["财政拨款"]`.

@@ -10,7 +10,7 @@ mod ratio;
 pub use bands::bands;
 pub use deadline::{deadline_all_or_nothing, deadline_deduct};
 pub use deduct::deduct;
-pub use qualitative::qualitative;
+pub use qualitative::{classify, judged_unknown, qualitative};
 pub use ratio::{all_or_nothing, proportional, reverse_linear, reverse_ratio};
 
 use crate::decimal::{ArithError, Dec};

@@ -5,7 +5,7 @@ use super::{arith, Computed};
 use crate::check::names;
 use crate::check::policy::{VocabularyRule, WordClassRule};
 use crate::decimal::Dec;
-use crate::scorecard::{Problem, Working};
+use crate::scorecard::{Judged, Problem, Working};
 use crate::syntax::ast::WordPattern;
 
 /// The class of `word` against `target`: the actual written as the target is (when the
@@ -50,31 +50,42 @@ pub fn classify<'v>(
         .map(|(_, c)| (c, false))
 }
 
-/// w × the class's default share.
+/// w × the class's default share, or the auditor's judgement inside the class's band
+/// (already checked against it).
 pub fn qualitative(
-    vocabulary: &VocabularyRule,
+    class: &WordClassRule,
+    same_as_target: bool,
     word: &str,
-    target: &str,
     w: Dec,
+    judged: Option<Judged>,
 ) -> Result<Computed, Problem> {
-    let Some((class, same_as_target)) = classify(vocabulary, word, target) else {
-        return Err(Problem::UnknownWord {
-            word: word.to_string(),
-        });
-    };
     let share = class.share.default;
-    let exact = w
-        .checked_mul(share)
-        .and_then(|x| x.checked_div(Dec::HUNDRED))
-        .map_err(arith(format!("{w} × {share}%")))?;
-    Ok(Computed::new(
-        Working::Qualitative {
+    let exact = match &judged {
+        Some(j) => j.score,
+        None => w
+            .checked_mul(share)
+            .and_then(|x| x.checked_div(Dec::HUNDRED))
+            .map_err(arith(format!("{w} × {share}%")))?,
+    };
+    let working = Working::Qualitative {
+        word: word.to_string(),
+        class: class.class,
+        share,
+        w,
+        same_as_target,
+        judged,
+    };
+    Ok(Computed::new(working, exact))
+}
+
+/// A word no class holds, scored by the auditor's judgement.
+pub fn judged_unknown(word: &str, judged: Judged) -> Computed {
+    let score = judged.score;
+    Computed::new(
+        Working::JudgedUnknown {
             word: word.to_string(),
-            class: class.class,
-            share,
-            w,
-            same_as_target,
+            judged,
         },
-        exact,
-    ))
+        score,
+    )
 }

@@ -70,6 +70,20 @@ impl Lower {
         let kind = match pair.as_rule() {
             Rule::expr => return self.expr(pair),
             Rule::list => ExprKind::List(pair.into_inner().map(|e| self.expr(e)).collect()),
+            Rule::conditional => {
+                let mut parts = pair
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::expr)
+                    .map(|e| self.expr(e));
+                let mut next = || {
+                    Box::new(parts.next().unwrap_or(Expr {
+                        kind: ExprKind::Bool(false),
+                        span,
+                    }))
+                };
+                let (c, a, b) = (next(), next(), next());
+                ExprKind::If(c, a, b)
+            }
             Rule::call => self.call(pair),
             Rule::quantity_literal => ExprKind::Literal(self.quantity_literal(pair).node),
             Rule::string => ExprKind::Text(self.string(pair).node),

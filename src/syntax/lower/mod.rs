@@ -162,6 +162,7 @@ impl Lower {
             Rule::vocabulary => Item::Vocabulary(self.vocabulary(item)),
             Rule::actuals => Item::Actuals(self.actuals(item)),
             Rule::defaults => Item::Defaults(self.defaults(item)),
+            Rule::execution => Item::Execution(Box::new(self.indicator(item))),
             Rule::section => Item::Section(self.section(item)),
             Rule::check => Item::Check(Box::new(self.check(item))),
             _ => return None, // EOI

@@ -46,7 +46,8 @@ impl Lower {
         structure
     }
 
-    fn indicator(&mut self, pair: Pair<'_, Rule>) -> Indicator {
+    /// An `indicator`, or the `execution` item (the same shape at the top level).
+    pub(super) fn indicator(&mut self, pair: Pair<'_, Rule>) -> Indicator {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = match inner.next() {

@@ -135,3 +135,40 @@ fn usage_errors_exit_2_and_help_exits_0() {
     exits(&perfrules(&["--help"]), 0);
     exits(&perfrules(&["--version"]), 0);
 }
+
+#[test]
+fn judgements_apply_inside_their_band_and_a_refused_file_exits_1() {
+    let report = "tests/fixtures/project/synthetic-messy.json";
+    let dir = std::env::temp_dir().join(format!("perfrules-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let inside = dir.join("inside.json");
+    std::fs::write(&inside, r#"{"judgements": [{"indicator": "资金拨付及时性", "score": "5", "note": "第四批资金晚 10 天"}]}"#).unwrap();
+    let out = perfrules(&[
+        "eval",
+        "rules/2022-project.pr",
+        report,
+        "--judgements",
+        inside.to_str().unwrap(),
+    ]);
+    exits(&out, 0);
+    // 65.66 with the default 4.2; judged 5: 66.46
+    assert!(
+        text(&out.stdout).contains("总分 66.46"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = perfrules(&[
+        "eval",
+        "rules/2022-project.pr",
+        report,
+        "--judgements",
+        "tests/fixtures/judgement/outside_band.json",
+    ]);
+    exits(&out, 1);
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("perfrules::judgement::outside_band")
+            && text(&out.stderr).contains("[4.2, 5.6)")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,4 +1,5 @@
-//! Every diagnostic, from a fixture named after it: tests/fixtures/{parse,check,report,eval}.
+//! Every diagnostic, from a fixture named after it: tests/fixtures/{parse,check,report,eval,
+//! judgement}.
 //! Each test checks that the fixture raises the diagnostic its name says (a name may add a
 //! suffix: `unknown_name_function` raises `unknown_name`), then snapshots the rendered
 //! diagnostic, without colour at 100 columns, in Chinese and in English.
@@ -145,5 +146,44 @@ fn every_eval_finding_has_a_fixture_and_a_snapshot() {
             )
         };
         insta::assert_snapshot!(format!("eval__{name}"), both_languages(render));
+    }
+}
+
+#[test]
+fn every_refused_judgement_names_its_band_or_reason_and_has_a_snapshot() {
+    use perfrules::eval::{evaluate_judged, EvalError};
+    use perfrules::judgement::Judgements;
+    let policy = try_policy(
+        "rules/2022-project.pr",
+        &read("rules/2022-project.pr"),
+        Lang::Zh,
+    )
+    .unwrap();
+    let report = Report::from_json(&read("tests/fixtures/project/synthetic-messy.json")).unwrap();
+    for (name, path) in fixtures("judgement", Some("json")) {
+        let text = read(&path.to_string_lossy());
+        let judgements = Judgements::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let Err(EvalError::Judgements(errors)) = evaluate_judged(&policy, &report, &judgements)
+        else {
+            panic!("{name}: the judgements were accepted");
+        };
+        let file_name = format!("fixtures/judgement/{name}.json");
+        let render = |lang| {
+            errors
+                .iter()
+                .map(|e| {
+                    diagnostic::judgement(e, &file_name, &text, lang).render(&Style::plain(lang))
+                })
+                .collect::<String>()
+        };
+        let rendered = render(Lang::Zh);
+        let code = rendered
+            .lines()
+            .find(|l| l.contains("perfrules::"))
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        assert!(named_by(&name, &code), "{name} raised {code}");
+        insta::assert_snapshot!(format!("judgement__{name}"), both_languages(render));
     }
 }

@@ -63,13 +63,20 @@ fn every_example_loses_exactly_max_minus_raw_and_no_score_leaves_its_points() {
         for (rules, policy) in policies.iter().filter(|(_, p)| applies(p, &report)) {
             let card =
                 evaluate(policy, &report).unwrap_or_else(|e| panic!("{rules} on {path}: {e:?}"));
-            let lost = Dec::sum(card.indicators.iter().filter_map(|s| s.lost)).unwrap();
+            // the execution item's points and score are in the totals too
+            let lost = Dec::sum(
+                card.indicators
+                    .iter()
+                    .chain(&card.execution)
+                    .filter_map(|s| s.lost),
+            )
+            .unwrap();
             assert_eq!(
                 lost,
                 card.max_points.checked_sub(card.raw_total).unwrap(),
                 "{rules} on {path}"
             );
-            for s in &card.indicators {
+            for s in card.indicators.iter().chain(&card.execution) {
                 if let (Some(points), Some(score)) = (s.points, s.score) {
                     assert!(
                         score >= Dec::ZERO && score <= points,
@@ -182,30 +189,42 @@ fn the_2021_example_raises_the_findings_the_policy_asks_for() {
     );
 }
 
-#[test]
-fn the_2021_example_human_output() {
-    let (policy, report) = minhang();
-    let card = evaluate(&policy, &report).unwrap();
-    insta::assert_snapshot!(
-        "minhang_2021_human_zh",
-        human::render(&card, &policy, &Style::plain(Lang::Zh))
-    );
-    insta::assert_snapshot!(
-        "minhang_2021_human_en",
-        human::render(&card, &policy, &Style::plain(Lang::En))
-    );
+/// `examples/minhang-2021.json` + `rules/2021.pr` → `minhang-2021__2021`.
+fn snapshot_name(example: &str, rules: &str) -> String {
+    let stem = |p: &str| {
+        std::path::Path::new(p)
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    format!("{}__{}", stem(example), stem(rules))
 }
 
 #[test]
-fn the_2021_example_json_output() {
-    let (policy, report) = minhang();
-    let card = evaluate(&policy, &report).unwrap();
-    let text = json::render(&card, &policy, Lang::Zh);
-    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    // every decimal is an exact string
-    assert_eq!(value["total"], "96.72");
-    assert_eq!(value["raw_total"], "99.14");
-    assert_eq!(value["max_points"], "102.5");
-    assert_eq!(value["grade"], "优");
-    insta::assert_snapshot!("minhang_2021_json", text);
+fn every_example_human_and_json_output() {
+    let policies = rule_files();
+    for path in files("examples", "json") {
+        let report = Report::from_json(&read(&path)).unwrap();
+        for (rules, policy) in policies.iter().filter(|(_, p)| applies(p, &report)) {
+            let card = evaluate(policy, &report).unwrap();
+            let name = snapshot_name(&path, rules);
+            insta::assert_snapshot!(
+                format!("{name}__human_zh"),
+                human::render(&card, policy, &Style::plain(Lang::Zh))
+            );
+            insta::assert_snapshot!(
+                format!("{name}__human_en"),
+                human::render(&card, policy, &Style::plain(Lang::En))
+            );
+            let text = json::render(&card, policy, Lang::Zh);
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                value["total"],
+                card.total.to_string(),
+                "every decimal is an exact string"
+            );
+            insta::assert_snapshot!(format!("{name}__json"), text);
+        }
+    }
 }

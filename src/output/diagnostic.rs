@@ -9,8 +9,8 @@ use crate::report::ReportError;
 use crate::source::{Sources, Span};
 use crate::syntax::SyntaxError;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
-    SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, Severity, SourceCode,
 };
 use std::fmt;
 use std::sync::Arc;
@@ -23,7 +23,7 @@ pub struct Diag {
     pub message: String,
     pub help: Option<String>,
     pub labels: Vec<LabeledSpan>,
-    pub source: Option<NamedSource<Arc<str>>>,
+    pub source: Option<CharColumns>,
 }
 
 impl fmt::Display for Diag {
@@ -33,6 +33,50 @@ impl fmt::Display for Diag {
 }
 
 impl std::error::Error for Diag {}
+
+/// A named source whose columns count characters, as an editor does, not bytes as miette
+/// does: `rules/2021.pr:25:18`, the same place [`Sources::location`] names in findings.
+#[derive(Debug)]
+pub struct CharColumns {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+impl CharColumns {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let column = if context_lines_before == 0 {
+            let before = self.text.get(..span.offset()).unwrap_or("");
+            before
+                .rsplit('\n')
+                .next()
+                .map_or(0, |line| line.chars().count())
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
 
 impl Diagnostic for Diag {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -67,9 +111,10 @@ impl Diag {
         severity: Severity,
         message: String,
     ) -> Diag {
-        let source = sources
-            .get(primary.source)
-            .map(|f| NamedSource::new(f.name.clone(), f.text.clone()));
+        let source = sources.get(primary.source).map(|f| CharColumns {
+            name: f.name.clone(),
+            text: f.text.clone(),
+        });
         Diag {
             code: code.to_string(),
             severity,

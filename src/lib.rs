@@ -43,6 +43,7 @@ pub mod cli;
 pub mod decimal;
 pub mod eval;
 pub mod i18n;
+pub mod import;
 pub mod judgement;
 pub mod output;
 pub mod report;

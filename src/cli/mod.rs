@@ -3,7 +3,9 @@
 
 mod eval;
 mod exit;
+mod import;
 mod load;
+mod write;
 
 pub use exit::Exit;
 
@@ -24,6 +26,35 @@ pub struct Cli {
 enum Command {
     /// 为报告评分，并说明每一处失分（score a report and explain every lost point）
     Eval(EvalArgs),
+    /// 把单位填报的表格（提取的文本、xlsx/xls/ods 工作簿、CSV）导入为 report.json（import a unit's tables as report.json）
+    Import(ImportArgs),
+}
+
+#[derive(Args, Debug)]
+struct ImportArgs {
+    /// 单位填报的文件：.txt（从文档提取的表格文本）、.csv、.xlsx、.xls、.ods（the unit's file）
+    file: PathBuf,
+    /// 写入此文件（原子写入）；省略时输出到标准输出（write report.json here, atomically; stdout if omitted）
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// 有无法归入的内容时报错且不写出报告（fail, writing nothing, when anything cannot be placed）
+    #[arg(long)]
+    strict: bool,
+    /// 单位名称，覆盖文件中的写法（the unit's name, over what the file says）
+    #[arg(long)]
+    unit: Option<String>,
+    /// 年度，覆盖文件中的写法（the year, over what the file says）
+    #[arg(long)]
+    year: Option<i32>,
+    /// 部门整体支出 或 项目支出，覆盖标题（the kind, over what the title says）
+    #[arg(long)]
+    kind: Option<String>,
+    /// 项目名称（the project's name）
+    #[arg(long)]
+    project: Option<String>,
+    /// 语言（language of the messages）
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
 }
 
 #[derive(Args, Debug)]
@@ -96,6 +127,7 @@ pub fn main() -> std::process::ExitCode {
     };
     let exit = match cli.command {
         Command::Eval(args) => eval::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     exit.into()
 }

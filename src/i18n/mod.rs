@@ -4,6 +4,8 @@
 
 mod check;
 mod eval;
+mod import;
+mod output;
 mod report;
 mod syntax;
 mod ui;
@@ -12,6 +14,8 @@ pub use check::{check_error, check_help, check_label};
 pub use eval::{
     achievement, engine_finding, form_name, judgement_error, method_name, problem, working,
 };
+pub use import::{import_error, import_note, import_place};
+pub use output::*;
 pub use report::report_error;
 pub use syntax::{expected, syntax_error, syntax_help, syntax_label};
 pub use ui::Ui;

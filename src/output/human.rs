@@ -180,7 +180,17 @@ fn totals(out: &mut String, card: &Scorecard, style: &Style) {
         )
     );
     let total = ui.total_and_grade(&card.total.to_string(), &card.grade);
-    let _ = writeln!(out, "{}\n", paint(style, total, |t| t.bold().to_string()));
+    let _ = writeln!(out, "{}", paint(style, total, |t| t.bold().to_string()));
+    let unscored = card
+        .indicators
+        .iter()
+        .filter(|i| i.points.is_none())
+        .count();
+    if unscored > 0 {
+        let note = i18n::not_scored_note(unscored, style.lang);
+        let _ = writeln!(out, "{}", paint(style, note, |t| t.red().bold().to_string()));
+    }
+    out.push('\n');
 }
 
 /// One diagnostic per indicator (and the execution item) that lost points.

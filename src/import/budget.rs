@@ -50,6 +50,9 @@ pub fn read(
             notes.push(note(NoteKind::BeyondHeader {
                 text: placed.beyond.join(" | "),
             }));
+            if placed.cells.iter().all(Option::is_none) {
+                continue;
+            }
         }
         left_out.count(header, &placed);
         let mut read = |role: Role| figure(header, &placed, role, notes, &at);

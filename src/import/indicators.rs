@@ -144,6 +144,10 @@ impl Reader<'_> {
         if !placed.beyond.is_empty() {
             let text = placed.beyond.join(" | ");
             self.note(number, NoteKind::BeyondHeader { text });
+            if placed.cells.iter().all(Option::is_none) {
+                self.last = None;
+                return;
+            }
         }
         self.left_out.count(self.header, &placed);
         let h = self.header;

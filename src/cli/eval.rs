@@ -2,11 +2,16 @@
 
 use super::{stderr_is_terminal, stdout_is_terminal, EvalArgs, Exit, FailOn, Format};
 use crate::eval::{evaluate, evaluate_judged, EvalError};
+use crate::i18n;
 use crate::i18n::Ui;
-use crate::output::{human, json, Diag, Style};
+use crate::output::{html, human, json, markdown, xlsx, Diag, Style};
 use crate::syntax::ast::Severity;
 
 pub(super) fn run(args: &EvalArgs) -> Exit {
+    if matches!(args.format, Format::Xlsx) && args.output.is_none() {
+        eprintln!("{}", i18n::xlsx_needs_output(args.lang));
+        return Exit::Usage;
+    }
     let out_style = Style {
         lang: args.lang,
         color: args.color.enabled(stdout_is_terminal()),
@@ -80,9 +85,40 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
             return Exit::Input;
         }
     };
-    match args.format {
-        Format::Human => print!("{}", human::render(&card, &policy, &out_style)),
-        Format::Json => println!("{}", json::render(&card, &policy, args.lang)),
+    let to_file = args.output.is_some();
+    let style = Style {
+        color: out_style.color && !to_file,
+        ..out_style
+    };
+    let bytes = match args.format {
+        Format::Human => human::render(&card, &policy, &style).into_bytes(),
+        Format::Json => format!("{}\n", json::render(&card, &policy, args.lang)).into_bytes(),
+        Format::Markdown => markdown::render(&card, &policy, args.lang).into_bytes(),
+        Format::Html => html::render(&card, &policy, args.lang).into_bytes(),
+        Format::Xlsx => match xlsx::render(&[(&card, &policy)], args.lang) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let path = args.output.as_ref().map(|p| p.display().to_string());
+                eprintln!(
+                    "{}",
+                    i18n::cannot_write(&path.unwrap_or_default(), &e, args.lang)
+                );
+                return Exit::Input;
+            }
+        },
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = super::write::atomically(path, &bytes) {
+                let path = path.display().to_string();
+                eprintln!("{}", i18n::cannot_write(&path, &e.to_string(), args.lang));
+                return Exit::Input;
+            }
+        }
+        None => {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(&bytes);
+        }
     }
     let threshold = match args.fail_on {
         Some(FailOn::Error) => Some(Severity::Error),

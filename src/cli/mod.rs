@@ -63,9 +63,12 @@ struct EvalArgs {
     rules: PathBuf,
     /// 报告，report.json 格式（the report, in the report.json format）
     report: PathBuf,
-    /// 输出格式（output format）
+    /// 输出格式：human、json、markdown、xlsx（须 -o）、html（output format; xlsx needs -o）
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// 写入此文件（原子写入）；省略时输出到标准输出，xlsx 必须指定（write here, atomically; stdout if omitted; required for xlsx）
+    #[arg(short, long)]
+    output: Option<PathBuf>,
     /// 语言（language of the output）
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
@@ -84,6 +87,9 @@ struct EvalArgs {
 enum Format {
     Human,
     Json,
+    Markdown,
+    Xlsx,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -188,7 +188,11 @@ fn totals(out: &mut String, card: &Scorecard, style: &Style) {
         .count();
     if unscored > 0 {
         let note = i18n::not_scored_note(unscored, style.lang);
-        let _ = writeln!(out, "{}", paint(style, note, |t| t.red().bold().to_string()));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(style, note, |t| t.red().bold().to_string())
+        );
     }
     out.push('\n');
 }

@@ -1,11 +1,15 @@
-//! Rendering: diagnostics (miette), the human scorecard, the JSON result.
+//! Rendering: diagnostics (miette), the human scorecard, the JSON result, and the
+//! scorecards auditors hand back (Markdown, xlsx, HTML).
 
 pub mod diagnostic;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod lost;
+pub mod markdown;
 mod style;
 mod table;
+pub mod xlsx;
 
 pub use diagnostic::Diag;
 pub use style::Style;

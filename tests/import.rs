@@ -1,6 +1,6 @@
 //! `perfrules import`: the seed's extracted text gives examples/minhang-2021.json except
 //! exactly the restorations examples/README.md documents; project tables import from CSV
-//! and from a workbook and score; broken sources are reported row by row, never guessed.
+//! and from a workbook and score by rules/2022-project.pr; broken sources are reported row by row, never guessed.
 
 mod common;
 use common::*;
@@ -285,24 +285,34 @@ fn a_project_table_imports_from_csv_and_from_a_workbook_alike() {
 }
 
 #[test]
-fn an_imported_project_workbook_scores() {
-    // Until rules/2022-project.pr exists (issue 3), a small project policy of the tests:
-    // 产出 450 ÷ 500 × 20 = 18, then 15 + 10 + 5 met; 效益 有效提升 = its target, 30;
-    // 满意度 92% ≥ 90%, 10. Raw 88 of 90 points, not rescaled: total 88, grade 良.
+fn an_imported_project_workbook_scores_by_the_project_policy() {
+    // rules/2022-project.pr (policy-project.md), worked by hand: execution
+    // 9.034 ÷ 20 × 10 = 4.517 → 4.52; 产出 450 ÷ 500 × 20 = 18, then 15 + 10 + 5 met;
+    // 效益 有效提升 is its own target, 30; 满意度 92% ≥ 90%, 10. Total 4.52 + 88 = 92.52 of
+    // 100 points, not rescaled: grade 优, and exactly the unit's own 总分, so no finding.
     let path = scratch("project-2022-score.xlsx");
     project_workbook(&path);
     let imported = import(&path);
-    let policy = policy(&read("tests/fixtures/import/project.pr"));
+    let policy = policy(&read("rules/2022-project.pr"));
     let card = evaluate(&policy, &imported.report).unwrap();
+    let execution = card
+        .execution
+        .as_ref()
+        .expect("the execution row is scored");
+    assert_eq!(
+        execution.score.map(|s| s.to_string()).as_deref(),
+        Some("4.52")
+    );
     let scores: Vec<String> = card
         .indicators
         .iter()
         .map(|i| i.score.map(|s| s.to_string()).unwrap_or_default())
         .collect();
     assert_eq!(scores, ["18", "15", "10", "5", "30", "10"]);
-    assert_eq!(card.raw_total.to_string(), "88");
-    assert_eq!(card.max_points.to_string(), "90");
-    assert_eq!(card.grade, "良");
+    assert_eq!(card.max_points.to_string(), "100");
+    assert_eq!(card.total.to_string(), "92.52");
+    assert_eq!(card.grade, "优");
+    assert!(card.findings.is_empty(), "{:#?}", card.findings);
 }
 
 #[test]

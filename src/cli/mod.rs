@@ -28,6 +28,17 @@ enum Command {
     Eval(EvalArgs),
     /// 把单位填报的表格（提取的文本、xlsx/xls/ods 工作簿、CSV）导入为 report.json（import a unit's tables as report.json）
     Import(ImportArgs),
+    /// 打印输入格式的 JSON Schema（print the JSON Schema of an input format）
+    Schema {
+        /// report：report.json 的格式（report: the report.json contract）
+        #[arg(value_enum)]
+        what: SchemaOf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SchemaOf {
+    Report,
 }
 
 #[derive(Args, Debug)]
@@ -134,6 +145,12 @@ pub fn main() -> std::process::ExitCode {
     let exit = match cli.command {
         Command::Eval(args) => eval::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Schema {
+            what: SchemaOf::Report,
+        } => {
+            print!("{}", crate::report::SCHEMA);
+            Exit::Scored
+        }
     };
     exit.into()
 }

@@ -6,6 +6,11 @@ mod amount;
 mod error;
 
 pub use amount::Amount;
+
+/// The JSON Schema of report.json (`perfrules schema report`). Tests keep it in step with the
+/// types below: every example is valid under both, unknown and missing fields are refused by
+/// both.
+pub const SCHEMA: &str = include_str!("report.schema.json");
 pub use error::{ReportError, ReportErrorKind};
 
 use serde::Deserialize;

@@ -42,6 +42,8 @@ pub mod check;
 pub mod cli;
 pub mod decimal;
 pub mod eval;
+pub mod extends;
+pub mod fmt;
 pub mod i18n;
 pub mod import;
 pub mod judgement;

@@ -15,6 +15,7 @@ fn q(comparison: Option<Comparison>, number: &str, unit: Unit) -> ValueKind {
         comparison,
         number: d(number),
         unit,
+        measured: None,
     })
 }
 

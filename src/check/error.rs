@@ -168,6 +168,11 @@ pub enum CheckError {
     },
     /// `execution.score` in a policy without an `execution` block.
     NoExecution { span: Span },
+    /// `extends`, `override` or `remove` in a syntax tree that was not read with
+    /// [`crate::extends::load_text`], which resolves them.
+    Unresolved { span: Span },
+    /// A finding of the static analyses ([`super::lint`]): an error or a warning.
+    Lint(super::lint::Lint),
 }
 
 /// What kind of name was duplicated.
@@ -245,7 +250,18 @@ impl CheckError {
             | ExecutionIncomplete { span, .. }
             | DuplicateExecution { span, .. }
             | UnknownSection { span, .. }
-            | NoExecution { span } => *span,
+            | NoExecution { span }
+            | Unresolved { span } => *span,
+            Lint(lint) => lint.span(),
+        }
+    }
+
+    /// How serious it is: everything the checker refuses is an error; the static analyses
+    /// also warn.
+    pub fn severity(&self) -> crate::syntax::ast::Severity {
+        match self {
+            CheckError::Lint(lint) => lint.severity(),
+            _ => crate::syntax::ast::Severity::Error,
         }
     }
 
@@ -310,6 +326,8 @@ impl CheckError {
             DuplicateExecution { .. } => "perfrules::check::duplicate_execution",
             UnknownSection { .. } => "perfrules::check::unknown_section",
             NoExecution { .. } => "perfrules::check::no_execution",
+            Unresolved { .. } => "perfrules::check::unresolved",
+            Lint(lint) => lint.code(),
         }
     }
 }

@@ -158,7 +158,7 @@ impl Checker {
     }
 }
 
-fn setting_key(setting: &Setting) -> &'static str {
+pub(crate) fn setting_key(setting: &Setting) -> &'static str {
     match setting {
         Setting::Years { .. } => "year",
         Setting::Kind(_) => "kind",

@@ -56,6 +56,8 @@ pub struct Policy {
     pub(crate) indicator_index: HashMap<String, IndicatorId>,
     /// Name keys of sections and their aliases.
     pub(crate) section_index: HashMap<String, SectionId>,
+    /// What the static analyses warn of (crate::check::lint).
+    pub(crate) warnings: Vec<super::lint::Lint>,
 }
 
 impl Policy {
@@ -79,6 +81,11 @@ impl Policy {
     /// The rule files the policy was read from.
     pub fn sources(&self) -> &Sources {
         &self.sources
+    }
+
+    /// The static analyses' warnings: the policy scores, but an auditor should look.
+    pub fn warnings(&self) -> &[super::lint::Lint] {
+        &self.warnings
     }
 
     pub fn full_marks(&self) -> Dec {

@@ -4,7 +4,6 @@ use crate::check::{self, Policy};
 use crate::i18n::{Lang, Ui};
 use crate::output::{diagnostic, Diag};
 use crate::report::Report;
-use crate::source::Sources;
 use miette::Severity;
 use std::path::Path;
 
@@ -22,22 +21,27 @@ pub fn read(path: &Path, lang: Lang) -> Result<String, Box<Diag>> {
     })
 }
 
-/// Reads, parses and checks a rule file; every problem as a diagnostic.
+/// Reads, parses and checks a rule file (and the files it extends); every problem as a
+/// diagnostic.
 pub fn policy(path: &Path, lang: Lang) -> Result<Policy, Vec<Diag>> {
-    let text = read(path, lang).map_err(|d| vec![*d])?;
-    let mut sources = Sources::new();
-    let id = sources.add(path.display().to_string(), text.as_str());
-    let file = crate::syntax::parse(id, &text).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| diagnostic::syntax(e, &sources, lang))
-            .collect::<Vec<_>>()
-    })?;
-    let diags_sources = sources.clone();
-    check::check(sources, id, &file).map_err(|errors| {
+    let loaded = rule_file(path, lang)?;
+    let diags_sources = loaded.sources.clone();
+    check::check_with(loaded.sources, loaded.main, &loaded.file, loaded.lints).map_err(|errors| {
         errors
             .iter()
             .map(|e| diagnostic::check(e, &diags_sources, lang))
+            .collect()
+    })
+}
+
+/// Reads and parses a rule file and the files it extends, merged.
+pub fn rule_file(path: &Path, lang: Lang) -> Result<crate::extends::Loaded, Vec<Diag>> {
+    let text = read(path, lang).map_err(|d| vec![*d])?;
+    crate::extends::load_text(&path.display().to_string(), &text).map_err(|failed| {
+        failed
+            .errors
+            .iter()
+            .map(|e| diagnostic::load(e, &failed.sources, lang))
             .collect()
     })
 }

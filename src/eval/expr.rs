@@ -49,7 +49,10 @@ impl Val {
             Val::Written(Value {
                 kind: ValueKind::Quantity(q),
                 ..
-            }) => Some(Num::new(q.number, q.unit.clone())),
+            }) => {
+                let (number, unit) = q.reading();
+                Some(Num::new(number, unit.clone()))
+            }
             _ => None,
         }
     }
@@ -191,7 +194,8 @@ fn equal(a: &Val, b: &Val, units: &UnitTable) -> Result<Option<bool>, NumError> 
         (Val::Written(x), Val::Written(y)) => x.same_target_as(y),
         (Val::Written(w), Val::Num(n)) | (Val::Num(n), Val::Written(w)) => match &w.kind {
             ValueKind::Quantity(q) if matches!(q.comparison, None | Some(Comparison::Equal)) => {
-                let (x, y, _, _) = quantity::align(n, &Num::new(q.number, q.unit.clone()), units)?;
+                let (number, unit) = q.reading();
+                let (x, y, _, _) = quantity::align(n, &Num::new(number, unit.clone()), units)?;
                 x == y
             }
             _ => false,

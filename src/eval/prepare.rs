@@ -125,6 +125,7 @@ pub fn prepare_execution<'a>(policy: &'a Policy, report: &'a Report) -> Option<P
                 comparison: None,
                 number: rate.value,
                 unit: Unit::Percent,
+                measured: None,
             }),
         })
     });
@@ -198,7 +199,10 @@ pub fn derive(
             Ok(Val::Written(v)) if v.quantity().is_some() => {
                 let q = v
                     .quantity()
-                    .map(|q| Num::new(q.number, q.unit.clone()))
+                    .map(|q| {
+                        let (number, unit) = q.reading();
+                        Num::new(number, unit.clone())
+                    })
                     .unwrap_or(Num::plain(Dec::ZERO));
                 Ok((q, v.text.clone()))
             }

@@ -338,7 +338,10 @@ impl Scorer<'_, '_, '_> {
             Actual::Written(Value {
                 kind: ValueKind::Quantity(bq),
                 ..
-            }) => Num::new(bq.number, bq.unit.clone()),
+            }) => {
+                let (number, unit) = bq.reading();
+                Num::new(number, unit.clone())
+            }
             Actual::Written(_) => return Err(self.mismatch(target, actual, rule)),
         };
         self.note_undeclared(&[&a.unit, &b.unit]);

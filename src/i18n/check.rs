@@ -7,6 +7,12 @@ use crate::t;
 pub fn check_error(e: &CheckError, lang: Lang) -> String {
     use CheckError::*;
     match e {
+        Lint(lint) => super::lint::lint_message(lint, lang),
+        Unresolved { .. } => t!(
+            lang,
+            "`extends`、`override` 与 `remove` 只在从文件读入规则时处理",
+            "`extends`, `override` and `remove` are resolved only when a rule file is read from its folder"
+        ),
         NoPolicy { .. } => t!(
             lang,
             "规则文件没有 `policy \"…\" {{ … }}` 头",
@@ -322,6 +328,7 @@ pub fn check_error(e: &CheckError, lang: Lang) -> String {
 pub fn check_label(e: &CheckError, lang: Lang) -> String {
     use CheckError::*;
     match e {
+        Lint(lint) => super::lint::lint_label(lint, lang),
         UnknownName { .. }
         | UnknownIndicator { .. }
         | UnknownUnit { .. }
@@ -340,6 +347,12 @@ pub fn check_label(e: &CheckError, lang: Lang) -> String {
 pub fn check_help(e: &CheckError, lang: Lang) -> Option<String> {
     use CheckError::*;
     match e {
+        Lint(lint) => Some(super::lint::lint_help(lint, lang)),
+        Unresolved { .. } => Some(t!(
+            lang,
+            "用 `perfrules::extends::load_text` 读入规则文件",
+            "read the rule file with `perfrules::extends::load_text`"
+        )),
         UnknownName { suggestion: Some(s), .. }
         | UnknownIndicator { suggestion: Some(s), .. }
         | UnknownUnit { suggestion: Some(s), .. }

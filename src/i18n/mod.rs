@@ -4,7 +4,9 @@
 
 mod check;
 mod eval;
+mod extends;
 mod import;
+mod lint;
 mod output;
 mod report;
 mod syntax;
@@ -14,7 +16,9 @@ pub use check::{check_error, check_help, check_label};
 pub use eval::{
     achievement, engine_finding, form_name, judgement_error, method_name, problem, working,
 };
+pub use extends::{extends_error, extends_help, extends_label};
 pub use import::{import_error, import_note, import_place};
+pub use lint::{lint_help, lint_label, lint_message, lint_related_label};
 pub use output::*;
 pub use report::report_error;
 pub use syntax::{expected, syntax_error, syntax_help, syntax_label};

@@ -177,23 +177,59 @@ pub fn syntax(e: &SyntaxError, sources: &Sources, lang: Lang) -> Diag {
 }
 
 pub fn check(e: &CheckError, sources: &Sources, lang: Lang) -> Diag {
+    let severity = match e.severity() {
+        crate::syntax::ast::Severity::Error => Severity::Error,
+        crate::syntax::ast::Severity::Warning => Severity::Warning,
+        crate::syntax::ast::Severity::Info => Severity::Advice,
+    };
     let mut diag = Diag::over(
         sources,
         e.span(),
         e.code(),
-        Severity::Error,
+        severity,
         i18n::check_error(e, lang),
     )
     .label(sources, e.span(), i18n::check_label(e, lang), true);
-    if let Some(first) = e.first() {
-        diag = diag.label(
-            sources,
-            first,
-            crate::t!(lang, "第一次在这里", "first here"),
-            false,
-        );
+    let mut help = i18n::check_help(e, lang);
+    let second = match e {
+        CheckError::Lint(lint) => lint
+            .related
+            .map(|span| (span, i18n::lint_related_label(lint, lang))),
+        _ => e
+            .first()
+            .map(|span| (span, crate::t!(lang, "第一次在这里", "first here"))),
+    };
+    if let Some((span, text)) = second {
+        if span.source == e.span().source {
+            diag = diag.label(sources, span, text, false);
+        } else {
+            // in another file of the chain: say where
+            let at = sources.location(span);
+            let line = format!("{text}: {at}");
+            help = Some(match help {
+                Some(h) => format!("{h}\n{line}"),
+                None => line,
+            });
+        }
     }
-    diag.help(i18n::check_help(e, lang))
+    diag.help(help)
+}
+
+/// A problem of reading a chain of rule files: a syntax error in any of them, or one of
+/// `extends`, `override`, `remove`.
+pub fn load(e: &crate::extends::LoadError, sources: &Sources, lang: Lang) -> Diag {
+    match e {
+        crate::extends::LoadError::Syntax(e) => syntax(e, sources, lang),
+        crate::extends::LoadError::Extends(e) => Diag::over(
+            sources,
+            e.span(),
+            e.code(),
+            Severity::Error,
+            i18n::extends_error(e, lang),
+        )
+        .label(sources, e.span(), i18n::extends_label(e, lang), true)
+        .help(i18n::extends_help(e, lang)),
+    }
 }
 
 /// A report that cannot be read, over the report's text.

@@ -8,6 +8,8 @@ use crate::value::{TargetForm, Value};
 /// A whole rule file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleFile {
+    /// `extends "2021.pr"`: the file this one changes (see crate::extends).
+    pub extends: Option<Spanned<String>>,
     pub items: Vec<Item>,
 }
 
@@ -23,6 +25,50 @@ pub enum Item {
     Execution(Box<Indicator>),
     Section(Structure),
     Check(Box<Check>),
+    /// `override indicator "…" …`: only in a file that extends another.
+    Override(Box<Override>),
+    /// `remove indicator "…"`: only in a file that extends another.
+    Remove(Remove),
+}
+
+/// `override …`: what is changed, written as it is written anywhere else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub what: Overridden,
+    pub span: Span,
+}
+
+/// What an `override` changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overridden {
+    /// The indicator of that name: what the override says replaces what it said.
+    Indicator(Indicator),
+    /// The check of that id, replaced whole.
+    Check(Check),
+    /// The vocabulary of that name: each word class written replaces the class.
+    Vocabulary(Vocabulary),
+    /// The file-wide defaults: each form written replaces the form's method.
+    Defaults(Defaults),
+}
+
+/// `remove …`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Remove {
+    pub what: Removed,
+    pub span: Span,
+}
+
+/// What a `remove` drops.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Removed {
+    Indicator(Spanned<String>),
+    Group(Spanned<String>),
+    Section(Spanned<String>),
+    Check(Spanned<String>),
+    /// `remove vocabulary` (the unnamed one) or `remove vocabulary 满意度`.
+    Vocabulary(Option<Spanned<String>>),
+    /// `remove default at_least`.
+    Default(Spanned<TargetForm>),
 }
 
 /// `policy "name" { … }`.

@@ -1,7 +1,7 @@
 //! From the value grammar's parse tree to a [`Value`].
 
 use super::period::{days_in_month, Period, PeriodSpan};
-use super::{Comparison, Quantity, Unit, Value, ValueKind};
+use super::{Comparison, Measured, Quantity, Unit, Value, ValueKind};
 use crate::decimal::{Dec, DecimalTextError};
 use crate::syntax::grammar::{Grammar, Rule};
 use pest::iterators::Pair;
@@ -104,8 +104,13 @@ fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
     let mut comparison = None;
     let mut number = Dec::ZERO;
     let mut unit = Unit::None;
+    let mut measured = None;
     for part in pair.into_inner() {
         let found = match part.as_rule() {
+            Rule::measured => {
+                measured = Some(measured_figure(part.clone(), base)?);
+                None
+            }
             Rule::at_least_sign | Rule::at_least_words | Rule::at_least_suffix => {
                 Some(Comparison::AtLeast)
             }
@@ -145,11 +150,52 @@ fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
             comparison = Some(found);
         }
     }
+    // A measured value without a unit is in the claim's unit: `>=85%（92）`.
+    let measured = measured.map(|m: Measured| Measured {
+        unit: if m.unit == Unit::None {
+            unit.clone()
+        } else {
+            m.unit
+        },
+        number: m.number,
+    });
     Ok(Quantity {
         comparison,
         number,
         unit,
+        measured,
     })
+}
+
+/// The `measured_figure` inside a `measured`: `92%` of `（实际92%）`.
+fn measured_figure(pair: Pair<'_, Rule>, base: usize) -> Result<Measured, ValueError> {
+    let mut measured = Measured {
+        number: Dec::ZERO,
+        unit: Unit::None,
+    };
+    let figure = pair
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::measured_figure);
+    for part in figure.into_iter().flat_map(|f| f.into_inner()) {
+        match part.as_rule() {
+            Rule::number => {
+                measured.number = Dec::parse_written(part.as_str()).map_err(|e| {
+                    error_at(
+                        &part,
+                        base,
+                        match e {
+                            DecimalTextError::OutOfRange => ValueErrorKind::NumberOutOfRange,
+                            DecimalTextError::NotANumber => ValueErrorKind::Unreadable,
+                        },
+                    )
+                })?
+            }
+            Rule::percent => measured.unit = Unit::Percent,
+            Rule::unit => measured.unit = Unit::Named(part.as_str().to_string()),
+            _ => {}
+        }
+    }
+    Ok(measured)
 }
 
 fn period_value(pair: Pair<'_, Rule>, base: usize) -> Result<Period, ValueError> {

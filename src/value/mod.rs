@@ -42,6 +42,27 @@ pub struct Quantity {
     pub comparison: Option<Comparison>,
     pub number: Dec,
     pub unit: Unit,
+    /// The measured value written beside a claimed bound: the 92% of `>=85%（92%）`.
+    pub measured: Option<Measured>,
+}
+
+/// A measured value written beside a claim (`（92%）`, `，实际92%`), in the claim's unit
+/// when it writes none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measured {
+    pub number: Dec,
+    pub unit: Unit,
+}
+
+impl Quantity {
+    /// The figure an actual is scored by: the measured value when one is written beside
+    /// the claim (`>=85%（92%）` reads 92%), else the number (`>=85%` reads 85%).
+    pub fn reading(&self) -> (Dec, &Unit) {
+        match &self.measured {
+            Some(m) => (m.number, &m.unit),
+            None => (self.number, &self.unit),
+        }
+    }
 }
 
 /// A comparison written with a number: `>=`, `≥`, `不低于`, `以上` …
@@ -162,12 +183,21 @@ impl Value {
     }
 
     /// Whether an actual is a claim rather than a measurement: written with `>=`, `>`,
-    /// `<=` or `<` (">=85%"). `=100%` is a measurement written with a sign.
+    /// `<=` or `<` (">=85%") and no measured value beside it. `=100%` is a measurement
+    /// written with a sign; `>=85%（92%）` is a claim that gives its measurement.
     pub fn is_claimed_bound(&self) -> bool {
-        matches!(
-            self.quantity().and_then(|q| q.comparison),
-            Some(Comparison::AtLeast | Comparison::More | Comparison::AtMost | Comparison::Less)
-        )
+        self.quantity().is_some_and(|q| {
+            q.measured.is_none()
+                && matches!(
+                    q.comparison,
+                    Some(
+                        Comparison::AtLeast
+                            | Comparison::More
+                            | Comparison::AtMost
+                            | Comparison::Less
+                    )
+                )
+        })
     }
 
     /// Whether two targets say the same thing: the same form, number and unit, or the same

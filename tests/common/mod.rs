@@ -2,27 +2,26 @@
 //! command line does, and render diagnostics without colour at a fixed width.
 #![allow(dead_code)]
 
-use perfrules::check::{check, Policy};
+use perfrules::check::{check_with, Policy};
 use perfrules::eval::evaluate;
 use perfrules::i18n::Lang;
 use perfrules::output::{diagnostic, Style};
 use perfrules::report::Report;
 use perfrules::scorecard::Scorecard;
-use perfrules::source::Sources;
 
-/// Parses and checks a rule file, or renders every diagnostic.
+/// Parses and checks a rule file (and the files it extends, `name` being its path), or
+/// renders every diagnostic.
 pub fn try_policy(name: &str, text: &str, lang: Lang) -> Result<Policy, String> {
-    let mut sources = Sources::new();
-    let id = sources.add(name, text);
     let style = Style::plain(lang);
-    let file = perfrules::syntax::parse(id, text).map_err(|errors| {
-        errors
+    let loaded = perfrules::extends::load_text(name, text).map_err(|failed| {
+        failed
+            .errors
             .iter()
-            .map(|e| diagnostic::syntax(e, &sources, lang).render(&style))
+            .map(|e| diagnostic::load(e, &failed.sources, lang).render(&style))
             .collect::<String>()
     })?;
-    let kept = sources.clone();
-    check(sources, id, &file).map_err(|errors| {
+    let kept = loaded.sources.clone();
+    check_with(loaded.sources, loaded.main, &loaded.file, loaded.lints).map_err(|errors| {
         errors
             .iter()
             .map(|e| diagnostic::check(e, &kept, lang).render(&style))

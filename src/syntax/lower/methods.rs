@@ -31,7 +31,7 @@ impl Lower {
         DefaultMethod { form, method }
     }
 
-    fn target_form(&mut self, pair: Pair<'_, Rule>) -> Spanned<TargetForm> {
+    pub(super) fn target_form(&mut self, pair: Pair<'_, Rule>) -> Spanned<TargetForm> {
         let form = match pair.as_str() {
             "equal" => TargetForm::Equal,
             "at_most" => TargetForm::AtMost,

@@ -4,6 +4,7 @@
 mod actuals;
 mod checks;
 mod expr;
+mod extends;
 mod header;
 mod methods;
 mod structure;
@@ -36,12 +37,12 @@ pub fn parse(source: SourceId, text: &str) -> Result<RuleFile, Vec<SyntaxError>>
         source,
         errors: Vec::new(),
     };
-    let items = match pairs.next() {
+    let (extends, items) = match pairs.next() {
         Some(file) => lower.file(file),
-        None => Vec::new(),
+        None => (None, Vec::new()),
     };
     if lower.errors.is_empty() {
-        Ok(RuleFile { items })
+        Ok(RuleFile { extends, items })
     } else {
         lower.errors.sort_by_key(|e| e.span().key());
         Err(lower.errors)
@@ -149,10 +150,17 @@ impl Lower {
         Span::new(self.source, s.start(), s.end())
     }
 
-    fn file(&mut self, file: Pair<'_, Rule>) -> Vec<Item> {
-        file.into_inner()
-            .filter_map(|item| self.item(item))
-            .collect()
+    fn file(&mut self, file: Pair<'_, Rule>) -> (Option<Spanned<String>>, Vec<Item>) {
+        let mut extends = None;
+        let mut items = Vec::new();
+        for item in file.into_inner() {
+            if item.as_rule() == Rule::extends {
+                extends = Some(self.first_string(item));
+            } else if let Some(item) = self.item(item) {
+                items.push(item);
+            }
+        }
+        (extends, items)
     }
 
     fn item(&mut self, item: Pair<'_, Rule>) -> Option<Item> {
@@ -165,6 +173,8 @@ impl Lower {
             Rule::execution => Item::Execution(Box::new(self.indicator(item))),
             Rule::section => Item::Section(self.section(item)),
             Rule::check => Item::Check(Box::new(self.check(item))),
+            Rule::override_item => Item::Override(Box::new(self.override_item(item)?)),
+            Rule::remove_item => Item::Remove(self.remove_item(item)?),
             _ => return None, // EOI
         })
     }

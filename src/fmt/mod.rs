@@ -1,0 +1,2 @@
+//! `perfrules fmt`: one canonical layout of a rule file.
+pub mod expr;

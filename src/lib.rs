@@ -41,6 +41,7 @@
 pub mod check;
 pub mod cli;
 pub mod decimal;
+pub mod diff;
 pub mod eval;
 pub mod extends;
 pub mod fmt;

@@ -131,7 +131,7 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
     }
 }
 
-fn print_errors(diags: &[Diag], style: &Style) {
+pub(super) fn print_errors(diags: &[Diag], style: &Style) {
     for diag in diags {
         eprint!("{}", diag.render(style));
     }

@@ -5,11 +5,14 @@
 pub enum Exit {
     /// 0: the report was scored (findings are part of the result).
     Scored = 0,
-    /// 1: the rule file or report could not be read, parsed or checked.
+    /// 1: the rule file or report could not be read, parsed or checked (for `check`: the
+    /// rule file has errors).
     Input = 1,
     /// 2: the command line was wrong.
     Usage = 2,
-    /// 3: the report was scored, with findings at or above `--fail-on`.
+    /// 3: there is something to look at: `eval` scored the report with findings at or
+    /// above `--fail-on`; `check` found warnings (and no errors); `fmt --check` found a file
+    /// not formatted; `diff` found a score that changed; `test` had a case fail.
     Findings = 3,
 }
 

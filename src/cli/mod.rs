@@ -1,10 +1,14 @@
 //! The command line: parses arguments, reads files, prints, and turns outcomes into exit
 //! codes. The only part of perfrules that prints.
 
+mod check;
+mod diff;
 mod eval;
 mod exit;
+mod fmt;
 mod import;
 mod load;
+mod test;
 mod write;
 
 pub use exit::Exit;
@@ -34,6 +38,14 @@ enum Command {
         #[arg(value_enum)]
         what: SchemaOf,
     },
+    /// 检查规则文件：错误与警告，按位置排列（check rule files: errors and warnings, by position）
+    Check(CheckArgs),
+    /// 把规则文件排成统一格式（lay rule files out the one canonical way）
+    Fmt(FmtArgs),
+    /// 规则修订对各报告得分的影响（what a policy change does to each report's scores）
+    Diff(DiffArgs),
+    /// 运行规则文件旁的测试用例（run the test cases kept next to the rule files）
+    Test(TestArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -66,6 +78,75 @@ struct ImportArgs {
     /// 语言（language of the messages）
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// 规则文件（rule files）
+    #[arg(required = true)]
+    rules: Vec<PathBuf>,
+    /// 语言（language of the output）
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// 颜色（colour）
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Args, Debug)]
+struct FmtArgs {
+    /// 规则文件（rule files）
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// 只检查不改写：有未排好的文件时显示差异并以 3 退出（do not write: show the difference and exit 3 when a file is not formatted）
+    #[arg(long)]
+    check: bool,
+    /// 语言（language of the output）
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// 颜色（colour）
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Args, Debug)]
+struct DiffArgs {
+    /// 原规则文件（the old rule file）
+    old: PathBuf,
+    /// 新规则文件（the new rule file）
+    new: PathBuf,
+    /// 报告（reports, in the report.json format）
+    #[arg(required = true)]
+    reports: Vec<PathBuf>,
+    /// 输出格式（output format）
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+    /// 语言（language of the output）
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// 颜色（colour）
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+/// What `diff` writes.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct TestArgs {
+    /// 放测试用例（*.test.json）的文件夹，默认 rules（the folder of the test cases, *.test.json; rules by default）
+    #[arg(default_value = "rules")]
+    dir: PathBuf,
+    /// 语言（language of the output）
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// 颜色（colour）
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
 }
 
 #[derive(Args, Debug)]
@@ -151,6 +232,10 @@ pub fn main() -> std::process::ExitCode {
             print!("{}", crate::report::SCHEMA);
             Exit::Scored
         }
+        Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Test(args) => test::run(&args),
     };
     exit.into()
 }

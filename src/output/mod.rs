@@ -2,6 +2,7 @@
 //! scorecards auditors hand back (Markdown, xlsx, HTML).
 
 pub mod diagnostic;
+pub mod diff;
 pub mod html;
 pub mod human;
 pub mod json;

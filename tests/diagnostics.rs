@@ -1,5 +1,5 @@
-//! Every diagnostic, from a fixture named after it: tests/fixtures/{parse,check,report,eval,
-//! judgement}.
+//! Every diagnostic, from a fixture named after it:
+//! tests/fixtures/{parse,check,lint,extends,report,eval,judgement}.
 //! Each test checks that the fixture raises the diagnostic its name says (a name may add a
 //! suffix: `unknown_name_function` raises `unknown_name`), then snapshots the rendered
 //! diagnostic, without colour at 100 columns, in Chinese and in English.
@@ -185,5 +185,86 @@ fn every_refused_judgement_names_its_band_or_reason_and_has_a_snapshot() {
             .to_string();
         assert!(named_by(&name, &code), "{name} raised {code}");
         insta::assert_snapshot!(format!("judgement__{name}"), both_languages(render));
+    }
+}
+
+/// Every error and warning `perfrules check` gives for a rule file, rendered.
+fn check_output(name: &str, text: &str, lang: Lang) -> (Vec<String>, String) {
+    let style = Style::plain(lang);
+    match perfrules::extends::load_text(name, text) {
+        Err(failed) => (
+            failed
+                .errors
+                .iter()
+                .map(|e| code_of_load(e).to_string())
+                .collect(),
+            failed
+                .errors
+                .iter()
+                .map(|e| diagnostic::load(e, &failed.sources, lang).render(&style))
+                .collect(),
+        ),
+        Ok(loaded) => {
+            let sources = loaded.sources.clone();
+            let (_, problems) =
+                perfrules::check::analyse(loaded.sources, loaded.main, &loaded.file, loaded.lints);
+            (
+                problems.iter().map(|p| p.code().to_string()).collect(),
+                problems
+                    .iter()
+                    .map(|p| diagnostic::check(p, &sources, lang).render(&style))
+                    .collect(),
+            )
+        }
+    }
+}
+
+fn code_of_load(e: &perfrules::extends::LoadError) -> &'static str {
+    match e {
+        perfrules::extends::LoadError::Syntax(e) => e.code(),
+        perfrules::extends::LoadError::Extends(e) => e.code(),
+    }
+}
+
+#[test]
+fn every_lint_has_a_fixture_that_raises_it_first_and_a_snapshot() {
+    for (name, path) in fixtures("lint", Some("pr")) {
+        let text = read(&path.to_string_lossy());
+        let file_name = format!("fixtures/lint/{name}.pr");
+        let (codes, _) = check_output(&file_name, &text, Lang::Zh);
+        let first = codes.first().cloned().unwrap_or_default();
+        assert!(named_by(&name, &first), "{name} raised {codes:?}");
+        insta::assert_snapshot!(
+            format!("lint__{name}"),
+            both_languages(|lang| check_output(&file_name, &text, lang).1)
+        );
+    }
+}
+
+#[test]
+fn rule_files_and_the_example_fixtures_raise_no_lint() {
+    for path in std::fs::read_dir("rules").unwrap().filter_map(Result::ok) {
+        let path = path.path().to_string_lossy().into_owned();
+        if path.ends_with(".pr") {
+            let (codes, text) = check_output(&path, &read(&path), Lang::Zh);
+            assert!(codes.is_empty(), "{path}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn every_extends_error_has_a_fixture_folder_and_a_snapshot() {
+    for (name, dir) in fixtures("extends", None) {
+        let main = dir.join("main.pr");
+        let text = read(&main.to_string_lossy());
+        // as the command line names it: relative to the crate, forward slashes
+        let file_name = format!("tests/fixtures/extends/{name}/main.pr");
+        let (codes, _) = check_output(&file_name, &text, Lang::Zh);
+        let first = codes.first().cloned().unwrap_or_default();
+        assert!(named_by(&name, &first), "{name} raised {codes:?}");
+        insta::assert_snapshot!(
+            format!("extends__{name}"),
+            both_languages(|lang| check_output(&file_name, &text, lang).1)
+        );
     }
 }

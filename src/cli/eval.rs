@@ -34,6 +34,12 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
             return Exit::Input;
         }
     };
+    // The policy scores; what the static analyses warn of goes to stderr, for the auditor.
+    for warning in policy.warnings() {
+        let problem = crate::check::CheckError::Lint(warning.clone());
+        let diag = crate::output::diagnostic::check(&problem, policy.sources(), args.lang);
+        eprint!("{}", diag.render(&err_style));
+    }
     let report = match super::load::report(&args.report, args.lang) {
         Ok(report) => report,
         Err(diag) => {

@@ -50,7 +50,6 @@ pub enum Thing {
     Section,
     Check,
     Vocabulary,
-    WordClass,
     Default,
 }
 
@@ -63,7 +62,6 @@ impl Thing {
             Thing::Section => "section",
             Thing::Check => "check",
             Thing::Vocabulary => "vocabulary",
-            Thing::WordClass => "word class",
             Thing::Default => "default",
         }
     }

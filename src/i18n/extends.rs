@@ -9,10 +9,14 @@ fn thing(what: Thing, name: &str, lang: Lang) -> String {
     if name.is_empty() && what == Thing::Vocabulary {
         return t!(lang, "未命名的词表", "the unnamed vocabulary");
     }
-    match what {
-        Thing::Check => t!(lang, "检查 `{name}`", "check `{name}`"),
-        Thing::Default => t!(lang, "默认方法 `{name}`", "default `{name}`"),
-        _ => t!(lang, "{keyword} “{name}”", "{keyword} “{name}”"),
+    match (what, lang) {
+        (Thing::Check, _) => t!(lang, "检查 `{name}`", "check `{name}`"),
+        (Thing::Default, _) => t!(lang, "默认方法 `{name}`", "default `{name}`"),
+        (_, Lang::En) => format!("{keyword} “{name}”"),
+        (Thing::Indicator, Lang::Zh) => format!("指标“{name}”"),
+        (Thing::Group, Lang::Zh) => format!("二级指标“{name}”"),
+        (Thing::Section, Lang::Zh) => format!("一级指标“{name}”"),
+        (Thing::Vocabulary, Lang::Zh) => format!("词表“{name}”"),
     }
 }
 
@@ -54,7 +58,10 @@ pub fn extends_error(e: &ExtendsError, lang: Lang) -> String {
             )
         }
         AmbiguousGroup { name, sections, .. } => {
-            let sections = sections.join("”、“");
+            let sections = match lang {
+                Lang::Zh => sections.join("”、“"),
+                Lang::En => sections.join("”, “"),
+            };
             t!(
                 lang,
                 "二级指标“{name}”在多个一级指标中出现：“{sections}”",

@@ -46,8 +46,8 @@ pub fn lint_message(lint: &Lint, lang: Lang) -> String {
         }
         BandGap { gap } => t!(
             lang,
-            "实际值 {gap} 不落在任何一档",
-            "an actual of {gap} falls in no band"
+            "实际值 B 满足 {gap} 时不落在任何一档",
+            "actuals with {gap} fall in no band"
         ),
         BandOverlap { overlap } => t!(
             lang,
@@ -136,7 +136,7 @@ pub fn lint_label(lint: &Lint, lang: Lang) -> String {
         PointsDoNotSum { .. } => t!(lang, "分值不符", "points do not sum"),
         BandGap { .. } => t!(lang, "此处有空档", "gap here"),
         BandOverlap { .. } | BandEndUnclear { .. } => {
-            t!(lang, "与前一档重叠或不清", "clashes with an earlier band")
+            t!(lang, "与相邻一档冲突", "clashes with its neighbour")
         }
         DefaultNeverApplies { .. } | VocabularyNeverUsed { .. } | WordShadowed { .. } => {
             t!(lang, "从不适用", "never applies")
@@ -157,7 +157,7 @@ pub fn lint_related_label(lint: &Lint, lang: Lang) -> String {
     use LintKind::*;
     match &lint.kind {
         WordShadowed { .. } => t!(lang, "起作用的是这里", "this one decides"),
-        _ => t!(lang, "前一档", "the earlier band"),
+        _ => t!(lang, "相邻的一档", "the neighbouring band"),
     }
 }
 
@@ -261,11 +261,12 @@ pub fn lint_help(lint: &Lint, lang: Lang) -> String {
         MessagesDiffer { only_zh, only_en } => {
             let zh = only_zh.join(" ");
             let en = only_en.join(" ");
-            t!(
-                lang,
-                "只在中文中：{zh}；只在英文中：{en}",
-                "only in the Chinese: {zh}; only in the English: {en}"
-            )
+            let parts = [
+                (!zh.is_empty()).then(|| t!(lang, "只在中文中：{zh}", "only in the Chinese: {zh}")),
+                (!en.is_empty()).then(|| t!(lang, "只在英文中：{en}", "only in the English: {en}")),
+            ];
+            let sep = t!(lang, "；", "; ");
+            parts.into_iter().flatten().collect::<Vec<_>>().join(&sep)
         }
         NoYears => t!(
             lang,

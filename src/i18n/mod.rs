@@ -3,6 +3,7 @@
 //! the compiler checks them.
 
 mod check;
+mod commands;
 mod diff;
 mod eval;
 mod extends;
@@ -14,6 +15,7 @@ mod syntax;
 mod ui;
 
 pub use check::{check_error, check_help, check_label};
+pub use commands::Words;
 pub use diff::DiffWords;
 pub use eval::{
     achievement, engine_finding, form_name, judgement_error, method_name, problem, working,

@@ -85,13 +85,16 @@ fn table(bands: &[Band], out: &mut Vec<Lint>) {
                 out.push(overlap(lower, upper, unit).related(*first).at(span));
             }
             (Some((Some(high), first)), None) => {
-                let _ = high;
-                out.push(overlap(lower, upper, unit).related(*first).at(span));
+                out.push(
+                    overlap(None, lowest(*high, upper), unit)
+                        .related(*first)
+                        .at(span),
+                );
             }
             (Some((Some(high), first)), Some(low)) => {
                 if low.at < high.at {
                     out.push(
-                        overlap(Some(low), Some(*high).map(|h| h), unit)
+                        overlap(Some(low), lowest(*high, upper), unit)
                             .related(*first)
                             .at(span),
                     );
@@ -157,7 +160,15 @@ fn table(bands: &[Band], out: &mut Vec<Lint>) {
     }
 }
 
-/// Two bands that both take the actuals from `lower` on.
+/// The lower of two upper ends (an open end is +∞).
+fn lowest(high: End, upper: Option<End>) -> Option<End> {
+    match upper {
+        Some(u) if u.at < high.at => Some(u),
+        _ => Some(high),
+    }
+}
+
+/// Two bands that both take the actuals from `lower` to `upper`.
 fn overlap(lower: Option<End>, upper: Option<End>, unit: &Unit) -> Lint {
     let show = |e: Option<End>| e.map_or_else(|| "…".to_string(), |e| format!("{}{unit}", e.at));
     Lint::new(

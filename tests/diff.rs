@@ -92,7 +92,7 @@ fn each_change_names_the_rule_that_caused_it() {
     assert_eq!(budget.rule.after.file, "rules/2022.pr");
     assert_eq!(
         budget.rule.after.text,
-        "score deduct 0.1 per 1% below target, partial exact"
+        "override indicator \"预算完成率\" { score deduct 0.1 per 1% below target, partial exact }"
     );
     for claimed in &r.indicators[1..] {
         assert_eq!(claimed.rule.after.file, "rules/2022.pr");

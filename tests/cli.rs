@@ -172,3 +172,56 @@ fn judgements_apply_inside_their_band_and_a_refused_file_exits_1() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn perfrules_test_passes_the_shipped_cases_and_shows_expected_against_got() {
+    let out = perfrules(&["test"]);
+    exits(&out, 0);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("5 项通过，0 项失败（5 passed, 0 failed）"),
+        "{stdout}"
+    );
+    let en = perfrules(&["test", "rules", "--lang", "en"]);
+    assert!(text(&en.stdout).ends_with("5 passed, 0 failed\n"));
+
+    let dir = std::env::temp_dir().join(format!("perfrules-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("rules/2021.pr", dir.join("2021.pr")).unwrap();
+    let report = std::fs::canonicalize(EXAMPLE).unwrap();
+    let case = format!(
+        r#"{{"rules": "2021.pr", "cases": [{{"name": "错的期望", "report": "{}", "total": "96.71", "indicators": {{"预算完成率": {{"score": "2.57"}}, "不存在的指标": {{"lost": "1"}}}}}}]}}"#,
+        report.display()
+    );
+    std::fs::write(dir.join("wrong.test.json"), case).unwrap();
+    let out = perfrules(&["test", &dir.to_string_lossy(), "--lang", "en"]);
+    exits(&out, 3);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("FAILED  错的期望"), "{stdout}");
+    assert!(
+        stdout.contains("total: expected 96.71, got 96.72"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "points lost by “不存在的指标”: expected 1, got not in the scorecard, or not scored"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("0 passed, 1 failed\n"));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn check_is_silent_on_the_rule_files_and_says_which_problems_it_found() {
+    let out = perfrules(&["check", "rules/2021.pr", "rules/2022.pr"]);
+    exits(&out, 0);
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    let warned = perfrules(&["check", "tests/fixtures/lint/band_gap.pr"]);
+    exits(&warned, 3);
+    let refused = perfrules(&["check", "tests/fixtures/lint/band_overlap.pr"]);
+    exits(&refused, 1);
+    assert!(text(&refused.stderr).contains("perfrules::lint::band_overlap"));
+    let refused = perfrules(&["check", "tests/fixtures/check/duplicate_name.pr"]);
+    exits(&refused, 1);
+}

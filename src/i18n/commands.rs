@@ -93,8 +93,8 @@ impl Words {
     pub fn no_such_indicator(self) -> String {
         t!(
             self.0,
-            "报告中没有这一指标",
-            "no such indicator in the scored report"
+            "报告中没有这一指标，或它未计分",
+            "not in the scorecard, or not scored"
         )
     }
     pub fn not_scored(self) -> String {
@@ -103,6 +103,41 @@ impl Words {
     /// A test case that could not be run.
     pub fn case_error(self, reason: &str) -> String {
         t!(self.0, "无法运行：{reason}", "could not run: {reason}")
+    }
+    pub fn bad_test_file(self, path: &str, reason: &str) -> String {
+        t!(
+            self.0,
+            "测试文件 {path} 无法读取：{reason}",
+            "the test file {path} cannot be read: {reason}"
+        )
+    }
+    pub fn rules_outside(self, path: &str) -> String {
+        t!(
+            self.0,
+            "测试文件所指的规则文件 `{path}` 不在测试文件所在的文件夹内",
+            "the rule file `{path}` is not inside the test file's folder"
+        )
+    }
+    pub fn unreadable_report(self, path: &str, reason: &str) -> String {
+        t!(
+            self.0,
+            "报告 {path} 无法读取：{reason}",
+            "the report {path} cannot be read: {reason}"
+        )
+    }
+    pub fn bad_report(self, code: &str) -> String {
+        t!(
+            self.0,
+            "报告不符合 report.json 格式（{code}）；用 `perfrules eval` 查看详情",
+            "the report does not follow report.json ({code}); `perfrules eval` shows where"
+        )
+    }
+    pub fn overflow(self) -> String {
+        t!(
+            self.0,
+            "总分超出小数范围",
+            "a total is too large for a decimal"
+        )
     }
     pub fn expects_nothing(self) -> String {
         t!(

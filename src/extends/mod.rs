@@ -61,10 +61,7 @@ pub fn load_text(name: &str, text: &str) -> Result<Loaded, Box<Failed>> {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    loop {
-        let Some(extends) = chain.last().and_then(|(_, f)| f.extends.clone()) else {
-            break;
-        };
+    while let Some(extends) = chain.last().and_then(|(_, f)| f.extends.clone()) {
         let found = match path::resolve(&dir, &extends, &read) {
             Ok(found) => found,
             Err(e) => return Err(fail(sources, vec![LoadError::Extends(*e)])),

@@ -151,13 +151,15 @@ fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
         }
     }
     // A measured value without a unit is in the claim's unit: `>=85%（92）`.
-    let measured = measured.map(|m: Measured| Measured {
-        unit: if m.unit == Unit::None {
-            unit.clone()
-        } else {
-            m.unit
-        },
-        number: m.number,
+    let measured = measured.map(|m: Measured| {
+        Box::new(Measured {
+            unit: if m.unit == Unit::None {
+                unit.clone()
+            } else {
+                m.unit
+            },
+            number: m.number,
+        })
     });
     Ok(Quantity {
         comparison,

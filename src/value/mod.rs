@@ -43,7 +43,8 @@ pub struct Quantity {
     pub number: Dec,
     pub unit: Unit,
     /// The measured value written beside a claimed bound: the 92% of `>=85%（92%）`.
-    pub measured: Option<Measured>,
+    /// Boxed: most values have none, and values sit in every indicator of the tree.
+    pub measured: Option<Box<Measured>>,
 }
 
 /// A measured value written beside a claim (`（92%）`, `，实际92%`), in the claim's unit

@@ -13,7 +13,7 @@
 //!       "report": "../examples/some-unit.json",
 //!       "total": "96.72",
 //!       "grade": "优",
-//!       "indicators": { "预算完成率": { "score": "2.57" }, "培训次数": { "lost": "1.43" } }
+//!       "indicators": { "任务完成率": { "score": "2.57" }, "培训次数": { "lost": "1.43" } }
 //!     }
 //!   ]
 //! }

@@ -399,16 +399,38 @@ impl Printer<'_> {
         }
         self.line(indent, format!("{head} {{"), at);
         if let Some(e) = &body.actual {
-            self.line(
-                indent + 1,
-                format!("actual = {}", expr::expr(e)),
-                start(e.span),
-            );
+            self.expr_lines("actual = ", e, indent + 1, start(e.span));
         }
         if let Some(m) = &body.score {
             self.method("score ", m, indent + 1, start(m.span));
         }
         self.close(indent, span);
+    }
+
+    /// `head` and an expression on one line; an `if … then … else …` too wide for it goes
+    /// one clause to a line, `then` and `else` under the `if`.
+    fn expr_lines(&mut self, head: &str, e: &Expr, indent: usize, at: usize) {
+        let one = format!("{head}{}", expr::expr(e));
+        if INDENT.len() * indent + one.width() <= WIDTH || !matches!(e.kind, ExprKind::If(..)) {
+            self.line(indent, one, at);
+            return;
+        }
+        let pad = " ".repeat(head.width());
+        let mut lead = head.to_string();
+        let mut at = at;
+        let mut rest = e;
+        while let ExprKind::If(c, a, b) = &rest.kind {
+            self.line(indent, format!("{lead}if {}", expr::expr(c)), at);
+            self.line(
+                indent,
+                format!("{pad}then {}", expr::expr(a)),
+                start(a.span),
+            );
+            lead = format!("{pad}else ");
+            at = start(b.span);
+            rest = b;
+        }
+        self.line(indent, format!("{lead}{}", expr::expr(rest)), at);
     }
 
     fn check(&mut self, prefix: &str, c: &Check) {
@@ -427,14 +449,10 @@ impl Printer<'_> {
             self.line(1, format!("for each {d}"), start(domain.span));
         }
         if let Some(when) = &c.when {
-            self.line(1, format!("when {}", expr::expr(when)), start(when.span));
+            self.expr_lines("when ", when, 1, start(when.span));
         }
         if let Some(require) = &c.require {
-            self.line(
-                1,
-                format!("require {}", expr::expr(require)),
-                start(require.span),
-            );
+            self.expr_lines("require ", require, 1, start(require.span));
         }
         let severity = severity_word(c.severity.node);
         let raise = if c.require.is_some() {

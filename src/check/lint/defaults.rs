@@ -43,8 +43,13 @@ pub fn defaults(file: &RuleFile, out: &mut Vec<Lint>) {
     let mut chain = vec![level(&top)];
     let mut uses = Uses::default();
     for item in &file.items {
-        if let Item::Section(s) = item {
-            walk(&s.items, &mut chain, &mut uses);
+        match item {
+            Item::Section(s) => walk(&s.items, &mut chain, &mut uses),
+            // the budget execution row takes the file-wide defaults
+            Item::Execution(e) => {
+                place(e.body.score.as_ref(), e.target.as_ref(), &chain, &mut uses)
+            }
+            _ => {}
         }
     }
     let mut all: Vec<(TargetForm, Span)> = chain.remove(0);

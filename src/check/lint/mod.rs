@@ -194,6 +194,7 @@ pub(super) fn methods(file: &RuleFile) -> Vec<&crate::source::Spanned<crate::syn
         match item {
             Item::Defaults(d) => out.extend(d.methods.iter().map(|m| &m.method)),
             Item::Section(s) => structure(&s.items, &mut out),
+            Item::Execution(e) => out.extend(&e.body.score),
             _ => {}
         }
     }

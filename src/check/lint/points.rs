@@ -72,9 +72,15 @@ pub fn points(file: &RuleFile, out: &mut Vec<Lint>) {
         }),
         _ => None,
     });
+    // the budget execution row's fixed points count with the sections'
+    let execution = file.items.iter().filter_map(|i| match i {
+        Item::Execution(e) => Some(e.points.map(|p| p.node)),
+        _ => None,
+    });
     let all: Option<Vec<Dec>> = sections
         .iter()
         .map(|s| s.expected_points.map(|p| p.node))
+        .chain(execution)
         .collect();
     if let (Some(full), Some(all), false) = (full, all, sections.is_empty()) {
         if let Ok(sum) = Dec::sum(all) {
@@ -106,8 +112,10 @@ pub fn deductions(file: &RuleFile, out: &mut Vec<Lint>) {
         }
     }
     for item in &file.items {
-        if let Item::Section(s) = item {
-            walk(&s.items, out);
+        match item {
+            Item::Section(s) => walk(&s.items, out),
+            Item::Execution(e) => deduction(e, out),
+            _ => {}
         }
     }
 }

@@ -24,9 +24,9 @@ impl DiffWords {
     }
     pub fn years(self, from: i32, to: i32) -> String {
         if from == to {
-            t!(self.0, " {from} 年", " {from}")
+            t!(self.0, " {from} 年", "{from}")
         } else {
-            t!(self.0, " {from}–{to} 年", " {from}–{to}")
+            t!(self.0, " {from}–{to} 年", "{from}–{to}")
         }
     }
     pub fn any_year(self) -> String {

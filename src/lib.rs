@@ -48,6 +48,7 @@ pub mod extends;
 pub mod fmt;
 pub mod i18n;
 pub mod import;
+pub mod interval;
 pub mod judgement;
 pub mod output;
 pub mod report;

@@ -10,6 +10,7 @@ use super::policy::{
 use super::units::{Relation, UnitTable};
 use super::Checker;
 use crate::decimal::Dec;
+use crate::interval::{End, Interval};
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{self, Award, Defaults, Literal, Partial, Threshold};
 use crate::value::{TargetForm, Unit};
@@ -222,13 +223,8 @@ impl Checker {
                     self.same_units(unit, &end.value.node.unit, end.value.span, scope);
                 }
             }
-            if let (Some(lower), Some(upper)) = (&band.lower, &band.upper) {
-                let empty = lower.value.node.number > upper.value.node.number
-                    || (lower.value.node.number == upper.value.node.number
-                        && !(lower.inclusive && upper.inclusive));
-                if empty {
-                    self.errors.push(CheckError::EmptyBand { span: band.span });
-                }
+            if band_interval(band).is_empty() {
+                self.errors.push(CheckError::EmptyBand { span: band.span });
             }
             if let Award::Share(s) = band.award.node {
                 if s > Dec::HUNDRED {
@@ -313,4 +309,14 @@ pub fn keyword(method: &ast::Method) -> &'static str {
         ast::Method::Bands(_) => "bands",
         ast::Method::Qualitative(_) => "qualitative",
     }
+}
+
+/// The interval of actuals a band written in a rule file holds (its ends' figures as written;
+/// ends in different units are compared by the evaluator after conversion).
+pub fn band_interval(band: &ast::Band) -> Interval {
+    let end = |e: &Option<ast::BandEnd>| {
+        e.as_ref()
+            .map(|e| End::new(e.value.node.number, e.inclusive))
+    };
+    Interval::new(end(&band.lower), end(&band.upper))
 }

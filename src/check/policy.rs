@@ -5,6 +5,7 @@
 use super::expr::CExpr;
 use super::units::UnitTable;
 use crate::decimal::{Dec, RoundMode};
+use crate::interval::Interval;
 use crate::source::{Sources, Span, Spanned};
 use crate::syntax::ast::{Achievement, ClaimedMode, Domain, Partial, Severity};
 use crate::value::{TargetForm, Unit, Value};
@@ -152,37 +153,18 @@ pub struct WordClassRule {
 /// judge inside, with the share it scores without a judgement.
 #[derive(Clone, Copy, Debug)]
 pub struct ShareRule {
-    pub low: Dec,
-    pub low_inclusive: bool,
-    pub high: Dec,
-    pub high_inclusive: bool,
+    /// The shares (in percent) an auditor may judge inside.
+    pub band: Interval,
+    /// The share scored without a judgement.
     pub default: Dec,
 }
 
 impl ShareRule {
     pub fn fixed(share: Dec) -> ShareRule {
         ShareRule {
-            low: share,
-            low_inclusive: true,
-            high: share,
-            high_inclusive: true,
+            band: Interval::point(share),
             default: share,
         }
-    }
-
-    /// Whether a share (percent) lies in the band.
-    pub fn contains(&self, share: Dec) -> bool {
-        let above = if self.low_inclusive {
-            share >= self.low
-        } else {
-            share > self.low
-        };
-        let below = if self.high_inclusive {
-            share <= self.high
-        } else {
-            share < self.high
-        };
-        above && below
     }
 }
 

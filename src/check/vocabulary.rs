@@ -4,6 +4,7 @@ use super::error::{CheckError, ShareProblem};
 use super::policy::{NotDone, ShareRule, VocabularyRule, WordClassRule};
 use super::Checker;
 use crate::decimal::Dec;
+use crate::interval::{End, Interval};
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{ActualsSetting, ClaimedMode, Item, RuleFile, Share};
 use std::collections::HashMap;
@@ -67,11 +68,12 @@ impl Checker {
                 default,
                 span,
             } => {
+                let band = Interval::new(
+                    Some(End::new(low.value.node, low.inclusive)),
+                    Some(End::new(high.value.node, high.inclusive)),
+                );
                 let rule = ShareRule {
-                    low: low.value.node,
-                    low_inclusive: low.inclusive,
-                    high: high.value.node,
-                    high_inclusive: high.inclusive,
+                    band,
                     default: default.node,
                 };
                 for end in [&low.value, &high.value, default] {
@@ -82,12 +84,12 @@ impl Checker {
                         });
                     }
                 }
-                if rule.low > rule.high {
+                if low.value.node > high.value.node {
                     self.errors.push(CheckError::BadShare {
                         span: *span,
                         problem: ShareProblem::Reversed,
                     });
-                } else if !rule.contains(rule.default) {
+                } else if !rule.band.contains(rule.default) {
                     self.errors.push(CheckError::BadShare {
                         span: default.span,
                         problem: ShareProblem::DefaultOutside,

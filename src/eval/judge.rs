@@ -6,7 +6,8 @@
 
 use crate::check::names;
 use crate::check::policy::ShareRule;
-use crate::decimal::{Dec, RoundMode};
+use crate::decimal::Dec;
+use crate::interval::Interval;
 use crate::judgement::{Judgement, Judgements};
 use crate::report::Report;
 use crate::syntax::ast::Achievement;
@@ -44,76 +45,48 @@ pub enum JudgementErrorKind {
     },
 }
 
-/// A band of scores in points, with its ends.
+/// A judgement's band: the class's shares of the indicator's points, as scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Band {
-    pub low: Dec,
-    pub low_inclusive: bool,
-    pub high: Dec,
-    pub high_inclusive: bool,
+    /// The scores a judgement may set.
+    pub scores: Interval,
+    /// The class's shares, in percent.
+    pub shares: Interval,
     /// The points of the indicator.
     pub points: Dec,
-    /// The share of points at each end, in percent.
-    pub share_low: Dec,
-    pub share_high: Dec,
 }
 
 impl Band {
     /// A class's share of `points`, as scores.
     pub fn of(share: &ShareRule, points: Dec) -> Band {
-        let at = |pct: Dec| {
-            points
-                .checked_mul(pct)
-                .and_then(|x| x.checked_div(Dec::HUNDRED))
-                .unwrap_or(Dec::ZERO)
-                .round(28, RoundMode::HalfUp)
-        };
+        let per_cent = points.checked_div(Dec::HUNDRED).unwrap_or(Dec::ZERO);
+        let scores = share
+            .band
+            .scaled(per_cent)
+            .unwrap_or(Interval::point(Dec::ZERO));
         Band {
-            low: at(share.low),
-            low_inclusive: share.low_inclusive,
-            high: at(share.high),
-            high_inclusive: share.high_inclusive,
+            scores,
+            shares: share.band,
             points,
-            share_low: share.low,
-            share_high: share.high,
         }
     }
 
     /// [0, points]: an unknown word's band.
     pub fn whole(points: Dec) -> Band {
-        Band::of(&ShareRule::fixed(Dec::ZERO), points).widen()
-    }
-
-    fn widen(mut self) -> Band {
-        self.high = self.points;
-        self.high_inclusive = true;
-        self.share_high = Dec::HUNDRED;
-        self
+        Band {
+            scores: Interval::closed(Dec::ZERO, points),
+            shares: Interval::closed(Dec::ZERO, Dec::HUNDRED),
+            points,
+        }
     }
 
     pub fn contains(&self, score: Dec) -> bool {
-        let above = if self.low_inclusive {
-            score >= self.low
-        } else {
-            score > self.low
-        };
-        let below = if self.high_inclusive {
-            score <= self.high
-        } else {
-            score < self.high
-        };
-        above && below
+        self.scores.contains(score)
     }
 
     /// `[4.2, 5.6)`.
     pub fn show(&self) -> String {
-        format!(
-            "{}{}, {}{}",
-            if self.low_inclusive { "[" } else { "(" },
-            self.low,
-            self.high,
-            if self.high_inclusive { "]" } else { ")" }
-        )
+        self.scores.show()
     }
 }
 
@@ -263,11 +236,12 @@ mod tests {
     #[test]
     fn the_bands_of_ten_hao_wen_in_points() {
         // 较及时 on 7 points: partly, [60%, 80%) → [4.2, 5.6)
+        use crate::interval::End;
         let partly = ShareRule {
-            low: Dec::from_int(60),
-            low_inclusive: true,
-            high: Dec::from_int(80),
-            high_inclusive: false,
+            band: Interval::new(
+                Some(End::new(Dec::from_int(60), true)),
+                Some(End::new(Dec::from_int(80), false)),
+            ),
             default: Dec::from_int(60),
         };
         let band = Band::of(&partly, Dec::from_int(7));

@@ -482,7 +482,7 @@ pub fn judgement_error(
             Some(t!(lang, "只有按词表计分（qualitative）的指标可以在其档内判定", "only indicators scored by a vocabulary (qualitative) can be judged, inside their band")),
         ),
         OutsideBand { name, word, class, band, score } => {
-            let (shown, points, low, high) = (band.show(), band.points, band.share_low, band.share_high);
+            let (shown, points, shares) = (band.show(), band.points, band.shares.show_with("%"));
             let class = match class {
                 Some(c) => achievement(*c, lang),
                 None => t!(lang, "未列入词表", "not in the vocabulary"),
@@ -490,8 +490,8 @@ pub fn judgement_error(
             (
                 t!(
                     lang,
-                    "“{name}”的判定 {score} 分不在 `{word}`（{class}）的档内：{points} 分的 {low}%–{high}%，即 {shown}",
-                    "the judgement of {score} for “{name}” is outside the band of `{word}` ({class}): {low}%–{high}% of {points} points, that is {shown}"
+                    "“{name}”的判定 {score} 分不在 `{word}`（{class}）的档内：{points} 分的 {shares}，即 {shown}",
+                    "the judgement of {score} for “{name}” is outside the band of `{word}` ({class}): {shares} of {points} points, that is {shown}"
                 ),
                 Some(t!(lang, "判定得分须在 {shown} 之内", "the judged score must lie in {shown}")),
             )

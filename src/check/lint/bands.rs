@@ -2,17 +2,12 @@
 //! two bands share and both or neither include.
 
 use super::{Lint, LintKind};
+use crate::check::methods::band_interval;
 use crate::decimal::Dec;
+use crate::interval::End;
 use crate::source::Span;
 use crate::syntax::ast::{Band, Method, RuleFile};
 use crate::value::Unit;
-
-/// One end of a band: the figure and whether the band includes it.
-#[derive(Clone, Copy)]
-struct End {
-    at: Dec,
-    inclusive: bool,
-}
 
 pub fn bands(file: &RuleFile, out: &mut Vec<Lint>) {
     for method in super::methods(file) {
@@ -37,25 +32,13 @@ fn table(bands: &[Band], out: &mut Vec<Lint>) {
         return;
     }
     // An empty band is the checker's error already.
-    let empty = bands.iter().any(|b| match (&b.lower, &b.upper) {
-        (Some(l), Some(u)) => {
-            l.value.node.number > u.value.node.number
-                || (l.value.node.number == u.value.node.number && !(l.inclusive && u.inclusive))
-        }
-        _ => false,
-    });
-    if empty {
+    let intervals: Vec<_> = bands.iter().map(|b| (band_interval(b), b.span)).collect();
+    if intervals.iter().any(|(i, _)| i.is_empty()) {
         return;
     }
-    let end = |e: &Option<crate::syntax::ast::BandEnd>| {
-        e.as_ref().map(|e| End {
-            at: e.value.node.number,
-            inclusive: e.inclusive,
-        })
-    };
-    let mut sorted: Vec<(Option<End>, Option<End>, Span)> = bands
+    let mut sorted: Vec<(Option<End>, Option<End>, Span)> = intervals
         .iter()
-        .map(|b| (end(&b.lower), end(&b.upper), b.span))
+        .map(|(i, span)| (i.low, i.high, *span))
         .collect();
     // lowest lower end first; an open lower end (−∞) before any figure
     sorted.sort_by(|a, b| match (a.0, b.0) {

@@ -3,6 +3,7 @@
 use super::{arith, Computed};
 use crate::check::policy::BandRule;
 use crate::decimal::Dec;
+use crate::interval::{End, Interval};
 use crate::scorecard::{Figure, Problem, Working};
 use crate::syntax::ast::Award;
 use crate::value::Unit;
@@ -16,27 +17,11 @@ pub fn bands(
     w: Dec,
 ) -> Result<Computed, Problem> {
     for (rule, (lower, upper)) in rules.iter().zip(ends) {
-        let above = match (lower, &rule.lower) {
-            (Some(l), Some((_, _, inclusive))) => {
-                if *inclusive {
-                    b.value >= *l
-                } else {
-                    b.value > *l
-                }
-            }
-            _ => true,
+        let end = |at: &Option<Dec>, written: &Option<(Dec, Unit, bool)>| match (at, written) {
+            (Some(at), Some((_, _, inclusive))) => Some(End::new(*at, *inclusive)),
+            _ => None,
         };
-        let below = match (upper, &rule.upper) {
-            (Some(u), Some((_, _, inclusive))) => {
-                if *inclusive {
-                    b.value <= *u
-                } else {
-                    b.value < *u
-                }
-            }
-            _ => true,
-        };
-        if above && below {
+        if Interval::new(end(lower, &rule.lower), end(upper, &rule.upper)).contains(b.value) {
             let exact = match rule.award {
                 Award::Points(p) => p,
                 Award::Share(s) => w

@@ -271,7 +271,7 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
         CKind::Not(e) => format!("not {}", show(e, facts, units)),
         CKind::Neg(e) => format!("−{}", wrap(e, 7, facts, units)),
         CKind::Binary(op, l, r) => {
-            let p = precedence(*op);
+            let p = op.precedence();
             format!(
                 "{} {} {}",
                 wrap(l, p, facts, units),
@@ -320,23 +320,7 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
 fn wrap(e: &CExpr, min: u8, facts: &dyn Facts, units: &UnitTable) -> String {
     let inner = show(e, facts, units);
     match &e.kind {
-        CKind::Binary(op, ..) if precedence(*op) < min => format!("({inner})"),
+        CKind::Binary(op, ..) if op.precedence() < min => format!("({inner})"),
         _ => inner,
-    }
-}
-
-fn precedence(op: BinaryOp) -> u8 {
-    match op {
-        BinaryOp::Or => 1,
-        BinaryOp::And => 2,
-        BinaryOp::In
-        | BinaryOp::Eq
-        | BinaryOp::Ne
-        | BinaryOp::Lt
-        | BinaryOp::Le
-        | BinaryOp::Gt
-        | BinaryOp::Ge => 4,
-        BinaryOp::Add | BinaryOp::Sub => 5,
-        BinaryOp::Mul | BinaryOp::Div => 6,
     }
 }

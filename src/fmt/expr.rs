@@ -8,28 +8,12 @@ use crate::syntax::ast::{
 /// How tightly an operator binds (the grammar's Pratt table, loosest first).
 fn precedence(expr: &Expr) -> u8 {
     match &expr.kind {
-        ExprKind::Binary(op, _, _) => binary_precedence(*op),
+        ExprKind::Binary(op, _, _) => op.precedence(),
         ExprKind::Unary(UnaryOp::Not, _) => 3,
         ExprKind::Unary(UnaryOp::Neg, _) => 7,
         // `if … else x` reads as far right as it can: bracketed inside any operator
         ExprKind::If(..) => 0,
         _ => 8,
-    }
-}
-
-fn binary_precedence(op: BinaryOp) -> u8 {
-    match op {
-        BinaryOp::Or => 1,
-        BinaryOp::And => 2,
-        BinaryOp::In
-        | BinaryOp::Eq
-        | BinaryOp::Ne
-        | BinaryOp::Lt
-        | BinaryOp::Le
-        | BinaryOp::Gt
-        | BinaryOp::Ge => 4,
-        BinaryOp::Add | BinaryOp::Sub => 5,
-        BinaryOp::Mul | BinaryOp::Div => 6,
     }
 }
 
@@ -110,7 +94,7 @@ fn write(e: &Expr, out: &mut String) {
             wrapped(operand, precedence(operand) < 7, out);
         }
         ExprKind::Binary(op, l, r) => {
-            let p = binary_precedence(*op);
+            let p = op.precedence();
             wrapped(l, precedence(l) < p, out);
             out.push(' ');
             out.push_str(token(*op));

@@ -5,6 +5,7 @@
 //! page margins set, table rows kept whole, the header row repeated, bars printed in
 //! colour.
 
+use super::cells::{cells, places, Cells};
 use super::human::message;
 use crate::check::Policy;
 use crate::decimal::{Dec, RoundMode};
@@ -73,7 +74,7 @@ fn percent(part: Dec, whole: Dec) -> String {
 
 pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
     let (ui, words) = (Ui(lang), Sheet(lang));
-    let places = policy.round_indicator.map_or(2, |r| r.places);
+    let places = places(policy);
     let figure = |d: Dec| d.to_string_places(places);
     let mut subject = vec![card.report.unit.clone(), card.report.year.to_string()];
     subject.extend(card.report.kind.clone());
@@ -107,11 +108,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             card.rescaled
         ))
     );
-    let unscored = card
-        .indicators
-        .iter()
-        .filter(|i| i.points.is_none())
-        .count();
+    let unscored = card.unscored();
     if unscored > 0 {
         let _ = writeln!(
             out,
@@ -193,17 +190,11 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             continue;
         }
         for s in rows {
-            let (score, lost) = match (s.score, s.lost) {
-                (Some(score), Some(lost)) => (
-                    figure(score),
-                    if lost.is_zero() {
-                        String::new()
-                    } else {
-                        figure(lost)
-                    },
-                ),
-                _ => (ui.not_scored(), String::new()),
-            };
+            let Cells {
+                points,
+                score,
+                lost,
+            } = cells(s, places, ui);
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num lost\">{}</td><td>{}</td></tr>",
@@ -211,7 +202,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
                 esc(s.target_written.as_deref().or(s.target.as_deref()).unwrap_or("")),
                 esc(s.actual_written.as_deref().or(s.actual.as_deref()).unwrap_or("")),
                 s.self_score.map(|d| d.to_string()).unwrap_or_default(),
-                s.points.map_or_else(|| "—".to_string(), figure),
+                points,
                 esc(&score),
                 lost,
                 esc(&i18n::working(s, lang, false).0)

@@ -2,6 +2,7 @@
 //! lost; section subtotals; the total and grade; a diagnostic for each indicator that lost
 //! points; then the findings.
 
+use super::cells::{cells, places, Cells};
 use super::lost::lost_points;
 use super::style::Style;
 use super::table::{pad, width};
@@ -82,7 +83,7 @@ impl<'s> Table<'s> {
             .chain([width(&ui.indicator()), 24])
             .max()
             .unwrap_or(24);
-        let places = policy.round_indicator.map_or(2, |r| r.places);
+        let places = places(policy);
         Table {
             style,
             ui,
@@ -129,20 +130,11 @@ impl<'s> Table<'s> {
     }
 
     fn row(&self, out: &mut String, row: &IndicatorScore) {
-        let (score, lost) = match (row.score, row.lost) {
-            (Some(s), Some(l)) => (
-                self.figure(s),
-                if l.is_zero() {
-                    String::new()
-                } else {
-                    self.figure(l)
-                },
-            ),
-            _ => (self.ui.not_scored(), String::new()),
-        };
-        let points = row
-            .points
-            .map_or_else(|| "—".to_string(), |p| self.figure(p));
+        let Cells {
+            points,
+            score,
+            lost,
+        } = cells(row, self.places, self.ui);
         self.line(out, format!("  {}", row.name), [points, score, lost], "");
     }
 
@@ -181,11 +173,7 @@ fn totals(out: &mut String, card: &Scorecard, style: &Style) {
     );
     let total = ui.total_and_grade(&card.total.to_string(), &card.grade);
     let _ = writeln!(out, "{}", paint(style, total, |t| t.bold().to_string()));
-    let unscored = card
-        .indicators
-        .iter()
-        .filter(|i| i.points.is_none())
-        .count();
+    let unscored = card.unscored();
     if unscored > 0 {
         let note = i18n::not_scored_note(unscored, style.lang);
         let _ = writeln!(

@@ -2,6 +2,7 @@
 //! one table of every indicator (section, points, score, lost, the explanation), the total
 //! and grade, every lost point explained, then the findings.
 
+use super::cells::{cells, places, Cells};
 use super::human::message;
 use crate::check::Policy;
 use crate::decimal::Dec;
@@ -16,7 +17,7 @@ fn cell(text: &str) -> String {
 
 pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
     let (ui, words) = (Ui(lang), Sheet(lang));
-    let places = policy.round_indicator.map_or(2, |r| r.places);
+    let places = places(policy);
     let figure = |d: Dec| d.to_string_places(places);
     let mut out = String::new();
     let _ = writeln!(out, "## {} · {}\n", card.policy.name, card.policy.file);
@@ -35,11 +36,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             card.rescaled
         )
     );
-    let unscored = card
-        .indicators
-        .iter()
-        .filter(|i| i.points.is_none())
-        .count();
+    let unscored = card.unscored();
     if unscored > 0 {
         let _ = writeln!(out, "\n**{}**", i18n::not_scored_note(unscored, lang));
     }
@@ -57,15 +54,16 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
     let _ = writeln!(out, "| --- | --- | ---: | ---: | ---: | --- |");
     // The scored budget execution row, for policies that score it: in no section.
     if let Some(s) = &card.execution {
-        let (score, lost) = match (s.score, s.lost) {
-            (Some(score), Some(lost)) => (figure(score), figure(lost)),
-            _ => (ui.not_scored(), String::new()),
-        };
+        let Cells {
+            points,
+            score,
+            lost,
+        } = cells(s, places, ui);
         let _ = writeln!(
             out,
             "| | {} | {} | {} | {} | {} |",
             cell(&s.name),
-            s.points.map_or_else(|| "—".to_string(), figure),
+            points,
             score,
             lost,
             cell(&i18n::working(s, lang, false).0)
@@ -81,24 +79,18 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             continue;
         }
         for s in rows {
-            let (score, lost) = match (s.score, s.lost) {
-                (Some(score), Some(lost)) => (
-                    figure(score),
-                    if lost.is_zero() {
-                        String::new()
-                    } else {
-                        figure(lost)
-                    },
-                ),
-                _ => (ui.not_scored(), String::new()),
-            };
+            let Cells {
+                points,
+                score,
+                lost,
+            } = cells(s, places, ui);
             let explanation = i18n::working(s, lang, false).0;
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
                 cell(&section.name),
                 cell(&s.name),
-                s.points.map_or_else(|| "—".to_string(), figure),
+                points,
                 score,
                 lost,
                 cell(&explanation)

@@ -1,6 +1,7 @@
 //! Rendering: diagnostics (miette), the human scorecard, the JSON result, and the
 //! scorecards auditors hand back (Markdown, xlsx, HTML).
 
+pub mod cells;
 pub mod diagnostic;
 pub mod diff;
 pub mod html;

@@ -107,6 +107,14 @@ pub struct IndicatorScore {
 }
 
 impl Scorecard {
+    /// How many indicators could not be scored for want of points (not in the totals).
+    pub fn unscored(&self) -> usize {
+        self.indicators
+            .iter()
+            .filter(|i| i.points.is_none())
+            .count()
+    }
+
     /// Findings of at least this severity (`Error` counts only errors).
     pub fn count_at_least(&self, severity: Severity) -> usize {
         self.findings

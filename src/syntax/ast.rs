@@ -487,6 +487,24 @@ pub enum BinaryOp {
 }
 
 impl BinaryOp {
+    /// How tightly the operator binds, loosest first: `or`; `and`; comparisons and `in`;
+    /// `+ -`; `* / × ÷` (the order of the Pratt parser in syntax::lower::expr).
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinaryOp::Or => 1,
+            BinaryOp::And => 2,
+            BinaryOp::In
+            | BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge => 4,
+            BinaryOp::Add | BinaryOp::Sub => 5,
+            BinaryOp::Mul | BinaryOp::Div => 6,
+        }
+    }
+
     /// The operator as shown in explanations.
     pub fn symbol(self) -> &'static str {
         match self {

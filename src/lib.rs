@@ -38,6 +38,7 @@
 //! assert_eq!(card.raw_total.to_string(), "0.57");
 //! ```
 
+pub mod batch;
 pub mod cases;
 pub mod check;
 pub mod cli;

@@ -50,6 +50,8 @@ pub struct Item {
     pub index: usize,
     /// The file's path as found, or `-:LINE`.
     pub name: String,
+    /// For a line of standard input, its number (from 1).
+    pub line: Option<usize>,
     /// The report's text, or why it could not be read.
     pub text: Result<String, std::io::Error>,
 }
@@ -85,7 +87,12 @@ impl<R: BufRead> Inputs<R> {
     fn item(&mut self, name: String, text: Result<String, std::io::Error>) -> Item {
         let index = self.next_index;
         self.next_index += 1;
-        Item { index, name, text }
+        Item {
+            index,
+            name,
+            line: None,
+            text,
+        }
     }
 
     /// The next line of standard input that holds a report.
@@ -108,7 +115,9 @@ impl<R: BufRead> Inputs<R> {
                     let text = String::from_utf8(std::mem::take(&mut bytes)).map_err(|e| {
                         std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error())
                     });
-                    return Some(self.item(format!("-:{line}"), text));
+                    let mut item = self.item(format!("-:{line}"), text);
+                    item.line = Some(line);
+                    return Some(item);
                 }
                 Err(e) => {
                     // A read error ends standard input: the stream cannot be trusted after it.

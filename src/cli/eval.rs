@@ -1,4 +1,4 @@
-//! `perfrules eval RULES REPORT`.
+//! `perfrules eval RULES REPORT`: one report (many go through [`super::batch`]).
 
 use super::{stderr_is_terminal, stdout_is_terminal, EvalArgs, Exit, FailOn, Format};
 use crate::eval::{evaluate, evaluate_judged, EvalError};
@@ -7,7 +7,7 @@ use crate::i18n::Ui;
 use crate::output::{html, human, json, markdown, xlsx, Diag, Style};
 use crate::syntax::ast::Severity;
 
-pub(super) fn run(args: &EvalArgs) -> Exit {
+pub(super) fn run(args: &EvalArgs, report: &std::path::Path) -> Exit {
     if matches!(args.format, Format::Xlsx) && args.output.is_none() {
         eprintln!("{}", i18n::xlsx_needs_output(args.lang));
         return Exit::Usage;
@@ -40,11 +40,12 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
         let diag = crate::output::diagnostic::check(&problem, policy.sources(), args.lang);
         eprint!("{}", diag.render(&err_style));
     }
-    let report = match super::load::report(&args.report, args.lang) {
+    let report_path = report;
+    let report = match super::load::report(report_path, args.lang) {
         Ok(report) => report,
         Err(diag) => {
             print_errors(&[*diag], &err_style);
-            eprintln!("{}", ui.report_failed(&args.report.display().to_string()));
+            eprintln!("{}", ui.report_failed(&report_path.display().to_string()));
             return Exit::Input;
         }
     };
@@ -112,6 +113,8 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
                 return Exit::Input;
             }
         },
+        // INVARIANT: batch::single_report sends CSV to the batch.
+        Format::Csv => Vec::new(),
     };
     match &args.output {
         Some(path) => {

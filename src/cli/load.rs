@@ -9,15 +9,18 @@ use std::path::Path;
 
 /// A file's text, or a diagnostic saying why it cannot be read.
 pub fn read(path: &Path, lang: Lang) -> Result<String, Box<Diag>> {
-    std::fs::read_to_string(path).map_err(|e| {
-        Box::new(Diag {
-            code: "perfrules::io::read".to_string(),
-            severity: Severity::Error,
-            message: Ui(lang).cannot_read(&path.display().to_string(), &e.to_string()),
-            help: None,
-            labels: Vec::new(),
-            source: None,
-        })
+    std::fs::read_to_string(path).map_err(|e| read_error(path, &e, lang))
+}
+
+/// The diagnostic of a file that cannot be read.
+pub fn read_error(path: &Path, e: &std::io::Error, lang: Lang) -> Box<Diag> {
+    Box::new(Diag {
+        code: "perfrules::io::read".to_string(),
+        severity: Severity::Error,
+        message: Ui(lang).cannot_read(&path.display().to_string(), &e.to_string()),
+        help: None,
+        labels: Vec::new(),
+        source: None,
     })
 }
 

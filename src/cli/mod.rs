@@ -1,6 +1,7 @@
 //! The command line: parses arguments, reads files, prints, and turns outcomes into exit
 //! codes. The only part of perfrules that prints.
 
+mod batch;
 mod check;
 mod diff;
 mod eval;
@@ -8,6 +9,7 @@ mod exit;
 mod fmt;
 mod import;
 mod load;
+mod progress;
 mod test;
 mod write;
 
@@ -28,7 +30,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// 为报告评分，并说明每一处失分（score a report and explain every lost point）
+    /// 为报告评分，并说明每一处失分；可一次评多份（score reports and explain every lost point）
     Eval(EvalArgs),
     /// 把单位填报的表格（提取的文本、xlsx/xls/ods 工作簿、CSV）导入为 report.json（import a unit's tables as report.json）
     Import(ImportArgs),
@@ -153,14 +155,27 @@ struct TestArgs {
 struct EvalArgs {
     /// 规则文件，如 rules/2021.pr（the rule file）
     rules: PathBuf,
-    /// 报告，report.json 格式（the report, in the report.json format）
-    report: PathBuf,
-    /// 输出格式：human、json、markdown、xlsx（须 -o）、html（output format; xlsx needs -o）
+    /// 报告（report.json 格式）、报告所在的文件夹，或 - 从标准输入读 JSON Lines（a report, a folder of reports, or - for JSON Lines on stdin）
+    #[arg(required = true, value_name = "PATH")]
+    reports: Vec<PathBuf>,
+    /// 输出格式：human、json、csv、markdown、xlsx（须 -o）、html（output format; xlsx needs -o）
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// 写入此文件（原子写入）；省略时输出到标准输出，xlsx 必须指定（write here, atomically; stdout if omitted; required for xlsx）
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// 只输出汇总（print only the summary of the reports）
+    #[arg(long)]
+    summary: bool,
+    /// CSV 每行一份报告或一项指标（one CSV row per report or per indicator）
+    #[arg(long, value_enum, default_value_t = Per::Report)]
+    per: Per,
+    /// 并行线程数，默认为处理器核数（threads; default: the number of cores）
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// 不显示进度（no progress bar）
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// 语言（language of the output）
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
@@ -182,6 +197,14 @@ enum Format {
     Markdown,
     Xlsx,
     Html,
+    /// 表格（UTF-8 with BOM, for Excel）
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Per {
+    Report,
+    Indicator,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -224,7 +247,10 @@ pub fn main() -> std::process::ExitCode {
         }
     };
     let exit = match cli.command {
-        Command::Eval(args) => eval::run(&args),
+        Command::Eval(args) => match batch::single_report(&args) {
+            Some(report) => eval::run(&args, &report),
+            None => batch::run(&args),
+        },
         Command::Import(args) => import::run(&args),
         Command::Schema {
             what: SchemaOf::Report,

@@ -22,6 +22,67 @@ pub fn atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// A file written as it is made (a batch streams its output) and put in place, whole, by
+/// [`Atomic::commit`]; dropped uncommitted, its temporary file is removed and the target is
+/// untouched.
+pub struct Atomic {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    temporary: PathBuf,
+    path: PathBuf,
+}
+
+impl Atomic {
+    pub fn create(path: &Path) -> std::io::Result<Atomic> {
+        let temporary = temporary_beside(path);
+        let file = std::fs::File::create(&temporary)?;
+        Ok(Atomic {
+            file: Some(std::io::BufWriter::new(file)),
+            temporary,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Flushes, syncs and renames the file over the target.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let result = match self.file.take() {
+            Some(file) => file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|f| f.sync_all())
+                .and_then(|_| std::fs::rename(&self.temporary, &self.path)),
+            None => Ok(()),
+        };
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+        result
+    }
+}
+
+impl Write for Atomic {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Ok(0),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Atomic {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
+}
+
 /// `dir/.name.perfrules-<pid>.tmp`: hidden, beside the target, unique to this process.
 fn temporary_beside(path: &Path) -> PathBuf {
     let name = path

@@ -2,6 +2,7 @@
 //! Each message is a function over its figures, so both languages take the same figures and
 //! the compiler checks them.
 
+mod batch;
 mod check;
 mod commands;
 mod diff;
@@ -14,6 +15,7 @@ mod report;
 mod syntax;
 mod ui;
 
+pub use batch::{csv_indicator_columns, csv_report_columns};
 pub use check::{check_error, check_help, check_label};
 pub use commands::Words;
 pub use diff::DiffWords;

@@ -117,6 +117,46 @@ struct Summary {
 
 /// The JSON text of a scorecard, pretty-printed.
 pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
+    // INVARIANT: the view holds only strings, numbers, booleans and nulls.
+    serde_json::to_string_pretty(&view(card, policy, lang)).unwrap_or_default()
+}
+
+/// One line of a batch's JSON Lines: `{"source": "a.json", "result": {…}}`, the result in
+/// the shape of [`render`], on one line.
+pub fn render_line(source: &str, card: &Scorecard, policy: &Policy, lang: Lang) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        source: &'a str,
+        result: Result<'a>,
+    }
+    let line = Line {
+        source,
+        result: view(card, policy, lang),
+    };
+    serde_json::to_string(&line).unwrap_or_default()
+}
+
+/// The line of a report that could not be scored:
+/// `{"source": "b.json", "error": {"code": …, "message": …}}`.
+pub fn render_failure_line(source: &str, code: &str, message: &str) -> String {
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        code: &'a str,
+        message: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Line<'a> {
+        source: &'a str,
+        error: Problem<'a>,
+    }
+    let line = Line {
+        source,
+        error: Problem { code, message },
+    };
+    serde_json::to_string(&line).unwrap_or_default()
+}
+
+fn view<'a>(card: &'a Scorecard, policy: &Policy, lang: Lang) -> Result<'a> {
     let place = |span: Span| {
         policy.sources().get(span.source).map(|f| {
             let (line, column) = f.line_col(span.start);
@@ -128,7 +168,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
         })
     };
     let count = |s: Severity| card.findings.iter().filter(|f| f.severity == s).count();
-    let view = Result {
+    Result {
         perfrules: env!("CARGO_PKG_VERSION"),
         format: FORMAT,
         policy: PolicyView {
@@ -172,9 +212,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
         },
-    };
-    // INVARIANT: the view holds only strings, numbers, booleans and nulls.
-    serde_json::to_string_pretty(&view).unwrap_or_default()
+    }
 }
 
 fn section(s: &SectionScore) -> SectionView<'_> {

@@ -2,6 +2,7 @@
 //! scorecards auditors hand back (Markdown, xlsx, HTML).
 
 pub mod cells;
+pub mod csv;
 pub mod diagnostic;
 pub mod diff;
 pub mod html;
@@ -10,6 +11,7 @@ pub mod json;
 pub mod lost;
 pub mod markdown;
 mod style;
+pub mod summary;
 mod table;
 pub mod xlsx;
 

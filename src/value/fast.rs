@@ -279,12 +279,12 @@ fn number_len(text: &str) -> Option<usize> {
 fn may_be_period(text: &str) -> bool {
     let run = text.chars().take_while(|c| is_digit(*c)).count();
     let next = text.chars().nth(run);
-    match (run, next) {
-        (4, Some('年' | '-' | '/' | '.' | '－' | '／' | '．')) => true,
-        (1 | 2, Some('月')) => true,
-        (1, Some('季')) => true,
-        _ => false,
-    }
+    matches!(
+        (run, next),
+        (4, Some('年' | '-' | '/' | '.' | '－' | '／' | '．'))
+            | (1 | 2, Some('月'))
+            | (1, Some('季'))
+    )
 }
 
 /// `percent`: `%`, `％` or `百分比`.

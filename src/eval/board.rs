@@ -14,14 +14,16 @@ use crate::decimal::Dec;
 use crate::report::Report;
 use crate::scorecard::{IndicatorScore, SectionScore};
 use crate::value::{Unit, Value};
+use std::borrow::Cow;
 
-/// What checks read of a scored indicator beyond its scorecard entry.
-pub struct IndicatorFacts {
+/// What checks read of a scored indicator beyond its scorecard entry, borrowed from the
+/// prepared indicator.
+pub struct IndicatorFacts<'p> {
     pub rule: RuleRef,
-    pub target: Option<Value>,
-    pub target_written: Option<Value>,
-    pub actual: Val,
-    pub actual_written: Option<Value>,
+    pub target: Option<&'p Value>,
+    pub target_written: Option<&'p Value>,
+    pub actual: Val<'p>,
+    pub actual_written: Option<&'p Value>,
 }
 
 /// The totals of a report.
@@ -39,9 +41,9 @@ pub struct Board<'a> {
     pub report: &'a Report,
     pub budget: &'a BudgetView,
     pub indicators: &'a [IndicatorScore],
-    pub facts: &'a [IndicatorFacts],
+    pub facts: &'a [IndicatorFacts<'a>],
     /// The scored execution item, when the policy has one.
-    pub execution: Option<(&'a IndicatorScore, &'a IndicatorFacts)>,
+    pub execution: Option<(&'a IndicatorScore, &'a IndicatorFacts<'a>)>,
     pub sections: &'a [SectionScore],
     pub totals: &'a Totals,
 }
@@ -63,7 +65,7 @@ pub struct CheckFacts<'b, 'a> {
 }
 
 impl Facts for CheckFacts<'_, '_> {
-    fn field(&self, field: &Field) -> Result<Val, NumError> {
+    fn field(&self, field: &Field) -> Result<Val<'_>, NumError> {
         let b = self.board;
         let money = &b.policy.budget_unit;
         Ok(match (field, self.binding) {
@@ -78,7 +80,7 @@ impl Facts for CheckFacts<'_, '_> {
                 .execution
                 .map_or(Val::Absent, |(s, x)| indicator(s, x, *f)),
             (Field::BudgetUnder(group, f), _) => match b.budget.under(b.report, group) {
-                Some((name, rows)) => group_field(b.report, &name, &rows, *f, money)?,
+                Some((name, rows)) => group_field(b.report, &name, &rows, *f, money)?.into_owned(),
                 None => Val::Absent,
             },
             (Field::NamedSection(id, f), _) => self.section(id.0, *f),
@@ -99,7 +101,7 @@ impl Facts for CheckFacts<'_, '_> {
             (Field::Parent(f), Binding::Parent(k)) => self.parent(k, *f)?,
             (Field::Section(f), Binding::Section(k)) => self.section(k, *f),
             (Field::Report(f), _) => self.report(*f),
-            (Field::Policy(PolicyField::Name), _) => Val::Text(b.policy.name().to_string()),
+            (Field::Policy(PolicyField::Name), _) => Val::Text(Cow::Borrowed(b.policy.name())),
             (Field::Policy(PolicyField::FullMarks), _) => {
                 Val::Num(Num::plain(b.policy.full_marks()))
             }
@@ -109,14 +111,14 @@ impl Facts for CheckFacts<'_, '_> {
 }
 
 impl CheckFacts<'_, '_> {
-    fn indexed(&self, i: usize, field: IndicatorField) -> Val {
+    fn indexed(&self, i: usize, field: IndicatorField) -> Val<'_> {
         match (self.board.indicators.get(i), self.board.facts.get(i)) {
             (Some(s), Some(x)) => indicator(s, x, field),
             _ => Val::Absent,
         }
     }
 
-    fn parent(&self, k: usize, field: ParentField) -> Result<Val, NumError> {
+    fn parent(&self, k: usize, field: ParentField) -> Result<Val<'_>, NumError> {
         let b = self.board;
         match b.budget.parents.get(k) {
             Some((name, rows)) => group_field(b.report, name, rows, field, &b.policy.budget_unit),
@@ -124,13 +126,13 @@ impl CheckFacts<'_, '_> {
         }
     }
 
-    fn section(&self, k: usize, field: SectionField) -> Val {
+    fn section(&self, k: usize, field: SectionField) -> Val<'_> {
         let Some(s) = self.board.sections.get(k) else {
             return Val::Absent;
         };
         let num = |d: Dec| Val::Num(Num::plain(d));
         match field {
-            SectionField::Name => Val::Text(s.name.clone()),
+            SectionField::Name => Val::Text(Cow::Borrowed(&s.name)),
             SectionField::Indicators => num(Dec::from_int(s.indicators as i64)),
             SectionField::Points => num(s.points),
             SectionField::Expected => s.expected_points.map_or(Val::Absent, num),
@@ -139,35 +141,38 @@ impl CheckFacts<'_, '_> {
         }
     }
 
-    fn report(&self, field: ReportField) -> Val {
+    fn report(&self, field: ReportField) -> Val<'_> {
         let t = self.board.totals;
         let num = |d: Dec| Val::Num(Num::new(d, Unit::None));
         match field {
             ReportField::RawTotal => num(t.raw),
             ReportField::MaxPoints => num(t.max),
             ReportField::Total => num(t.total),
-            ReportField::Grade => Val::Text(t.grade.clone()),
+            ReportField::Grade => Val::Text(Cow::Borrowed(&t.grade)),
             _ => report_identity(self.board.report, field),
         }
     }
 }
 
 /// A field of a scored indicator (or of the execution item).
-fn indicator(s: &IndicatorScore, x: &IndicatorFacts, field: IndicatorField) -> Val {
+fn indicator<'a>(
+    s: &'a IndicatorScore,
+    x: &'a IndicatorFacts<'_>,
+    field: IndicatorField,
+) -> Val<'a> {
     let num = |d: Option<Dec>| d.map_or(Val::Absent, |d| Val::Num(Num::plain(d)));
-    let written = |v: &Option<Value>| {
-        v.clone()
-            .filter(|v| !v.is_blank())
-            .map_or(Val::Absent, Val::Written)
+    let written = |v: Option<&'a Value>| {
+        v.filter(|v| !v.is_blank())
+            .map_or(Val::Absent, |v| Val::Written(Cow::Borrowed(v)))
     };
-    let text = |t: &Option<String>| {
-        t.clone()
+    let text = |t: &'a Option<String>| {
+        t.as_deref()
             .filter(|t| !t.trim().is_empty())
-            .map_or(Val::Absent, Val::Text)
+            .map_or(Val::Absent, |t| Val::Text(Cow::Borrowed(t)))
     };
     use IndicatorField::*;
     match field {
-        Name => Val::Text(s.name.clone()),
+        Name => Val::Text(Cow::Borrowed(&s.name)),
         Section => text(&s.section),
         Group => text(&s.group),
         Points => num(s.points),
@@ -175,20 +180,19 @@ fn indicator(s: &IndicatorScore, x: &IndicatorFacts, field: IndicatorField) -> V
         Lost => num(s.lost),
         SelfScore => num(s.self_score),
         Reason => text(&s.reason),
-        Target => written(&x.target),
-        Actual => x.actual.clone(),
-        TargetWritten => written(&x.target_written),
-        ActualWritten => written(&x.actual_written),
+        Target => written(x.target),
+        Actual => x.actual.borrowed(),
+        TargetWritten => written(x.target_written),
+        ActualWritten => written(x.actual_written),
         Form => s
             .form
-            .map_or(Val::Absent, |f| Val::Text(f.keyword().to_string())),
-        Method => s.method.map_or(Val::Absent, |m| Val::Text(m.to_string())),
-        ActualClaimed => Val::Bool(
-            x.actual_written
-                .as_ref()
-                .is_some_and(Value::is_claimed_bound)
-                && !s.actual_derived,
-        ),
+            .map_or(Val::Absent, |f| Val::Text(Cow::Borrowed(f.keyword()))),
+        Method => s
+            .method
+            .map_or(Val::Absent, |m| Val::Text(Cow::Borrowed(m))),
+        ActualClaimed => {
+            Val::Bool(x.actual_written.is_some_and(Value::is_claimed_bound) && !s.actual_derived)
+        }
         ActualDerived => Val::Bool(s.actual_derived),
         TargetFixed => Val::Bool(s.target_fixed),
     }

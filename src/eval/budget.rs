@@ -66,19 +66,19 @@ impl BudgetView {
 }
 
 /// A field of a heading: its name, or the sums of the rows under it (in the budget's money).
-pub fn group_field(
+pub fn group_field<'n>(
     report: &Report,
-    name: &str,
+    name: &'n str,
     rows: &[usize],
     field: ParentField,
     money: &Unit,
-) -> Result<Val, NumError> {
-    let sum = |pick: fn(&BudgetRow) -> Dec| -> Result<Val, NumError> {
+) -> Result<Val<'n>, NumError> {
+    let sum = |pick: fn(&BudgetRow) -> Dec| -> Result<Val<'n>, NumError> {
         let total = Dec::sum(rows.iter().filter_map(|&i| report.budget.get(i)).map(pick))?;
         Ok(Val::Num(Num::new(total, money.clone())))
     };
     match field {
-        ParentField::Name => Ok(Val::Text(name.to_string())),
+        ParentField::Name => Ok(Val::Text(std::borrow::Cow::Borrowed(name))),
         ParentField::Budget => sum(|r| r.budget.value),
         ParentField::Executed => sum(|r| r.executed.value),
         ParentField::Rows => Ok(Val::Num(Num::plain(Dec::from_int(rows.len() as i64)))),

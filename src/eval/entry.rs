@@ -8,12 +8,12 @@ use crate::scorecard::IndicatorScore;
 
 /// The scorecard entry and the facts checks read, for a prepared and scored indicator (or
 /// the execution item).
-pub fn entry(
-    p: &Prepared<'_>,
-    scored: Scored,
+pub fn entry<'p>(
+    p: &'p Prepared<'_>,
+    scored: Scored<'p>,
     policy: &Policy,
-) -> (IndicatorScore, IndicatorFacts) {
-    let value = |w: &Written| w.as_ref().and_then(|r| r.as_ref().ok()).cloned();
+) -> (IndicatorScore, IndicatorFacts<'p>) {
+    let value = |w: &'p Written| w.as_ref().and_then(|r| r.as_ref().ok());
     let text = |w: &Written| {
         w.as_ref()
             .map(|r| r.as_ref().map_or_else(|t| t.clone(), |v| v.text.clone()))

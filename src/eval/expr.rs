@@ -9,20 +9,24 @@ use super::quantity::{self, Num, NumError};
 use crate::check::expr::{CExpr, CKind, Func};
 use crate::check::fields::Field;
 use crate::check::units::UnitTable;
+use crate::decimal::Dec;
 use crate::source::Span;
 use crate::syntax::ast::BinaryOp;
-use crate::value::{Comparison, Value, ValueKind};
+use crate::value::{Comparison, Unit, Value, ValueKind};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
-/// A value at run time.
+/// A value at run time. Text and values as written are borrowed from the report, the
+/// scorecard or the rule file where they can be: a check reads every indicator, and
+/// copying each name and value it looks at was most of the cost of running checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Val {
+pub enum Val<'a> {
     Num(Num),
     Bool(bool),
-    Text(String),
+    Text(Cow<'a, str>),
     /// A target or actual as written.
-    Written(Value),
-    List(Vec<Val>),
+    Written(Cow<'a, Value>),
+    List(Vec<Val<'a>>),
     Absent,
 }
 
@@ -37,23 +41,49 @@ pub struct ExprError {
 
 /// What an expression can read.
 pub trait Facts {
-    fn field(&self, field: &Field) -> Result<Val, NumError>;
+    fn field(&self, field: &Field) -> Result<Val<'_>, NumError>;
 }
 
-impl Val {
-    /// The figure, when this is a number or a quantity as written (the comparison of a
-    /// claimed bound is dropped: `>=85%` reads as 85%).
-    fn num(&self) -> Option<Num> {
+impl Val<'_> {
+    /// The figure and its unit, borrowed, when this is a number or a quantity as written
+    /// (the comparison of a claimed bound is dropped: `>=85%` reads as 85%).
+    fn figure(&self) -> Option<(Dec, &Unit)> {
         match self {
-            Val::Num(n) => Some(n.clone()),
-            Val::Written(Value {
-                kind: ValueKind::Quantity(q),
-                ..
-            }) => {
-                let (number, unit) = q.reading();
-                Some(Num::new(number, unit.clone()))
-            }
+            Val::Num(n) => Some((n.value, &n.unit)),
+            Val::Written(v) => match &v.kind {
+                ValueKind::Quantity(q) => Some(q.reading()),
+                _ => None,
+            },
             _ => None,
+        }
+    }
+
+    /// The figure, as a number of its own.
+    fn num(&self) -> Option<Num> {
+        self.figure().map(|(v, u)| Num::new(v, u.clone()))
+    }
+
+    /// The same value, owning what it borrowed.
+    pub fn into_owned(self) -> Val<'static> {
+        match self {
+            Val::Num(n) => Val::Num(n),
+            Val::Bool(b) => Val::Bool(b),
+            Val::Text(t) => Val::Text(Cow::Owned(t.into_owned())),
+            Val::Written(v) => Val::Written(Cow::Owned(v.into_owned())),
+            Val::List(items) => Val::List(items.into_iter().map(Val::into_owned).collect()),
+            Val::Absent => Val::Absent,
+        }
+    }
+
+    /// A view of this value that borrows from it.
+    pub fn borrowed(&self) -> Val<'_> {
+        match self {
+            Val::Num(n) => Val::Num(n.clone()),
+            Val::Bool(b) => Val::Bool(*b),
+            Val::Text(t) => Val::Text(Cow::Borrowed(t.as_ref())),
+            Val::Written(v) => Val::Written(Cow::Borrowed(v.as_ref())),
+            Val::List(items) => Val::List(items.iter().map(Val::borrowed).collect()),
+            Val::Absent => Val::Absent,
         }
     }
 
@@ -62,7 +92,7 @@ impl Val {
         match self {
             Val::Num(n) => format!("{}{}", n.value.approx(), n.unit),
             Val::Bool(b) => b.to_string(),
-            Val::Text(t) => t.clone(),
+            Val::Text(t) => t.to_string(),
             Val::Written(v) => v.text.clone(),
             Val::List(items) => format!(
                 "({})",
@@ -74,7 +104,11 @@ impl Val {
 }
 
 /// Evaluates an expression.
-pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, ExprError> {
+pub fn eval<'a>(
+    expr: &'a CExpr,
+    facts: &'a dyn Facts,
+    units: &UnitTable,
+) -> Result<Val<'a>, ExprError> {
     let fail = |kind: NumError| ExprError {
         span: expr.span,
         kind,
@@ -82,7 +116,7 @@ pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, E
     };
     Ok(match &expr.kind {
         CKind::Number(n, unit) => Val::Num(Num::new(*n, unit.clone())),
-        CKind::Text(t) => Val::Text(t.clone()),
+        CKind::Text(t) => Val::Text(Cow::Borrowed(t)),
         CKind::Bool(b) => Val::Bool(*b),
         CKind::Field(field) => facts.field(field).map_err(fail)?,
         CKind::Not(e) => match eval(e, facts, units)? {
@@ -91,9 +125,7 @@ pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, E
         },
         CKind::Neg(e) => match eval(e, facts, units)?.num() {
             Some(n) => Val::Num(Num::new(
-                crate::decimal::Dec::ZERO
-                    .checked_sub(n.value)
-                    .map_err(|e| fail(e.into()))?,
+                Dec::ZERO.checked_sub(n.value).map_err(|e| fail(e.into()))?,
                 n.unit,
             )),
             None => Val::Absent,
@@ -114,14 +146,14 @@ pub fn eval(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> Result<Val, E
     })
 }
 
-fn binary(
+fn binary<'a>(
     op: BinaryOp,
-    l: &CExpr,
-    r: &CExpr,
-    facts: &dyn Facts,
+    l: &'a CExpr,
+    r: &'a CExpr,
+    facts: &'a dyn Facts,
     units: &UnitTable,
-) -> Result<Val, NumError> {
-    let sub = |e: &CExpr| eval(e, facts, units).map_err(|e| e.kind);
+) -> Result<Val<'a>, NumError> {
+    let sub = |e: &'a CExpr| eval(e, facts, units).map_err(|e| e.kind);
     match op {
         BinaryOp::And | BinaryOp::Or => {
             let stop = op == BinaryOp::Or;
@@ -160,10 +192,11 @@ fn binary(
             Ok(eq.map_or(Val::Absent, |eq| Val::Bool(eq == (op == BinaryOp::Eq))))
         }
         BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-            let (Some(a), Some(b)) = (sub(l)?.num(), sub(r)?.num()) else {
+            let (left, right) = (sub(l)?, sub(r)?);
+            let (Some(a), Some(b)) = (left.figure(), right.figure()) else {
                 return Ok(Val::Absent);
             };
-            let (x, y, _, _) = quantity::align(&a, &b, units)?;
+            let (x, y) = quantity::compare(a, b, units)?;
             let ord = x.cmp(&y);
             Ok(Val::Bool(match op {
                 BinaryOp::Lt => ord == Ordering::Less,
@@ -188,20 +221,19 @@ fn binary(
 
 /// Equality: figures by value (in one unit), targets and actuals by meaning
 /// ([`Value::same_target_as`]), a written quantity against a figure by its number.
-fn equal(a: &Val, b: &Val, units: &UnitTable) -> Result<Option<bool>, NumError> {
+fn equal(a: &Val<'_>, b: &Val<'_>, units: &UnitTable) -> Result<Option<bool>, NumError> {
     Ok(Some(match (a, b) {
         (Val::Absent, _) | (_, Val::Absent) => return Ok(None),
         (Val::Written(x), Val::Written(y)) => x.same_target_as(y),
         (Val::Written(w), Val::Num(n)) | (Val::Num(n), Val::Written(w)) => match &w.kind {
             ValueKind::Quantity(q) if matches!(q.comparison, None | Some(Comparison::Equal)) => {
-                let (number, unit) = q.reading();
-                let (x, y, _, _) = quantity::align(n, &Num::new(number, unit.clone()), units)?;
+                let (x, y) = quantity::compare((n.value, &n.unit), q.reading(), units)?;
                 x == y
             }
             _ => false,
         },
         (Val::Num(x), Val::Num(y)) => {
-            let (x, y, _, _) = quantity::align(x, y, units)?;
+            let (x, y) = quantity::compare((x.value, &x.unit), (y.value, &y.unit), units)?;
             x == y
         }
         (Val::Text(t), Val::Written(w)) | (Val::Written(w), Val::Text(t)) => *t == w.text,
@@ -209,8 +241,13 @@ fn equal(a: &Val, b: &Val, units: &UnitTable) -> Result<Option<bool>, NumError> 
     }))
 }
 
-fn call(func: Func, args: &[CExpr], facts: &dyn Facts, units: &UnitTable) -> Result<Val, NumError> {
-    let sub = |e: &CExpr| eval(e, facts, units).map_err(|e| e.kind);
+fn call<'a>(
+    func: Func,
+    args: &'a [CExpr],
+    facts: &'a dyn Facts,
+    units: &UnitTable,
+) -> Result<Val<'a>, NumError> {
+    let sub = |e: &'a CExpr| eval(e, facts, units).map_err(|e| e.kind);
     if func == Func::Present {
         return Ok(Val::Bool(
             args.first()

@@ -14,6 +14,7 @@ use crate::report::{BudgetRow, IndicatorRow, Report};
 use crate::scorecard::CalcError;
 use crate::source::Span;
 use crate::value::{self, Quantity, Unit, Value, ValueKind};
+use std::borrow::Cow;
 
 /// A written value: absent (no such field), read, or unreadable (its text).
 pub type Written = Option<Result<Value, String>>;
@@ -235,7 +236,7 @@ struct DerivedFacts<'p, 'a> {
 }
 
 impl Facts for DerivedFacts<'_, '_> {
-    fn field(&self, field: &Field) -> Result<Val, NumError> {
+    fn field(&self, field: &Field) -> Result<Val<'_>, NumError> {
         match field {
             Field::BudgetTotal(f) => Ok(self
                 .budget
@@ -254,7 +255,8 @@ impl Facts for DerivedFacts<'_, '_> {
                     &rows,
                     *f,
                     &self.policy.budget_unit,
-                ),
+                )
+                .map(Val::into_owned),
                 None => Ok(Val::Absent),
             },
             Field::Named(id, f) => {
@@ -265,10 +267,12 @@ impl Facts for DerivedFacts<'_, '_> {
                 else {
                     return Ok(Val::Absent);
                 };
-                let written = |w: &Written| match w {
-                    Some(Ok(v)) if !v.is_blank() => Val::Written(v.clone()),
-                    _ => Val::Absent,
-                };
+                fn written(w: &Written) -> Val<'_> {
+                    match w {
+                        Some(Ok(v)) if !v.is_blank() => Val::Written(Cow::Borrowed(v)),
+                        _ => Val::Absent,
+                    }
+                }
                 Ok(match f {
                     IndicatorField::Actual => match &p.derived {
                         Some(Ok((n, _))) => Val::Num(n.clone()),
@@ -286,14 +290,17 @@ impl Facts for DerivedFacts<'_, '_> {
 }
 
 /// A field of a budget row.
-pub fn row_field(row: &BudgetRow, field: RowField, money: &Unit) -> Val {
+pub fn row_field<'r>(row: &'r BudgetRow, field: RowField, money: &Unit) -> Val<'r> {
     let amount = |a: &Option<crate::report::Amount>, unit: Unit| {
         a.as_ref()
             .map_or(Val::Absent, |a| Val::Num(Num::new(a.value, unit)))
     };
     match field {
-        RowField::Item => Val::Text(row.item.clone()),
-        RowField::Parent => row.parent.clone().map_or(Val::Absent, Val::Text),
+        RowField::Item => Val::Text(Cow::Borrowed(&row.item)),
+        RowField::Parent => row
+            .parent
+            .as_deref()
+            .map_or(Val::Absent, |p| Val::Text(Cow::Borrowed(p))),
         RowField::Budget => Val::Num(Num::new(row.budget.value, money.clone())),
         RowField::Executed => Val::Num(Num::new(row.executed.value, money.clone())),
         RowField::Rate => amount(&row.rate, Unit::Percent),
@@ -303,10 +310,13 @@ pub fn row_field(row: &BudgetRow, field: RowField, money: &Unit) -> Val {
 }
 
 /// The report's identity fields; totals are not known to a derived actual.
-pub fn report_identity(report: &Report, field: ReportField) -> Val {
-    let text = |t: &Option<String>| t.clone().map_or(Val::Absent, Val::Text);
+pub fn report_identity(report: &Report, field: ReportField) -> Val<'_> {
+    fn text(t: &Option<String>) -> Val<'_> {
+        t.as_deref()
+            .map_or(Val::Absent, |t| Val::Text(Cow::Borrowed(t)))
+    }
     match field {
-        ReportField::Unit => Val::Text(report.unit.clone()),
+        ReportField::Unit => Val::Text(Cow::Borrowed(&report.unit)),
         ReportField::Year => Val::Num(Num::plain(Dec::from_int(report.year as i64))),
         ReportField::Kind => text(&report.kind),
         ReportField::Project => text(&report.project),

@@ -64,6 +64,23 @@ pub fn align(a: &Num, b: &Num, units: &UnitTable) -> Result<(Dec, Dec, Unit, Rel
     }
 }
 
+/// Two figures in one unit (the second converted into the first's), to compare them; the
+/// same as [`align`] without making a unit for the result.
+pub fn compare(
+    a: (Dec, &Unit),
+    b: (Dec, &Unit),
+    units: &UnitTable,
+) -> Result<(Dec, Dec), NumError> {
+    match units.relate(a.1, b.1) {
+        Relation::Same | Relation::Compatible(..) => Ok((a.0, b.0)),
+        Relation::Convert(factor) => Ok((a.0, b.0.checked_mul(factor)?)),
+        Relation::Mismatch => Err(NumError::Units {
+            left: a.1.clone(),
+            right: b.1.clone(),
+        }),
+    }
+}
+
 pub fn add(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
     let (x, y, unit, _) = align(a, b, units)?;
     Ok(Num::new(x.checked_add(y)?, unit))

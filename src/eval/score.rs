@@ -14,9 +14,10 @@ use crate::scorecard::{EngineFinding, Figure, Finding, Judged, Problem, Working}
 use crate::source::Span;
 use crate::syntax::ast::{ClaimedMode, Severity};
 use crate::value::{Comparison, TargetForm, Unit, Value, ValueKind};
+use std::borrow::Cow;
 
 /// An indicator's score and what checks read of it.
-pub struct Scored {
+pub struct Scored<'p> {
     pub working: Working,
     pub exact: Option<Dec>,
     pub score: Option<Dec>,
@@ -24,7 +25,7 @@ pub struct Scored {
     pub form: Option<TargetForm>,
     pub rule: Span,
     /// The actual as scored: a figure in the target's unit, or the value as written.
-    pub actual: Val,
+    pub actual: Val<'p>,
     pub findings: Vec<Finding>,
 }
 
@@ -44,12 +45,17 @@ impl Stop {
 }
 
 /// The actual, before the method reads it.
-enum Actual {
+enum Actual<'p> {
     Figure(Num),
-    Written(Value),
+    Written(Cow<'p, Value>),
 }
 
-pub fn score(p: &Prepared<'_>, policy: &Policy, year: i32, judge: &mut Judge<'_>) -> Scored {
+pub fn score<'p>(
+    p: &'p Prepared<'_>,
+    policy: &'p Policy,
+    year: i32,
+    judge: &mut Judge<'_>,
+) -> Scored<'p> {
     let mut findings = Vec::new();
     let Some(w) = p.points else {
         if let Some((i, _)) = judge.take(&names_of(p)) {
@@ -120,26 +126,26 @@ fn names_of<'n>(p: &'n Prepared<'_>) -> Vec<&'n str> {
         .collect()
 }
 
-struct Scorer<'p, 'a, 'j> {
+struct Scorer<'p, 'm, 'a, 'j> {
     p: &'p Prepared<'a>,
     policy: &'p Policy,
     year: i32,
     findings: Vec<Finding>,
     form: Option<TargetForm>,
     method: Option<&'static str>,
-    judge: &'p mut Judge<'j>,
+    judge: &'m mut Judge<'j>,
     judgement_taken: bool,
-    actual: Val,
+    actual: Val<'p>,
 }
 
-impl Scorer<'_, '_, '_> {
+impl<'p> Scorer<'p, '_, '_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
         Stop::new(Working::Problem(problem), rule)
     }
 
     fn run(&mut self, w: Dec) -> Result<(Computed, Span), Stop> {
         let actual = self.actual()?;
-        let target = self.target()?;
+        let target: &'p Value = self.target()?;
         // INVARIANT: target() refuses blanks, so every target has a form.
         let form = target.target_form().unwrap_or(TargetForm::Word);
         self.form = Some(form);
@@ -159,22 +165,22 @@ impl Scorer<'_, '_, '_> {
         }
         let computed = match &rule.method {
             Method::Qualitative(id) => {
-                self.qualitative(&self.policy.vocabularies[id.0], &target, &actual, w, rule)?
+                self.qualitative(&self.policy.vocabularies[id.0], target, &actual, w, rule)?
             }
             Method::AllOrNothing if form == TargetForm::Deadline => {
-                self.deadline(&target, &actual, w, rule, None)?
+                self.deadline(target, &actual, w, rule, None)?
             }
             Method::Deduct(d) if matches!(d.from, DeductFrom::Late) => {
-                self.deadline(&target, &actual, w, rule, Some(d))?
+                self.deadline(target, &actual, w, rule, Some(d))?
             }
-            _ => self.numeric(form, &target, &actual, w, rule)?,
+            _ => self.numeric(form, target, &actual, w, rule)?,
         };
         Ok((computed, rule.span))
     }
 
     /// The actual, or why there is nothing to score: no row, not done, unreadable.
-    fn actual(&mut self) -> Result<Actual, Stop> {
-        let p = self.p;
+    fn actual(&mut self) -> Result<Actual<'p>, Stop> {
+        let p: &'p Prepared<'_> = self.p;
         if let Some(derived) = &p.derived {
             let span = p.derived_span.unwrap_or(p.rule);
             return match derived {
@@ -191,9 +197,9 @@ impl Scorer<'_, '_, '_> {
                 )),
             };
         }
-        let value = match &p.actual_written {
+        let value: Cow<'p, Value> = match &p.actual_written {
             None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
-            None => Value::blank(""),
+            None => Cow::Owned(Value::blank("")),
             Some(Err(text)) => {
                 return Err(self.problem(
                     Problem::Unreadable {
@@ -203,7 +209,7 @@ impl Scorer<'_, '_, '_> {
                     p.rule,
                 ))
             }
-            Some(Ok(v)) => v.clone(),
+            Some(Ok(v)) => Cow::Borrowed(v),
         };
         let not_done = &self.policy.not_done;
         let not_done_rule = not_done.span.unwrap_or(p.rule);
@@ -226,9 +232,10 @@ impl Scorer<'_, '_, '_> {
         Ok(Actual::Written(value))
     }
 
-    fn target(&self) -> Result<Value, Stop> {
-        match &self.p.target {
-            Some(Ok(v)) if !v.is_blank() => Ok(v.clone()),
+    fn target(&self) -> Result<&'p Value, Stop> {
+        let p: &'p Prepared<'_> = self.p;
+        match &p.target {
+            Some(Ok(v)) if !v.is_blank() => Ok(v),
             Some(Err(text)) => Err(self.problem(
                 Problem::Unreadable {
                     field: "target",
@@ -240,7 +247,7 @@ impl Scorer<'_, '_, '_> {
         }
     }
 
-    fn mismatch(&self, target: &Value, actual: &Actual, rule: &ScoringRule) -> Stop {
+    fn mismatch(&self, target: &Value, actual: &Actual<'_>, rule: &ScoringRule) -> Stop {
         self.problem(
             Problem::KindMismatch {
                 target: target.text.clone(),
@@ -255,15 +262,14 @@ impl Scorer<'_, '_, '_> {
         &mut self,
         vocabulary: &crate::check::policy::VocabularyRule,
         target: &Value,
-        actual: &Actual,
+        actual: &Actual<'_>,
         w: Dec,
         rule: &ScoringRule,
     ) -> Result<Computed, Stop> {
-        let Actual::Written(Value {
-            kind: ValueKind::Word(word),
-            ..
-        }) = actual
-        else {
+        let Some(word) = written(actual).and_then(|v| match &v.kind {
+            ValueKind::Word(word) => Some(word),
+            _ => None,
+        }) else {
             return Err(self.mismatch(target, actual, rule));
         };
         let judgement = self.judge.take(&names_of(self.p));
@@ -296,20 +302,18 @@ impl Scorer<'_, '_, '_> {
     fn deadline(
         &mut self,
         target: &Value,
-        actual: &Actual,
+        actual: &Actual<'_>,
         w: Dec,
         rule: &ScoringRule,
         deduct: Option<&crate::check::policy::DeductRule>,
     ) -> Result<Computed, Stop> {
-        let (
-            ValueKind::Period(a),
-            Actual::Written(Value {
-                kind: ValueKind::Period(b),
-                text,
-                ..
+        let (ValueKind::Period(a), Some((b, text))) = (
+            &target.kind,
+            written(actual).and_then(|v| match &v.kind {
+                ValueKind::Period(b) => Some((b, &v.text)),
+                _ => None,
             }),
-        ) = (&target.kind, actual)
-        else {
+        ) else {
             return Err(self.mismatch(target, actual, rule));
         };
         let texts = (target.text.as_str(), text.as_str());
@@ -325,7 +329,7 @@ impl Scorer<'_, '_, '_> {
         &mut self,
         form: TargetForm,
         target: &Value,
-        actual: &Actual,
+        actual: &Actual<'_>,
         w: Dec,
         rule: &ScoringRule,
     ) -> Result<Computed, Stop> {
@@ -335,14 +339,13 @@ impl Scorer<'_, '_, '_> {
         let a = Num::new(q.number, q.unit.clone());
         let b = match actual {
             Actual::Figure(n) => n.clone(),
-            Actual::Written(Value {
-                kind: ValueKind::Quantity(bq),
-                ..
-            }) => {
-                let (number, unit) = bq.reading();
-                Num::new(number, unit.clone())
-            }
-            Actual::Written(_) => return Err(self.mismatch(target, actual, rule)),
+            Actual::Written(v) => match &v.kind {
+                ValueKind::Quantity(bq) => {
+                    let (number, unit) = bq.reading();
+                    Num::new(number, unit.clone())
+                }
+                _ => return Err(self.mismatch(target, actual, rule)),
+            },
         };
         self.note_undeclared(&[&a.unit, &b.unit]);
         let (a_value, b_value, unit, relation) =
@@ -451,7 +454,15 @@ impl Scorer<'_, '_, '_> {
     }
 }
 
-fn actual_text(actual: &Actual) -> String {
+/// The actual as written, when it is not a figure.
+fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value> {
+    match actual {
+        Actual::Written(v) => Some(v.as_ref()),
+        Actual::Figure(_) => None,
+    }
+}
+
+fn actual_text(actual: &Actual<'_>) -> String {
     match actual {
         Actual::Figure(n) => format!("{}{}", n.value.approx(), n.unit),
         Actual::Written(v) => v.text.clone(),

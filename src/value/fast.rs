@@ -213,6 +213,7 @@ fn quantity(text: &str) -> Option<ValueKind> {
         comparison,
         number,
         unit,
+        measured: None,
     }))
 }
 

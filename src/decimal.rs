@@ -187,6 +187,10 @@ impl Dec {
     /// (`215,457.6`, `１０，５００`), full-width digits and points are allowed; nothing is
     /// rounded (pitfalls.md §3, §6).
     pub fn parse_written(text: &str) -> Result<Dec, DecimalTextError> {
+        // Most figures are already plain (`7255205.14`, `-3`): read them without copying.
+        if is_plain(text) {
+            return Dec::parse_plain(text);
+        }
         let mut plain = String::with_capacity(text.len());
         let mut digits_since_separator: Option<usize> = None;
         let mut seen_point = false;
@@ -308,6 +312,18 @@ fn normalize_digit(c: char) -> Option<char> {
 }
 
 /// Shows the number without trailing zeros (`2.50` → `2.5`, `-0` → `0`).
+/// `-`? digits (`.` digits)?: a text [`Dec::parse_written`] reads as it stands.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let (whole, places) = match digits.iter().position(|&b| b == b'.') {
+        Some(at) => (&digits[..at], Some(&digits[at + 1..])),
+        None => (digits, None),
+    };
+    let all_digits = |d: &[u8]| !d.is_empty() && d.iter().all(u8::is_ascii_digit);
+    all_digits(whole) && places.is_none_or(all_digits)
+}
+
 impl fmt::Display for Dec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_zero() {

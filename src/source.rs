@@ -88,15 +88,29 @@ pub struct SourceFile {
     /// The name shown in diagnostics: the path as the user gave it.
     pub name: String,
     pub text: Arc<str>,
+    /// Byte offsets where lines begin, made on first use: a batch asks for the line of a
+    /// rule for every indicator of every report, and counting newlines from the start each
+    /// time cost more than scoring.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
-        let offset = (offset as usize).min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let offset = floor_char_boundary(&self.text, (offset as usize).min(self.text.len()));
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // The last line start at or before the offset (there is always the first, 0).
+        let line = starts.partition_point(|&start| start <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |l| l.chars().count())
+            + 1;
         (line, column)
     }
 }
@@ -126,6 +140,7 @@ impl Sources {
         self.files.push(SourceFile {
             name: name.into(),
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         });
         id
     }

@@ -5,14 +5,23 @@
 /// `"会议培训"费用率` and `会议培训费用率` match, and `（汇总）` matches `(汇总)`. Nothing else
 /// is loosened: a different character is a different name.
 pub fn key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !is_quote(*c))
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`], written into `out` (cleared first): for matching many names with one buffer.
+pub fn key_into(name: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        name.chars()
+            .filter(|c| !c.is_whitespace() && !is_quote(*c))
+            .map(|c| match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                _ => c,
+            })
+            .map(|c| c.to_ascii_lowercase()),
+    );
 }
 
 /// The key a level-1 or level-2 heading is matched by: [`key`], after dropping a weight the

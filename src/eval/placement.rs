@@ -31,9 +31,16 @@ pub struct Placement {
 pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> Vec<Placement> {
     let mut placements: Vec<Placement> = Vec::new();
     let mut row_of: Vec<Option<usize>> = vec![None; policy.indicators.len()];
+    // Rows come grouped under their headings: a heading's key is made once per run of rows.
+    let mut heading: Option<(&str, String)> = None;
+    let mut name_key = String::new();
     for (i, row) in report.indicators.iter().enumerate() {
-        let section_key = names::heading_key(&row.level1);
-        if let Some(&id) = policy.indicator_index.get(&names::key(&row.name)) {
+        if heading.as_ref().is_none_or(|(h, _)| *h != row.level1) {
+            heading = Some((&row.level1, names::heading_key(&row.level1)));
+        }
+        let section_key = heading.as_ref().map_or("", |(_, k)| k.as_str());
+        names::key_into(&row.name, &mut name_key);
+        if let Some(&id) = policy.indicator_index.get(name_key.as_str()) {
             let rule = &policy.indicators[id.0];
             if let Some(first_row) = row_of[id.0] {
                 findings.push(engine(
@@ -44,7 +51,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
                 continue;
             }
             row_of[id.0] = Some(i);
-            if policy.section_index.get(&section_key) != Some(&rule.section) {
+            if policy.section_index.get(section_key) != Some(&rule.section) {
                 let written = row.level1.clone();
                 let policy_section = policy.sections[rule.section.0].name.clone();
                 findings.push(engine(
@@ -63,7 +70,7 @@ pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> V
             });
             continue;
         }
-        let open = policy.section_index.get(&section_key).and_then(|&s| {
+        let open = policy.section_index.get(section_key).and_then(|&s| {
             let section = &policy.sections[s.0];
             let group = row
                 .level2

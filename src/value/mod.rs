@@ -19,11 +19,41 @@ use std::fmt;
 /// ignored; an empty cell is [`ValueKind::Blank`]. The common forms are read by a fast path
 /// that agrees with the grammar on every string it reads ([`fast`]); everything else, and
 /// every error, by the grammar ([`parse_by_grammar`]).
+///
+/// What the fast path leaves to the grammar (periods such as `2季度`, `2021年12月底前`,
+/// comparisons in words) repeats from report to report, so the grammar's answer for each
+/// such text is kept in a small cache per thread ([`remembered`]): the same function of the
+/// same text, read once.
 pub fn parse(text: &str) -> Result<Value, ValueError> {
     match fast::read(text) {
         Some(value) => Ok(value),
-        None => parse_by_grammar(text),
+        None => remembered(text),
     }
+}
+
+/// How many texts the grammar's cache keeps per thread before it starts over.
+const REMEMBERED: usize = 4096;
+
+thread_local! {
+    static GRAMMAR_CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Result<Value, ValueError>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`parse_by_grammar`], remembering its answers (bounded: the cache is emptied when full).
+fn remembered(text: &str) -> Result<Value, ValueError> {
+    let known = GRAMMAR_CACHE.with(|cache| cache.borrow().get(text).cloned());
+    if let Some(answer) = known {
+        return answer;
+    }
+    let answer = parse_by_grammar(text);
+    GRAMMAR_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= REMEMBERED {
+            cache.clear();
+        }
+        cache.insert(text.into(), answer.clone());
+    });
+    answer
 }
 
 /// The fast path alone: the value when the text is in a form it reads (for tests that

@@ -1,0 +1,665 @@
+//! policy-2021 (shared/spec/policy-2021.md), scored by a hand-written Rust function: the
+//! limit for an interpreter of the rule language, with the same exact decimals
+//! (`perfrules::decimal::Dec`) and nothing else of perfrules — no rule file, no placement
+//! tables, no evaluator, its own value reader. Benchmark code only; written straight from
+//! the spec so that it can serve as a differential oracle (issue 7).
+//!
+//! It computes what perfrules computes for a report: every indicator's score (§1–§3), the
+//! raw total, maximum, total and grade, and the findings of §4 with their codes (the
+//! `check` ids of rules/2021.pr and perfrules' engine codes), but no explanations.
+
+#![allow(dead_code)]
+
+pub mod value;
+
+use perfrules::decimal::{Dec, RoundMode};
+use perfrules::report::{IndicatorRow, Report};
+use value::{read, Cmp, Value};
+
+/// One indicator, scored (`score` is `None` when it has no points).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scored {
+    pub name: String,
+    pub points: Option<Dec>,
+    pub score: Option<Dec>,
+}
+
+/// A finding of §4: its code and what it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub subject: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    pub indicators: Vec<Scored>,
+    pub raw: Dec,
+    pub max: Dec,
+    pub total: Dec,
+    pub grade: &'static str,
+    pub findings: Vec<Finding>,
+}
+
+/// How a fixed indicator (§2) is scored.
+#[derive(Clone, Copy)]
+enum Fixed {
+    Word(&'static str),
+    /// 预算完成率: executed ÷ budget of the total row, proportional to 100%.
+    Completion,
+    /// Each percentage point above `limit`% deducts `step`, floor 0.
+    Deduct {
+        limit: i64,
+        step: &'static str,
+    },
+    /// Proportional to 100%.
+    Percent,
+}
+
+const FIXED: [(&str, i64, Fixed); 13] = [
+    ("预算编制完整性", 3, Fixed::Word("完整")),
+    ("预算编制准确性", 3, Fixed::Word("准确")),
+    ("绩效目标管理", 3, Fixed::Word("合规")),
+    ("预算完成率", 3, Fixed::Completion),
+    (
+        "公用经费控制率",
+        2,
+        Fixed::Deduct {
+            limit: 100,
+            step: "0.2",
+        },
+    ),
+    (
+        "“三公经费”控制率",
+        2,
+        Fixed::Deduct {
+            limit: 100,
+            step: "0.2",
+        },
+    ),
+    (
+        "结转结余率",
+        2,
+        Fixed::Deduct {
+            limit: 5,
+            step: "0.4",
+        },
+    ),
+    ("公务卡及现金管理合规性", 2, Fixed::Word("合规")),
+    ("绩效目标明确合理性", 2, Fixed::Word("明确合理")),
+    ("预决算信息公开及时准确率", 2, Fixed::Percent),
+    ("财政监督管理制度有效性", 2, Fixed::Word("有效")),
+    ("政府采购合规性", 2, Fixed::Word("合规")),
+    ("资产管理制度健全性", 2, Fixed::Word("健全")),
+];
+
+const SECTIONS: [&str; 5] = [
+    "投入管理指标",
+    "产出指标",
+    "效果指标",
+    "效益指标",
+    "满意度指标",
+];
+const UNITS: [&str; 22] = [
+    "次", "份", "个", "人", "人次", "场", "本", "项", "户", "家", "篇", "期", "批", "天", "件",
+    "套", "台", "名", "所", "条", "册", "课时",
+];
+const ACHIEVED: [&str; 14] = [
+    "达成",
+    "已达成",
+    "达成预期指标",
+    "达到",
+    "完成",
+    "已完成",
+    "是",
+    "有效",
+    "合格",
+    "合规",
+    "完整",
+    "准确",
+    "健全",
+    "契合",
+];
+const NOT_DONE: [&str; 3] = ["未开展", "未完成", "未召开"];
+
+/// Names as units write them: no spaces or quotes, full-width letters as ASCII.
+fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    out.extend(key_chars(name));
+    out
+}
+
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !"\"'“”‘’「」『』＂＇".contains(*c))
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+}
+
+/// A level-1 heading without a weight written into it (`产出指标(50分)`).
+fn heading(name: &str) -> String {
+    let t = name.trim();
+    for open in ["(", "（"] {
+        if let Some(at) = t.rfind(open) {
+            let inner = t[at + open.len()..].trim_end_matches([')', '）']).trim();
+            if let Some(n) = inner.strip_suffix('分') {
+                let n = n.trim();
+                if !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || ('０'..='９').contains(&c))
+                    && t.ends_with([')', '）'])
+                {
+                    return key(&t[..at]);
+                }
+            }
+        }
+    }
+    key(t)
+}
+
+fn d(s: &str) -> Dec {
+    Dec::parse_plain(s).unwrap_or(Dec::ZERO)
+}
+
+fn round(x: Dec) -> Dec {
+    x.round(2, RoundMode::HalfUp)
+}
+
+/// A number in the target's unit: a bare number takes the other's unit, 人 ~ 人次.
+fn same_unit(a: &str, b: &str) -> Option<bool> {
+    if a == b || a.is_empty() || b.is_empty() {
+        Some(false)
+    } else if (a == "人" && b == "人次") || (a == "人次" && b == "人") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+struct Scorer<'r> {
+    report: &'r Report,
+    findings: Vec<Finding>,
+}
+
+impl Scorer<'_> {
+    fn find(&mut self, code: &'static str, subject: &str) {
+        self.findings.push(Finding {
+            code,
+            subject: subject.to_string(),
+        });
+    }
+}
+
+/// What an indicator was scored with, for the §4 checks.
+struct Facts {
+    /// at_least or equal
+    at_least_or_equal: bool,
+    /// (A, B) in one unit, for the 130% check
+    figures: Option<(Dec, Dec)>,
+}
+
+pub fn score(report: &Report) -> Card {
+    let mut s = Scorer {
+        report,
+        findings: Vec::new(),
+    };
+    if report.year != 2021 {
+        s.find("perfrules::eval::year_outside", "");
+    }
+    if report.kind.as_deref().map(key).as_deref() != Some("部门整体支出") {
+        s.find("perfrules::eval::kind_outside", "");
+    }
+    let total_rows: Vec<usize> = (0..report.budget.len())
+        .filter(|&i| {
+            report.budget[i]
+                .parent
+                .as_deref()
+                .is_none_or(|p| p.trim().is_empty())
+        })
+        .collect();
+    if !report.budget.is_empty() && total_rows.len() != 1 {
+        s.find("perfrules::eval::total_row", "");
+    }
+    let total = (total_rows.len() == 1).then(|| &report.budget[total_rows[0]]);
+
+    // Placement (§2, §3): fixed names anywhere, other rows by their level 1. Keys of the
+    // policy's names are made once per process; a heading's once per run of rows.
+    static KEYS: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
+    let (fixed_keys, section_keys) = KEYS.get_or_init(|| {
+        (
+            FIXED.iter().map(|f| key(f.0)).collect(),
+            SECTIONS.iter().map(|x| key(x)).collect(),
+        )
+    });
+    let mut fixed_row: [Option<usize>; 13] = [None; 13];
+    let mut open_rows: Vec<usize> = Vec::new();
+    let mut last: Option<(&str, String)> = None;
+    for (i, row) in report.indicators.iter().enumerate() {
+        if last.as_ref().is_none_or(|(l, _)| *l != row.level1) {
+            last = Some((&row.level1, heading(&row.level1)));
+        }
+        let h = last.as_ref().map_or("", |(_, h)| h.as_str());
+        let k = key(&row.name);
+        if let Some(f) = fixed_keys.iter().position(|x| *x == k) {
+            if fixed_row[f].is_some() {
+                s.find("perfrules::eval::duplicate_row", &row.name);
+                continue;
+            }
+            if h != section_keys[0] {
+                s.find("perfrules::eval::misplaced_row", &row.name);
+            }
+            fixed_row[f] = Some(i);
+            continue;
+        }
+        if section_keys[1..].iter().any(|x| x == h) {
+            open_rows.push(i);
+        } else {
+            s.find("perfrules::eval::unmatched_row", &row.name);
+        }
+    }
+    let mut indicators = Vec::with_capacity(report.indicators.len());
+    let mut raw = Dec::ZERO;
+    let mut max = Dec::ZERO;
+    let add = |sc: &Scored, raw: &mut Dec, max: &mut Dec| {
+        if let (Some(p), Some(v)) = (sc.points, sc.score) {
+            *raw = raw.checked_add(v).unwrap_or(*raw);
+            *max = max.checked_add(p).unwrap_or(*max);
+        }
+    };
+    for (f, (name, points, how)) in FIXED.iter().enumerate() {
+        let row = fixed_row[f].map(|i| &report.indicators[i]);
+        if row.is_none() {
+            s.find("perfrules::eval::missing_row", name);
+        }
+        let sc = s.fixed(name, Dec::from_int(*points), *how, row, total);
+        add(&sc, &mut raw, &mut max);
+        indicators.push(sc);
+    }
+    for &i in &open_rows {
+        let row = &report.indicators[i];
+        let sc = s.open(row);
+        add(&sc, &mut raw, &mut max);
+        indicators.push(sc);
+    }
+
+    // §1 total and grade.
+    let hundred = Dec::HUNDRED;
+    let total_score = if max != hundred && !max.is_zero() {
+        round(
+            raw.checked_mul(hundred)
+                .and_then(|x| x.checked_div(max))
+                .unwrap_or(Dec::ZERO),
+        )
+    } else {
+        round(raw)
+    };
+    if max.is_zero() {
+        s.find("perfrules::eval::nothing_to_score", "");
+    }
+    let grade = if total_score >= d("90") {
+        "优"
+    } else if total_score >= d("80") {
+        "良"
+    } else if total_score >= d("60") {
+        "中"
+    } else {
+        "差"
+    };
+    // §4 budget table arithmetic.
+    for row in &report.budget {
+        if let Some(rate) = &row.rate {
+            if !row.budget.value.is_zero() {
+                let computed = row
+                    .executed
+                    .value
+                    .checked_div(row.budget.value)
+                    .and_then(|x| x.checked_mul(hundred))
+                    .map(round);
+                if computed != Ok(rate.value) {
+                    s.find("rules::budget_rate", &row.item);
+                }
+            }
+        }
+    }
+    if let Some(t) = total {
+        let mut parents: Vec<(&str, Dec, Dec)> = Vec::new();
+        for row in &report.budget {
+            let Some(p) = row
+                .parent
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            else {
+                continue;
+            };
+            match parents.iter_mut().find(|x| x.0 == p) {
+                Some(x) => {
+                    x.1 = x.1.checked_add(row.budget.value).unwrap_or(x.1);
+                    x.2 = x.2.checked_add(row.executed.value).unwrap_or(x.2);
+                }
+                None => parents.push((p, row.budget.value, row.executed.value)),
+            }
+        }
+        for (p, b, e) in parents {
+            if b != t.budget.value {
+                s.find("rules::budget_rows_sum", p);
+            }
+            if e != t.executed.value {
+                s.find("rules::executed_rows_sum", p);
+            }
+        }
+    }
+    if max != hundred {
+        s.find("rules::points_sum", "");
+    }
+    if let Some(own) = &report.self_total {
+        if own.value != total_score {
+            s.find("perfrules::eval::self_total", "");
+        }
+    }
+    Card {
+        indicators,
+        raw,
+        max,
+        total: total_score,
+        grade,
+        findings: s.findings,
+    }
+}
+
+impl Scorer<'_> {
+    fn fixed(
+        &mut self,
+        name: &str,
+        w: Dec,
+        how: Fixed,
+        row: Option<&IndicatorRow>,
+        total: Option<&perfrules::report::BudgetRow>,
+    ) -> Scored {
+        let exact = match how {
+            Fixed::Completion => {
+                // The actual is derived: executed ÷ budget × 100%.
+                let rate = total.and_then(|t| {
+                    t.executed
+                        .value
+                        .checked_div(t.budget.value)
+                        .and_then(|x| x.checked_mul(Dec::HUNDRED))
+                        .ok()
+                });
+                if let (Some(rate), Some(Value::Qty(c, n, "%"))) =
+                    (rate, row.and_then(|r| r.actual.as_deref()).map(read))
+                {
+                    if !matches!(c, None | Some(Cmp::Equal)) || n != round(rate) {
+                        self.find("rules::derived_actual", name);
+                    }
+                } else if rate.is_some()
+                    && row
+                        .and_then(|r| r.actual.as_deref())
+                        .map(read)
+                        .is_some_and(|v| v != Value::Blank)
+                {
+                    self.find("rules::derived_actual", name);
+                }
+                match rate {
+                    Some(b) => {
+                        let e = proportional(Dec::HUNDRED, b, w);
+                        self.after_numeric(name, row, w, e, true, Some((Dec::HUNDRED, b)))
+                    }
+                    None => {
+                        self.find("perfrules::eval::unscorable", name);
+                        Dec::ZERO
+                    }
+                }
+            }
+            _ => {
+                if let Some(written) = row.and_then(|r| r.target.as_deref()) {
+                    let fixed_target = match how {
+                        Fixed::Word(t) => Value::Word(t),
+                        Fixed::Deduct { limit, .. } => {
+                            Value::Qty(Some(Cmp::AtMost), Dec::from_int(limit), "%")
+                        }
+                        _ => Value::Qty(None, Dec::HUNDRED, "%"),
+                    };
+                    let same = match (read(written), &fixed_target) {
+                        (Value::Blank, _) => true,
+                        (Value::Qty(a, x, u), Value::Qty(b, y, v)) => {
+                            a.unwrap_or(Cmp::Equal) == b.unwrap_or(Cmp::Equal) && x == *y && u == *v
+                        }
+                        (a, b) => a == *b,
+                    };
+                    if !same {
+                        self.find("rules::fixed_target", name);
+                    }
+                }
+                let Some(row) = row else {
+                    return Scored {
+                        name: name.to_string(),
+                        points: Some(w),
+                        score: Some(Dec::ZERO),
+                    };
+                };
+                match how {
+                    Fixed::Word(t) => self.by_target(row, name, w, Value::Word(t)),
+                    Fixed::Percent => {
+                        self.by_target(row, name, w, Value::Qty(None, Dec::HUNDRED, "%"))
+                    }
+                    Fixed::Deduct { limit, step } => {
+                        self.deduct(row, name, w, Dec::from_int(limit), d(step))
+                    }
+                    Fixed::Completion => Dec::ZERO,
+                }
+            }
+        };
+        let score = round(exact.clamp_to(Dec::ZERO, w));
+        self.after_score(name, row, w, score);
+        Scored {
+            name: name.to_string(),
+            points: Some(w),
+            score: Some(score),
+        }
+    }
+
+    fn open(&mut self, row: &IndicatorRow) -> Scored {
+        let Some(w) = row.points.as_ref().map(|p| p.value) else {
+            self.find("perfrules::eval::no_points", &row.name);
+            return Scored {
+                name: row.name.clone(),
+                points: None,
+                score: None,
+            };
+        };
+        let exact = match row.target.as_deref().map(read) {
+            None | Some(Value::Blank) => {
+                self.not_scored_actual(row);
+                self.find("perfrules::eval::unscorable", &row.name);
+                Dec::ZERO
+            }
+            Some(Value::Bad) => {
+                self.not_scored_actual(row);
+                self.find("perfrules::eval::unscorable", &row.name);
+                Dec::ZERO
+            }
+            Some(target) => self.by_target(row, &row.name, w, target),
+        };
+        let score = round(exact.clamp_to(Dec::ZERO, w));
+        self.after_score(&row.name, Some(row), w, score);
+        Scored {
+            name: row.name.clone(),
+            points: Some(w),
+            score: Some(score),
+        }
+    }
+
+    /// The actual of an indicator not scored because of its target: only §3.6's claim
+    /// finding still applies.
+    fn not_scored_actual(&mut self, row: &IndicatorRow) {
+        if let Some(Value::Qty(Some(c), ..)) = row.actual.as_deref().map(read) {
+            if c != Cmp::Equal {
+                self.find("rules::claimed_bound", &row.name);
+            }
+        }
+    }
+
+    /// §3: not done, then the target's form.
+    fn by_target(&mut self, row: &IndicatorRow, name: &str, w: Dec, target: Value<'_>) -> Dec {
+        let actual = row.actual.as_deref().map(read).unwrap_or(Value::Blank);
+        match &actual {
+            Value::Blank => return Dec::ZERO,
+            Value::Word(a) if NOT_DONE.contains(a) => return Dec::ZERO,
+            Value::Bad => {
+                self.find("perfrules::eval::unscorable", name);
+                return Dec::ZERO;
+            }
+            Value::Qty(Some(c), ..) if *c != Cmp::Equal => self.find("rules::claimed_bound", name),
+            _ => {}
+        }
+        match (target, actual) {
+            (Value::Qty(tc, a, tu), Value::Qty(_, b, bu)) => {
+                if bu != tu && !bu.is_empty() && !tu.is_empty() {
+                    if tu != "%" && !UNITS.contains(&tu) {
+                        self.find("perfrules::eval::undeclared_unit", name);
+                    }
+                    if bu != "%" && !UNITS.contains(&bu) {
+                        self.find("perfrules::eval::undeclared_unit", name);
+                    }
+                } else {
+                    for u in [tu, bu] {
+                        if !u.is_empty() && u != "%" && !UNITS.contains(&u) {
+                            self.find("perfrules::eval::undeclared_unit", name);
+                            break;
+                        }
+                    }
+                }
+                match same_unit(tu, bu) {
+                    None => {
+                        self.find("perfrules::eval::unscorable", name);
+                        return Dec::ZERO;
+                    }
+                    Some(true) => self.find("perfrules::eval::compatible_units", name),
+                    Some(false) => {}
+                }
+                match tc {
+                    Some(Cmp::AtMost | Cmp::Less) => {
+                        // §3.2 reverse linear.
+                        let e = if b <= a {
+                            w
+                        } else if a.is_zero() || b >= a.checked_mul(Dec::from_int(2)).unwrap_or(b) {
+                            Dec::ZERO
+                        } else {
+                            let over = b
+                                .checked_sub(a)
+                                .and_then(|x| x.checked_div(a))
+                                .unwrap_or(Dec::ONE);
+                            w.checked_mul(Dec::ONE.checked_sub(over).unwrap_or(Dec::ZERO))
+                                .unwrap_or(Dec::ZERO)
+                        };
+                        self.after_numeric(name, Some(row), w, e, false, None)
+                    }
+                    _ => {
+                        let e = proportional(a, b, w);
+                        self.after_numeric(name, Some(row), w, e, true, Some((a, b)))
+                    }
+                }
+            }
+            (Value::Period(a), Value::Period(b)) => {
+                let y = self.report.year;
+                if b.end(y) <= a.end(y) {
+                    w
+                } else {
+                    Dec::ZERO
+                }
+            }
+            (Value::Word(t), Value::Word(a)) => {
+                // §3.4: achieved, partly (60%), not achieved, or an auditor's judgement.
+                if key(a) == key(t) || ACHIEVED.contains(&a) {
+                    w
+                } else if a.starts_with("较") || a.starts_with("基本") || a.starts_with("部分")
+                {
+                    w.checked_mul(d("0.6")).unwrap_or(Dec::ZERO)
+                } else if a.starts_with('未') || a.starts_with('不') || a == "无" || a == "否" {
+                    Dec::ZERO
+                } else {
+                    self.find("perfrules::eval::unknown_word", name);
+                    Dec::ZERO
+                }
+            }
+            _ => {
+                self.find("perfrules::eval::unscorable", name);
+                Dec::ZERO
+            }
+        }
+    }
+
+    /// Deduct `step` per percentage point above `limit`%, floor 0 (§2).
+    fn deduct(&mut self, row: &IndicatorRow, name: &str, w: Dec, limit: Dec, step: Dec) -> Dec {
+        let actual = row.actual.as_deref().map(read).unwrap_or(Value::Blank);
+        match actual {
+            Value::Blank => Dec::ZERO,
+            Value::Word(a) if NOT_DONE.contains(&a) => Dec::ZERO,
+            Value::Qty(c, b, "%" | "") => {
+                if matches!(c, Some(Cmp::AtLeast | Cmp::More | Cmp::AtMost | Cmp::Less)) {
+                    self.find("rules::claimed_bound", name);
+                }
+                if b <= limit {
+                    w
+                } else {
+                    let over = b
+                        .checked_sub(limit)
+                        .and_then(|x| x.checked_mul(step))
+                        .unwrap_or(w);
+                    w.checked_sub(over).unwrap_or(Dec::ZERO)
+                }
+            }
+            _ => {
+                self.find("perfrules::eval::unscorable", name);
+                Dec::ZERO
+            }
+        }
+    }
+
+    /// The 130% check of §4 on an at-least or equal target.
+    fn after_numeric(
+        &mut self,
+        name: &str,
+        row: Option<&IndicatorRow>,
+        _w: Dec,
+        e: Dec,
+        at_least: bool,
+        figures: Option<(Dec, Dec)>,
+    ) -> Dec {
+        if let (true, Some((a, b))) = (at_least, figures) {
+            if b >= a.checked_mul(d("1.3")).unwrap_or(b)
+                && !row.is_some_and(IndicatorRow::has_reason)
+            {
+                self.find("rules::target_set_too_low", name);
+            }
+        }
+        e
+    }
+
+    /// §4 findings on every scored indicator: self-score and reason.
+    fn after_score(&mut self, name: &str, row: Option<&IndicatorRow>, w: Dec, score: Dec) {
+        if let Some(own) = row.and_then(|r| r.self_score.as_ref()) {
+            if own.value != score {
+                self.find("rules::self_score", name);
+            }
+        }
+        if score < w && !row.is_some_and(IndicatorRow::has_reason) {
+            self.find("rules::reason_for_lost_points", name);
+        }
+    }
+}
+
+/// §3.1: B ≥ A → w, else w × B ÷ A (A = 0: w).
+fn proportional(a: Dec, b: Dec, w: Dec) -> Dec {
+    if b >= a || a.is_zero() {
+        w
+    } else {
+        w.checked_mul(b)
+            .and_then(|x| x.checked_div(a))
+            .unwrap_or(Dec::ZERO)
+    }
+}

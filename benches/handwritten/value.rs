@@ -1,0 +1,305 @@
+//! Reading a target or actual for the hand-written scorer: the forms of
+//! shared/spec/language.md "Values" and policy-2021.md §3, read by hand, independently of
+//! perfrules' value grammar (so that a disagreement between the two shows up).
+
+use perfrules::decimal::Dec;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    AtLeast,
+    More,
+    Equal,
+    AtMost,
+    Less,
+}
+
+/// A period: its last day, given the report's year for periods written without one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Day(Option<i32>, u32, u32),
+    Month(Option<i32>, u32),
+    Quarter(u32),
+    Half(bool),
+    Year(Option<i32>),
+}
+
+impl Period {
+    pub fn end(self, year: i32) -> (i32, u32, u32) {
+        let month_end = |y: i32, m: u32| (y, m, days_in_month(y, m));
+        match self {
+            Period::Day(y, m, d) => (y.unwrap_or(year), m, d),
+            Period::Month(y, m) => month_end(y.unwrap_or(year), m),
+            Period::Quarter(q) => month_end(year, q * 3),
+            Period::Half(first) => month_end(year, if first { 6 } else { 12 }),
+            Period::Year(y) => month_end(y.unwrap_or(year), 12),
+        }
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    Blank,
+    /// comparison, number, unit ("" for none, "%" for percent)
+    Qty(Option<Cmp>, Dec, &'a str),
+    Period(Period),
+    Word(&'a str),
+    /// Not a value: starts like a number or sign and is not one.
+    Bad,
+}
+
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
+
+pub fn read(text: &str) -> Value<'_> {
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    if t.is_empty() || t.chars().all(|c| "/／-－—–".contains(c)) {
+        return Value::Blank;
+    }
+    if let Some(p) = period(t) {
+        return Value::Period(p);
+    }
+    if let Some(q) = quantity(t) {
+        return q;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if digit(first).is_some() || ">≥≧＞<≤≦＜=＝﹦".contains(first) {
+        Value::Bad
+    } else {
+        Value::Word(t)
+    }
+}
+
+/// Leading digits: their value and byte length.
+fn number_at(s: &str, max: usize) -> Option<(u32, usize)> {
+    let mut n = 0u32;
+    let mut len = 0;
+    for (count, c) in s.chars().enumerate() {
+        if count == max {
+            break;
+        }
+        match digit(c) {
+            Some(d) => {
+                n = n * 10 + d;
+                len += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (len > 0).then_some((n, len))
+}
+
+fn year4(s: &str) -> Option<(i32, &str)> {
+    let (n, len) = number_at(s, 4)?;
+    (s[..len].chars().count() == 4).then(|| (n as i32, &s[len..]))
+}
+
+fn period(t: &str) -> Option<Period> {
+    let (p, rest) = period_body(t)?;
+    let rest = ["之前", "以前", "前"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))
+        .unwrap_or(rest);
+    rest.trim_matches(SPACES).is_empty().then_some(p)
+}
+
+fn period_body(t: &str) -> Option<(Period, &str)> {
+    for (word, p) in [
+        ("上半年", Period::Half(true)),
+        ("下半年", Period::Half(false)),
+        ("年底", Period::Year(None)),
+        ("年末", Period::Year(None)),
+        ("年内", Period::Year(None)),
+        ("全年", Period::Year(None)),
+    ] {
+        if let Some(rest) = t.strip_prefix(word) {
+            return Some((p, rest));
+        }
+    }
+    if let Some((y, rest)) = year4(t) {
+        if let Some(r) = rest.strip_prefix('年') {
+            if let Some((m, len)) = number_at(r, 2) {
+                let r = r[len..].strip_prefix('月')?;
+                if let Some((d, len)) = number_at(r, 2) {
+                    let r = r[len..].strip_prefix(['日', '号'])?;
+                    return Some((Period::Day(Some(y), m, d), r));
+                }
+                let r = r.strip_prefix(['底', '末', '份']).unwrap_or(r);
+                return Some((Period::Month(Some(y), m), r));
+            }
+            let r = r.strip_prefix(['底', '末', '内']).unwrap_or(r);
+            return Some((Period::Year(Some(y)), r));
+        }
+        let sep = rest.chars().next().filter(|c| "-/.－／．".contains(*c))?;
+        let r = &rest[sep.len_utf8()..];
+        let (m, len) = number_at(r, 2)?;
+        let r = &r[len..];
+        let sep = r.chars().next().filter(|c| "-/.－／．".contains(*c))?;
+        let (d, len) = number_at(&r[sep.len_utf8()..], 2)?;
+        return Some((Period::Day(Some(y), m, d), &r[sep.len_utf8() + len..]));
+    }
+    let q = t.strip_prefix('第').unwrap_or(t);
+    let numeral = [("一", 1), ("二", 2), ("三", 3), ("四", 4)]
+        .iter()
+        .find_map(|(w, n)| q.strip_prefix(w).map(|r| (*n, r)));
+    let quarter = numeral.or_else(|| {
+        let (n, len) = number_at(q, 1)?;
+        Some((n, &q[len..]))
+    });
+    if let Some((n, r)) = quarter {
+        if let Some(r) = r.strip_prefix("季度") {
+            let r = r.strip_prefix(['末', '底']).unwrap_or(r);
+            return Some((Period::Quarter(n), r));
+        }
+    }
+    let (m, len) = number_at(t, 2)?;
+    let r = t[len..].strip_prefix('月')?;
+    if let Some((d, len)) = number_at(r, 2) {
+        let r = r[len..].strip_prefix(['日', '号'])?;
+        return Some((Period::Day(None, m, d), r));
+    }
+    let r = r.strip_prefix(['底', '末', '份']).unwrap_or(r);
+    Some((Period::Month(None, m), r))
+}
+
+const PREFIXES: &[(&str, Cmp)] = &[
+    (">=", Cmp::AtLeast),
+    ("≥", Cmp::AtLeast),
+    ("≧", Cmp::AtLeast),
+    ("＞＝", Cmp::AtLeast),
+    ("＞=", Cmp::AtLeast),
+    (">＝", Cmp::AtLeast),
+    ("=>", Cmp::AtLeast),
+    ("<=", Cmp::AtMost),
+    ("≤", Cmp::AtMost),
+    ("≦", Cmp::AtMost),
+    ("＜＝", Cmp::AtMost),
+    ("＜=", Cmp::AtMost),
+    ("<＝", Cmp::AtMost),
+    ("=<", Cmp::AtMost),
+    (">", Cmp::More),
+    ("＞", Cmp::More),
+    ("<", Cmp::Less),
+    ("＜", Cmp::Less),
+    ("==", Cmp::Equal),
+    ("=", Cmp::Equal),
+    ("＝", Cmp::Equal),
+    ("﹦", Cmp::Equal),
+    ("不低于", Cmp::AtLeast),
+    ("不少于", Cmp::AtLeast),
+    ("不小于", Cmp::AtLeast),
+    ("至少", Cmp::AtLeast),
+    ("不高于", Cmp::AtMost),
+    ("不超过", Cmp::AtMost),
+    ("不多于", Cmp::AtMost),
+    ("不大于", Cmp::AtMost),
+    ("至多", Cmp::AtMost),
+    ("最多", Cmp::AtMost),
+    ("高于", Cmp::More),
+    ("超过", Cmp::More),
+    ("大于", Cmp::More),
+    ("多于", Cmp::More),
+    ("低于", Cmp::Less),
+    ("少于", Cmp::Less),
+    ("小于", Cmp::Less),
+];
+
+const SUFFIXES: &[(&str, Cmp)] = &[
+    ("及以上", Cmp::AtLeast),
+    ("以上", Cmp::AtLeast),
+    ("及以下", Cmp::AtMost),
+    ("以下", Cmp::AtMost),
+    ("以内", Cmp::AtMost),
+    ("内", Cmp::AtMost),
+];
+
+fn quantity(t: &str) -> Option<Value<'_>> {
+    let (mut cmp, rest) = match PREFIXES.iter().find(|(p, _)| t.starts_with(p)) {
+        Some((p, c)) => (Some(*c), t[p.len()..].trim_start_matches(SPACES)),
+        None => (None, t),
+    };
+    // the number: [-]digits(,ddd)*(.digits)?
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    if let Some(&(_, '-' | '－')) = chars.peek() {
+        chars.next();
+    }
+    let mut digits = 0;
+    let mut group: Option<usize> = None;
+    let mut point = false;
+    while let Some(&(i, c)) = chars.peek() {
+        if digit(c).is_some() {
+            digits += 1;
+            if let Some(g) = group.as_mut() {
+                *g += 1;
+            }
+            end = i + c.len_utf8();
+        } else if (c == ',' || c == '，') && !point && digits > 0 && group.is_none_or(|g| g == 3) {
+            group = Some(0);
+        } else if (c == '.' || c == '．') && !point && digits > 0 && group.is_none_or(|g| g == 3) {
+            point = true;
+            group = None;
+        } else {
+            break;
+        }
+        chars.next();
+    }
+    if digits == 0 || group.is_some_and(|g| g != 3) {
+        return None;
+    }
+    let n = Dec::parse_written(&rest[..end]).ok()?;
+    let mut r = rest[end..].trim_start_matches(SPACES);
+    let unit;
+    if let Some(p) = ["%", "％", "百分比"].iter().find(|p| r.starts_with(**p)) {
+        unit = "%";
+        r = &r[p.len()..];
+    } else {
+        let mut len = 0;
+        for c in r.chars() {
+            let tail = &r[len..];
+            if let Some((s, _)) = SUFFIXES.iter().find(|(s, _)| tail.starts_with(s)) {
+                let after = tail[s.len()..].trim_start_matches(SPACES);
+                if after.chars().next().is_none_or(|n| !n.is_alphabetic()) {
+                    break;
+                }
+            }
+            if c.is_alphabetic() {
+                len += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        unit = &r[..len];
+        r = &r[len..];
+    }
+    let r = r.trim_start_matches(SPACES);
+    let r = match SUFFIXES.iter().find(|(s, _)| r.starts_with(s)) {
+        Some((s, c)) => {
+            if cmp.is_some() {
+                return Some(Value::Bad);
+            }
+            cmp = Some(*c);
+            &r[s.len()..]
+        }
+        None => r,
+    };
+    r.trim_matches(SPACES)
+        .is_empty()
+        .then_some(Value::Qty(cmp, n, unit))
+}

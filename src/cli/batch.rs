@@ -185,22 +185,14 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
         eprintln!("{}", ui.batch_empty());
         return Exit::Input;
     }
-    match args.format {
-        Format::Human => {
-            put(&mut out, &summary::render(&summary, &policy, &out_style));
-        }
-        Format::Json if args.summary => {
-            put(
-                &mut out,
-                &format!("{}\n", summary::render_json(&summary, &policy)),
-            );
-        }
-        Format::Json => {
-            let line = summary::render_json_line(&summary, &policy);
-            put(&mut out, &format!("{line}\n"));
-        }
-        _ => {}
-    }
+    let written = match args.format {
+        Format::Human => summary::write(&mut out, &summary, &policy, &out_style),
+        Format::Json if args.summary => summary::write_json(&mut out, &summary, &policy),
+        Format::Json => summary::write_json_line(&mut out, &summary, &policy),
+        _ => Ok(()),
+    };
+    // A closed pipe (`| head`) is not a failure of the run.
+    drop(written);
     let _ = out.flush();
     if let (Some((_, name, _)), false) = (&context.judgements, judged) {
         eprintln!("{}", ui.judgements_unused(name));

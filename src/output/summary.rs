@@ -16,7 +16,6 @@ use crate::i18n::Ui;
 use crate::scorecard::Scorecard;
 use crate::syntax::ast::Severity;
 use serde::Serialize;
-use std::fmt::Write;
 
 /// How many reports the "largest gaps" list shows.
 pub const GAPS: usize = 10;
@@ -76,11 +75,65 @@ pub struct Failure {
     pub message: String,
 }
 
-/// The rows of a run, gathered as reports are scored.
+/// The rows of a run, gathered as reports are scored, packed: a million reports must fit in
+/// well under 100 MB. A row is about 72 bytes; units and grades are kept once each (a district
+/// has a few dozen units for thousands of reports), a line of standard input as its number,
+/// and file names and project names in one shared text.
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
-    rows: Vec<ReportRow>,
+    /// Rows in input order, in blocks (no doubling of one huge vector).
+    blocks: Vec<Vec<Row>>,
     failures: Vec<Failure>,
+    /// Units and grades, each once.
+    names: Vec<Box<str>>,
+    name_ids: std::collections::HashMap<Box<str>, u32>,
+    /// File names and project names, one after another.
+    text: String,
+}
+
+/// Rows per block.
+const BLOCK: usize = 1 << 14;
+
+/// A scored report, packed.
+#[derive(Clone, Debug)]
+struct Row {
+    index: u32,
+    year: i32,
+    unit: u32,
+    grade: u32,
+    /// A range of `text`, or a line of standard input (start = the line, len = u32::MAX).
+    source: (u32, u32),
+    /// A range of `text`; len u32::MAX for none.
+    project: (u32, u32),
+    total: Dec,
+    self_total: Option<Dec>,
+    findings: [u32; 3],
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A scored report as the summary shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowView<'a> {
+    pub index: usize,
+    pub source: std::borrow::Cow<'a, str>,
+    pub unit: &'a str,
+    pub year: i32,
+    pub project: Option<&'a str>,
+    pub total: Dec,
+    pub grade: &'a str,
+    pub self_total: Option<Dec>,
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+}
+
+impl RowView<'_> {
+    /// Self-declared total − re-checked total, when the report declares one.
+    pub fn difference(&self) -> Option<Dec> {
+        self.self_total
+            .and_then(|s| s.checked_sub(self.total).ok())
+    }
 }
 
 /// A grade and how many reports have it.
@@ -90,40 +143,139 @@ pub struct GradeCount {
     pub reports: usize,
 }
 
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE - 1)
+}
+
 impl Summary {
     pub fn new() -> Summary {
         Summary::default()
     }
 
+    fn name(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.name_ids.get(name) {
+            return id;
+        }
+        let id = small(self.names.len());
+        self.names.push(name.into());
+        self.name_ids.insert(name.into(), id);
+        id
+    }
+
+    fn keep(&mut self, text: &str) -> (u32, u32) {
+        let start = small(self.text.len());
+        self.text.push_str(text);
+        (start, small(text.len()))
+    }
+
     pub fn add(&mut self, row: ReportRow) {
-        self.rows.push(row);
+        // A line of standard input (`-:LINE`) is kept as its number.
+        let source = match row.source.strip_prefix("-:").and_then(|n| n.parse::<u32>().ok()) {
+            Some(line) => (line, NONE),
+            None => self.keep(&row.source),
+        };
+        let project = match &row.project {
+            Some(p) => self.keep(p),
+            None => (0, NONE),
+        };
+        let packed = Row {
+            index: small(row.index),
+            year: row.year,
+            unit: self.name(&row.unit),
+            grade: self.name(&row.grade),
+            source,
+            project,
+            total: row.total,
+            self_total: row.self_total,
+            findings: [row.errors, row.warnings, row.infos],
+        };
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < BLOCK => block.push(packed),
+            _ => {
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push(packed);
+                self.blocks.push(block);
+            }
+        }
     }
 
     pub fn fail(&mut self, failure: Failure) {
         self.failures.push(failure);
     }
 
+    fn rows(&self) -> impl Iterator<Item = &Row> + '_ {
+        self.blocks.iter().flatten()
+    }
+
+    fn scored(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+
     pub fn reports(&self) -> usize {
-        self.rows.len() + self.failures.len()
+        self.scored() + self.failures.len()
     }
 
     pub fn failures(&self) -> &[Failure] {
         &self.failures
     }
 
-    /// Every scored report with its rank, highest total first.
-    pub fn ranked(&self) -> Vec<(usize, &ReportRow)> {
-        let mut rows: Vec<&ReportRow> = self.rows.iter().collect();
-        rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.index.cmp(&b.index)));
-        let mut ranked = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let rank = match ranked.last() {
-                Some(&(rank, prev)) if rows_tie(prev, row) => rank,
-                _ => i + 1,
-            };
-            ranked.push((rank, *row));
+    fn row(&self, k: usize) -> Option<&Row> {
+        self.blocks.get(k / BLOCK).and_then(|b| b.get(k % BLOCK))
+    }
+
+    fn text_at(&self, (start, len): (u32, u32)) -> &str {
+        self.text
+            .get(start as usize..start as usize + len as usize)
+            .unwrap_or("")
+    }
+
+    fn view(&self, row: &Row) -> RowView<'_> {
+        let name = |id: u32| self.names.get(id as usize).map_or("", |n| &**n);
+        RowView {
+            index: row.index as usize,
+            source: if row.source.1 == NONE {
+                std::borrow::Cow::Owned(format!("-:{}", row.source.0))
+            } else {
+                std::borrow::Cow::Borrowed(self.text_at(row.source))
+            },
+            unit: name(row.unit),
+            year: row.year,
+            project: (row.project.1 != NONE).then(|| self.text_at(row.project)),
+            total: row.total,
+            grade: name(row.grade),
+            self_total: row.self_total,
+            errors: row.findings[0],
+            warnings: row.findings[1],
+            infos: row.findings[2],
         }
-        ranked
+    }
+
+    /// The scored reports' positions, highest total first (equal totals in input order):
+    /// 4 bytes a report, so that the ranking is written one row at a time.
+    pub fn order(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..small(self.scored())).collect();
+        let total = |k: u32| self.row(k as usize).map(|r| r.total);
+        order.sort_by(|&a, &b| total(b).cmp(&total(a)).then(a.cmp(&b)));
+        order
+    }
+
+    /// Every scored report with its rank, in `order` (from [`Summary::order`]); equal totals
+    /// share a rank (1, 2, 2, 4).
+    pub fn ranked<'s>(
+        &'s self,
+        order: &'s [u32],
+    ) -> impl Iterator<Item = (usize, RowView<'s>)> + Clone + 's {
+        order
+            .iter()
+            .enumerate()
+            .scan((0usize, None), move |(rank, last), (i, &k)| {
+                let row = self.row(k as usize)?;
+                if *last != Some(row.total) {
+                    *rank = i + 1;
+                    *last = Some(row.total);
+                }
+                Some((*rank, self.view(row)))
+            })
     }
 
     /// How many reports have each grade: the policy's grades in its order (those no report
@@ -137,11 +289,12 @@ impl Summary {
                 reports: 0,
             })
             .collect();
-        for row in &self.rows {
-            match counts.iter_mut().find(|c| *c.grade == *row.grade) {
+        for row in self.rows() {
+            let grade = self.names.get(row.grade as usize).map_or("", |n| &**n);
+            match counts.iter_mut().find(|c| c.grade == grade) {
                 Some(c) => c.reports += 1,
                 None => counts.push(GradeCount {
-                    grade: row.grade.to_string(),
+                    grade: grade.to_string(),
                     reports: 1,
                 }),
             }
@@ -151,20 +304,17 @@ impl Summary {
 
     /// The reports with the largest |self total − total|, largest first (ties in input
     /// order), at most `n`; only reports that declare a self total.
-    pub fn largest_gaps(&self, n: usize) -> Vec<&ReportRow> {
-        let mut rows: Vec<(&ReportRow, Dec)> = self
-            .rows
-            .iter()
-            .filter_map(|r| r.difference().map(|d| (r, d.abs())))
-            .filter(|(_, d)| !d.is_zero())
+    pub fn largest_gaps(&self, n: usize) -> Vec<RowView<'_>> {
+        let mut rows: Vec<(&Row, Dec)> = self
+            .rows()
+            .filter_map(|r| {
+                let d = r.self_total?.checked_sub(r.total).ok()?.abs();
+                (!d.is_zero()).then_some((r, d))
+            })
             .collect();
         rows.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.index.cmp(&b.index)));
-        rows.into_iter().take(n).map(|(r, _)| r).collect()
+        rows.into_iter().take(n).map(|(r, _)| self.view(r)).collect()
     }
-}
-
-fn rows_tie(a: &ReportRow, b: &ReportRow) -> bool {
-    a.total == b.total
 }
 
 /// A share in percent with one decimal, half up (`51.3`); exact decimals, never f64.
@@ -194,54 +344,95 @@ fn signed(d: Dec) -> String {
     }
 }
 
-/// The summary for a person.
-pub fn render(summary: &Summary, policy: &Policy, style: &Style) -> String {
+/// The summary for a person, written as it is made (a ranking of a million reports is
+/// never held as text).
+pub fn write(
+    out: &mut dyn std::io::Write,
+    summary: &Summary,
+    policy: &Policy,
+    style: &Style,
+) -> std::io::Result<()> {
     let ui = Ui(style.lang);
-    let mut out = String::new();
-    let _ = writeln!(
+    writeln!(
         out,
         "{}",
         ui.summary_heading(policy.name(), policy.file_name())
-    );
-    let scored = summary.rows.len();
-    let _ = writeln!(
+    )?;
+    let scored = summary.scored();
+    writeln!(
         out,
         "{}\n",
         ui.summary_counts(summary.reports(), scored, summary.failures.len())
-    );
-    ranking(&mut out, &summary.ranked(), style);
-    let _ = writeln!(out, "\n{}", ui.grade_distribution());
+    )?;
+    let order = summary.order();
+    ranking(out, summary.ranked(&order), true, style)?;
+    writeln!(out, "\n{}", ui.grade_distribution())?;
     let grades = summary.grades(policy);
     let grade_width = grades.iter().map(|g| width(&g.grade)).max().unwrap_or(0);
     for g in &grades {
-        let _ = writeln!(
+        writeln!(
             out,
             "  {}  {}",
             pad(&g.grade, grade_width, true),
             ui.grade_count(g.reports, &share(g.reports, scored))
-        );
+        )?;
     }
-    let _ = writeln!(out, "\n{}", ui.largest_gaps(GAPS));
+    writeln!(out, "\n{}", ui.largest_gaps(GAPS))?;
     let gaps = summary.largest_gaps(GAPS);
     if gaps.is_empty() {
-        let _ = writeln!(out, "  {}", ui.no_gaps());
+        writeln!(out, "  {}", ui.no_gaps())?;
     } else {
-        let ranks: Vec<(usize, &ReportRow)> = gaps.into_iter().map(|r| (0, r)).collect();
-        ranking(&mut out, &ranks, style);
+        ranking(out, gaps.into_iter().map(|r| (0, r)), false, style)?;
     }
     if !summary.failures.is_empty() {
-        let _ = writeln!(out, "\n{}", ui.failures_heading(summary.failures.len()));
+        writeln!(out, "\n{}", ui.failures_heading(summary.failures.len()))?;
         for f in &summary.failures {
-            let _ = writeln!(out, "  {}  {}  {}", f.source, f.code, f.message);
+            writeln!(out, "  {}  {}  {}", f.source, f.code, f.message)?;
         }
     }
-    out
+    Ok(())
 }
 
-/// A table of report rows; rank 0 means "no rank column".
-fn ranking(out: &mut String, rows: &[(usize, &ReportRow)], style: &Style) {
+/// The summary for a person, as text (for tests and small runs).
+pub fn render(summary: &Summary, policy: &Policy, style: &Style) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out, summary, policy, style);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The cells of one row of a ranking table.
+fn cells(rank: Option<usize>, row: &RowView<'_>) -> Vec<String> {
+    let name = match &row.project {
+        Some(p) => format!("{} · {}", row.unit, p),
+        None => row.unit.to_string(),
+    };
+    let mut cells = vec![
+        name,
+        row.total.to_string_keep_scale(),
+        row.grade.to_string(),
+        row.self_total
+            .map_or_else(|| "—".to_string(), |s| s.to_string_keep_scale()),
+        row.difference().map_or_else(|| "—".to_string(), signed),
+        row.errors.to_string(),
+        row.warnings.to_string(),
+        row.infos.to_string(),
+        row.source.to_string(),
+    ];
+    if let Some(rank) = rank {
+        cells.insert(0, rank.to_string());
+    }
+    cells
+}
+
+/// A table of report rows, with a rank column or without; two passes over the rows (the
+/// widths, then the lines), so that no table is held whole.
+fn ranking<'s>(
+    out: &mut dyn std::io::Write,
+    rows: impl Iterator<Item = (usize, RowView<'s>)> + Clone,
+    with_rank: bool,
+    style: &Style,
+) -> std::io::Result<()> {
     let ui = Ui(style.lang);
-    let with_rank = rows.iter().any(|(rank, _)| *rank > 0);
     let mut header = vec![
         ui.unit(),
         ui.total(),
@@ -256,44 +447,31 @@ fn ranking(out: &mut String, rows: &[(usize, &ReportRow)], style: &Style) {
     if with_rank {
         header.insert(0, ui.rank());
     }
-    let mut lines: Vec<Vec<String>> = vec![header];
-    for (rank, row) in rows {
-        let name = match &row.project {
-            Some(p) => format!("{} · {}", row.unit, p),
-            None => row.unit.to_string(),
-        };
-        let mut cells = vec![
-            name,
-            row.total.to_string_keep_scale(),
-            row.grade.to_string(),
-            row.self_total
-                .map_or_else(|| "—".to_string(), |s| s.to_string_keep_scale()),
-            row.difference().map_or_else(|| "—".to_string(), signed),
-            row.errors.to_string(),
-            row.warnings.to_string(),
-            row.infos.to_string(),
-            row.source.to_string(),
-        ];
-        if with_rank {
-            cells.insert(0, rank.to_string());
+    let columns = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for (rank, row) in rows.clone() {
+        for (c, cell) in cells(with_rank.then_some(rank), &row).iter().enumerate() {
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(width(cell));
+            }
         }
-        lines.push(cells);
     }
-    let columns = lines.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| lines.iter().map(|l| width(&l[c])).max().unwrap_or(0))
-        .collect();
     // Text columns (unit, grade, source) are left-aligned, figures right-aligned.
     let first_text = usize::from(with_rank);
     let left = |c: usize| c == first_text || c == first_text + 2 || c + 1 == columns;
-    for line in &lines {
-        let cells: Vec<String> = line
+    let line = |out: &mut dyn std::io::Write, cells: &[String]| {
+        let padded: Vec<String> = cells
             .iter()
             .enumerate()
-            .map(|(c, cell)| pad(cell, widths[c], left(c)))
+            .map(|(c, cell)| pad(cell, widths.get(c).copied().unwrap_or(0), left(c)))
             .collect();
-        let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
+        writeln!(out, "  {}", padded.join("  ").trim_end())
+    };
+    line(out, &header)?;
+    for (rank, row) in rows {
+        line(out, &cells(with_rank.then_some(rank), &row))?;
     }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -304,10 +482,26 @@ struct JsonSummary<'a> {
     reports: usize,
     scored: usize,
     failed: usize,
-    ranking: Vec<JsonRow<'a>>,
+    ranking: Ranking<'a>,
     grades: Vec<JsonGrade>,
     largest_gaps: Vec<JsonRow<'a>>,
     failures: Vec<JsonFailure<'a>>,
+}
+
+/// The ranking, serialized one row at a time.
+struct Ranking<'a> {
+    summary: &'a Summary,
+    order: Vec<u32>,
+}
+
+impl Serialize for Ranking<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.summary
+                .ranked(&self.order)
+                .map(|(rank, row)| json_row(Some(rank), row)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -320,7 +514,7 @@ struct JsonPolicy<'a> {
 #[derive(Serialize)]
 struct JsonRow<'a> {
     rank: Option<usize>,
-    source: &'a str,
+    source: std::borrow::Cow<'a, str>,
     unit: &'a str,
     year: i32,
     project: Option<&'a str>,
@@ -346,31 +540,39 @@ struct JsonFailure<'a> {
     message: &'a str,
 }
 
-fn json_row(rank: Option<usize>, row: &ReportRow) -> JsonRow<'_> {
+fn json_row<'a>(rank: Option<usize>, row: RowView<'a>) -> JsonRow<'a> {
     JsonRow {
         rank,
-        source: &row.source,
-        unit: &row.unit,
-        year: row.year,
-        project: row.project.as_deref(),
-        total: row.total,
-        grade: &row.grade,
-        self_total: row.self_total,
         difference: row.difference(),
+        source: row.source,
+        unit: row.unit,
+        year: row.year,
+        project: row.project,
+        total: row.total,
+        grade: row.grade,
+        self_total: row.self_total,
         errors: row.errors,
         warnings: row.warnings,
         infos: row.infos,
     }
 }
 
-/// The summary as one JSON document (README, "The batch summary").
-pub fn render_json(summary: &Summary, policy: &Policy) -> String {
-    // INVARIANT: the view holds only strings, numbers, booleans and nulls.
-    serde_json::to_string_pretty(&json_view(summary, policy)).unwrap_or_default()
+/// The summary as one JSON document (README, "Many reports at once"), written as it is made.
+pub fn write_json(
+    out: &mut dyn std::io::Write,
+    summary: &Summary,
+    policy: &Policy,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &json_view(summary, policy))?;
+    writeln!(out)
 }
 
 /// The summary as the last line of a batch's JSON Lines: `{"summary": {…}}`.
-pub fn render_json_line(summary: &Summary, policy: &Policy) -> String {
+pub fn write_json_line(
+    out: &mut dyn std::io::Write,
+    summary: &Summary,
+    policy: &Policy,
+) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
         summary: JsonSummary<'a>,
@@ -378,7 +580,8 @@ pub fn render_json_line(summary: &Summary, policy: &Policy) -> String {
     let line = Line {
         summary: json_view(summary, policy),
     };
-    serde_json::to_string(&line).unwrap_or_default()
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)
 }
 
 fn json_view<'a>(summary: &'a Summary, policy: &'a Policy) -> JsonSummary<'a> {
@@ -392,13 +595,12 @@ fn json_view<'a>(summary: &'a Summary, policy: &'a Policy) -> JsonSummary<'a> {
             sha256: policy.sha256(),
         },
         reports: summary.reports(),
-        scored: summary.rows.len(),
+        scored: summary.scored(),
         failed: summary.failures.len(),
-        ranking: summary
-            .ranked()
-            .into_iter()
-            .map(|(rank, row)| json_row(Some(rank), row))
-            .collect(),
+        ranking: Ranking {
+            summary,
+            order: summary.order(),
+        },
         grades: grades
             .into_iter()
             .map(|g| JsonGrade {

@@ -9,7 +9,12 @@
 //!   then one `{"summary": …}` line;
 //! - csv: a UTF-8 CSV with BOM, one row per report (`--per indicator`: per indicator), in
 //!   input order, and nothing else;
-//! - `--summary`: only the summary (human, or one JSON document; CSV is already one).
+//! - `--summary`: only the summary (human, or one JSON document; CSV is already one);
+//! - xlsx (with `-o`): the workbook of crate::output::xlsx over every scorecard, with its
+//!   batch summary sheet. It needs every scorecard at once, so its memory grows with the
+//!   number of reports (use CSV for a province); markdown and HTML take one report.
+//!
+//! `-o FILE` writes the output to a file, atomically (super::write), instead of stdout.
 //!
 //! A report that cannot be read or scored gets its diagnostic on stderr (named by its file,
 //! or `-:LINE`), a line in the summary's failures, and the run goes on. Exit code: 1 when any
@@ -59,6 +64,8 @@ struct Outcome {
     output: String,
     diagnostics: String,
     scored: Option<ReportRow>,
+    /// The scorecard itself, only for xlsx (which writes every scorecard at the end).
+    card: Option<crate::scorecard::Scorecard>,
     failure: Option<Failure>,
     findings_hit: bool,
     judged: bool,
@@ -79,6 +86,14 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
     };
     if args.per == Per::Indicator && !matches!(args.format, Format::Csv) {
         eprintln!("{}", ui.per_needs_csv());
+        return Exit::Usage;
+    }
+    if matches!(args.format, Format::Markdown | Format::Html) {
+        eprintln!("{}", ui.one_report_format());
+        return Exit::Usage;
+    }
+    if matches!(args.format, Format::Xlsx) && args.output.is_none() {
+        eprintln!("{}", crate::i18n::xlsx_needs_output(lang));
         return Exit::Usage;
     }
     if args.reports.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
@@ -132,12 +147,29 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
     );
     let inputs: Vec<Input> = args.reports.iter().map(|p| Input::from_arg(p)).collect();
     let items = Inputs::new(inputs, std::io::BufReader::new(std::io::stdin()));
-    let keep_summary = !matches!(args.format, Format::Csv);
-
+    let keep_summary = matches!(args.format, Format::Human | Format::Json);
+    let to_file = match (&args.output, args.format) {
+        (Some(path), Format::Human | Format::Json | Format::Csv) => {
+            match super::write::Atomic::create(path) {
+                Ok(file) => Some(file),
+                Err(e) => {
+                    let path = path.display().to_string();
+                    eprintln!("{}", crate::i18n::cannot_write(&path, &e.to_string(), lang));
+                    return Exit::Input;
+                }
+            }
+        }
+        _ => None,
+    };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut file = None;
+    let mut out: Box<dyn Write> = match to_file {
+        Some(atomic) => Box::new(file.insert(atomic)),
+        None => Box::new(std::io::BufWriter::new(stdout.lock())),
+    };
+    let mut cards: Vec<crate::scorecard::Scorecard> = Vec::new();
     let mut write_failed = false;
-    let mut put = |out: &mut std::io::BufWriter<_>, text: &str| {
+    let mut put = |out: &mut Box<dyn Write + '_>, text: &str| {
         if !write_failed && out.write_all(text.as_bytes()).is_err() {
             // A closed pipe (`| head`): stop writing, keep scoring for the exit code.
             write_failed = true;
@@ -168,6 +200,7 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
             }
             hit |= outcome.findings_hit;
             judged |= outcome.judged;
+            cards.extend(outcome.card);
             if let Some(row) = outcome.scored.filter(|_| keep_summary) {
                 summary.add(row);
             }
@@ -191,9 +224,30 @@ pub(super) fn run(args: &EvalArgs) -> Exit {
         Format::Json => summary::write_json_line(&mut out, &summary, &policy),
         _ => Ok(()),
     };
-    // A closed pipe (`| head`) is not a failure of the run.
-    drop(written);
-    let _ = out.flush();
+    // A closed pipe (`| head`) is not a failure of the run; a file that cannot be written is.
+    let flushed = written.and_then(|_| out.flush());
+    drop(out);
+    let saved = match (file, args.format) {
+        (Some(atomic), _) => Some(flushed.and_then(|_| atomic.commit())),
+        (None, Format::Xlsx) => {
+            let list: Vec<_> = cards.iter().map(|c| (c, &policy)).collect();
+            let path = args.output.clone().unwrap_or_default();
+            Some(
+                crate::output::xlsx::render(&list, lang)
+                    .map_err(std::io::Error::other)
+                    .and_then(|bytes| super::write::atomically(&path, &bytes)),
+            )
+        }
+        _ => None,
+    };
+    if let Some(Err(e)) = saved {
+        let path = args.output.as_ref().map(|p| p.display().to_string());
+        eprintln!(
+            "{}",
+            crate::i18n::cannot_write(&path.unwrap_or_default(), &e.to_string(), lang)
+        );
+        return Exit::Input;
+    }
     if let (Some((_, name, _)), false) = (&context.judgements, judged) {
         eprintln!("{}", ui.judgements_unused(name));
     }
@@ -284,6 +338,7 @@ fn score_item(item: Item, cx: &Context<'_>) -> Outcome {
             .threshold
             .is_some_and(|severity| card.count_at_least(severity) > 0),
         scored: Some(ReportRow::new(item.index, &name, &card)),
+        card: matches!(cx.format, Format::Xlsx).then_some(card),
         failure: None,
         judged: judgements.is_some(),
     }
@@ -344,6 +399,7 @@ fn failure(index: usize, name: &str, diags: Vec<Diag>, cx: &Context<'_>) -> Outc
         output,
         diagnostics,
         scored: None,
+        card: None,
         failure: Some(Failure {
             index,
             source: name.to_string(),

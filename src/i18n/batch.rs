@@ -129,6 +129,13 @@ impl Ui {
             "--per indicator goes with --format csv only"
         )
     }
+    pub fn one_report_format(self) -> String {
+        t!(
+            self.0,
+            "--format markdown 和 html 只用于一份报告；多份报告请用 human、json、csv 或 xlsx",
+            "--format markdown and html take one report; for many, use human, json, csv or xlsx"
+        )
+    }
     pub fn status_scored(self) -> String {
         t!(self.0, "已评分", "scored")
     }

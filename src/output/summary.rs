@@ -131,8 +131,7 @@ pub struct RowView<'a> {
 impl RowView<'_> {
     /// Self-declared total − re-checked total, when the report declares one.
     pub fn difference(&self) -> Option<Dec> {
-        self.self_total
-            .and_then(|s| s.checked_sub(self.total).ok())
+        self.self_total.and_then(|s| s.checked_sub(self.total).ok())
     }
 }
 
@@ -170,7 +169,11 @@ impl Summary {
 
     pub fn add(&mut self, row: ReportRow) {
         // A line of standard input (`-:LINE`) is kept as its number.
-        let source = match row.source.strip_prefix("-:").and_then(|n| n.parse::<u32>().ok()) {
+        let source = match row
+            .source
+            .strip_prefix("-:")
+            .and_then(|n| n.parse::<u32>().ok())
+        {
             Some(line) => (line, NONE),
             None => self.keep(&row.source),
         };
@@ -313,7 +316,10 @@ impl Summary {
             })
             .collect();
         rows.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.index.cmp(&b.index)));
-        rows.into_iter().take(n).map(|(r, _)| self.view(r)).collect()
+        rows.into_iter()
+            .take(n)
+            .map(|(r, _)| self.view(r))
+            .collect()
     }
 }
 

@@ -175,6 +175,18 @@ impl Dec {
         self.0.fract().is_zero()
     }
 
+    /// The digits and the places: `12.50` is `(1250, 2)` (for packing a figure into bytes).
+    pub fn to_parts(self) -> (i128, u32) {
+        (self.0.mantissa(), self.0.scale())
+    }
+
+    /// The inverse of [`Dec::to_parts`]; `None` for parts no decimal has.
+    pub fn from_parts(mantissa: i128, scale: u32) -> Option<Dec> {
+        Decimal::try_from_i128_with_scale(mantissa, scale)
+            .ok()
+            .map(Dec)
+    }
+
     /// As a whole number, when it is one and fits.
     pub fn to_i64(self) -> Option<i64> {
         if !self.is_integer() {

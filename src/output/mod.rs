@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod lost;
 pub mod markdown;
+mod packed;
 mod style;
 pub mod summary;
 mod table;

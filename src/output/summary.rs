@@ -8,6 +8,7 @@
 //! (1, 2, 2, 4) and keep input order. Difference = self-declared total − re-checked total,
 //! so a positive difference is a self-score above the re-check.
 
+use super::packed::{Packed, RowIn, Source};
 use super::style::Style;
 use super::table::{pad, width};
 use crate::check::Policy;
@@ -75,42 +76,18 @@ pub struct Failure {
     pub message: String,
 }
 
-/// The rows of a run, gathered as reports are scored, packed: a million reports must fit in
-/// well under 100 MB. A row is about 72 bytes; units and grades are kept once each (a district
-/// has a few dozen units for thousands of reports), a line of standard input as its number,
-/// and file names and project names in one shared text.
+/// The rows of a run, gathered as reports are scored, packed into bytes
+/// (super::packed): about 30 bytes a report, so that a million reports fit in well under
+/// 100 MB. Units and grades are kept once each (a district has a few dozen units for
+/// thousands of reports).
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
-    /// Rows in input order, in blocks (no doubling of one huge vector).
-    blocks: Vec<Vec<Row>>,
+    rows: Packed,
     failures: Vec<Failure>,
     /// Units and grades, each once.
     names: Vec<Box<str>>,
     name_ids: std::collections::HashMap<Box<str>, u32>,
-    /// File names and project names, one after another.
-    text: String,
 }
-
-/// Rows per block.
-const BLOCK: usize = 1 << 14;
-
-/// A scored report, packed.
-#[derive(Clone, Debug)]
-struct Row {
-    index: u32,
-    year: i32,
-    unit: u32,
-    grade: u32,
-    /// A range of `text`, or a line of standard input (start = the line, len = u32::MAX).
-    source: (u32, u32),
-    /// A range of `text`; len u32::MAX for none.
-    project: (u32, u32),
-    total: Dec,
-    self_total: Option<Dec>,
-    findings: [u32; 3],
-}
-
-const NONE: u32 = u32::MAX;
 
 /// A scored report as the summary shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,7 +120,7 @@ pub struct GradeCount {
 }
 
 fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(NONE - 1)
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Summary {
@@ -161,57 +138,35 @@ impl Summary {
         id
     }
 
-    fn keep(&mut self, text: &str) -> (u32, u32) {
-        let start = small(self.text.len());
-        self.text.push_str(text);
-        (start, small(text.len()))
-    }
-
     pub fn add(&mut self, row: ReportRow) {
         // A line of standard input (`-:LINE`) is kept as its number.
         let source = match row
             .source
             .strip_prefix("-:")
-            .and_then(|n| n.parse::<u32>().ok())
+            .and_then(|n| n.parse::<u64>().ok())
         {
-            Some(line) => (line, NONE),
-            None => self.keep(&row.source),
+            Some(line) => Source::Line(line),
+            None => Source::Name(std::borrow::Cow::Borrowed(&row.source)),
         };
-        let project = match &row.project {
-            Some(p) => self.keep(p),
-            None => (0, NONE),
-        };
-        let packed = Row {
-            index: small(row.index),
+        let packed = RowIn {
+            total: row.total,
+            self_total: row.self_total,
             year: row.year,
             unit: self.name(&row.unit),
             grade: self.name(&row.grade),
-            source,
-            project,
-            total: row.total,
-            self_total: row.self_total,
             findings: [row.errors, row.warnings, row.infos],
+            source,
+            project: row.project.as_deref(),
         };
-        match self.blocks.last_mut() {
-            Some(block) if block.len() < BLOCK => block.push(packed),
-            _ => {
-                let mut block = Vec::with_capacity(BLOCK);
-                block.push(packed);
-                self.blocks.push(block);
-            }
-        }
+        self.rows.push(&packed);
     }
 
     pub fn fail(&mut self, failure: Failure) {
         self.failures.push(failure);
     }
 
-    fn rows(&self) -> impl Iterator<Item = &Row> + '_ {
-        self.blocks.iter().flatten()
-    }
-
     fn scored(&self) -> usize {
-        self.blocks.iter().map(Vec::len).sum()
+        self.rows.len()
     }
 
     pub fn reports(&self) -> usize {
@@ -222,42 +177,35 @@ impl Summary {
         &self.failures
     }
 
-    fn row(&self, k: usize) -> Option<&Row> {
-        self.blocks.get(k / BLOCK).and_then(|b| b.get(k % BLOCK))
-    }
-
-    fn text_at(&self, (start, len): (u32, u32)) -> &str {
-        self.text
-            .get(start as usize..start as usize + len as usize)
-            .unwrap_or("")
-    }
-
-    fn view(&self, row: &Row) -> RowView<'_> {
+    /// Row `k` (in input order among the scored reports), as shown.
+    fn view(&self, k: usize) -> Option<RowView<'_>> {
+        let row = self.rows.get(k)?;
         let name = |id: u32| self.names.get(id as usize).map_or("", |n| &**n);
-        RowView {
-            index: row.index as usize,
-            source: if row.source.1 == NONE {
-                std::borrow::Cow::Owned(format!("-:{}", row.source.0))
-            } else {
-                std::borrow::Cow::Borrowed(self.text_at(row.source))
+        Some(RowView {
+            index: k,
+            source: match row.source {
+                Source::Line(line) => std::borrow::Cow::Owned(format!("-:{line}")),
+                Source::Name(name) => name,
             },
             unit: name(row.unit),
             year: row.year,
-            project: (row.project.1 != NONE).then(|| self.text_at(row.project)),
+            project: row.project,
             total: row.total,
             grade: name(row.grade),
             self_total: row.self_total,
             errors: row.findings[0],
             warnings: row.findings[1],
             infos: row.findings[2],
-        }
+        })
     }
 
     /// The scored reports' positions, highest total first (equal totals in input order):
     /// 4 bytes a report, so that the ranking is written one row at a time.
     pub fn order(&self) -> Vec<u32> {
         let mut order: Vec<u32> = (0..small(self.scored())).collect();
-        let total = |k: u32| self.row(k as usize).map(|r| r.total);
+        // Totals are read from the packed rows as the sort compares them: no second copy of
+        // every total (a million cached keys would be 40 MB at the end of a run).
+        let total = |k: u32| self.rows.total(k as usize);
         order.sort_by(|&a, &b| total(b).cmp(&total(a)).then(a.cmp(&b)));
         order
     }
@@ -272,12 +220,12 @@ impl Summary {
             .iter()
             .enumerate()
             .scan((0usize, None), move |(rank, last), (i, &k)| {
-                let row = self.row(k as usize)?;
-                if *last != Some(row.total) {
+                let view = self.view(k as usize)?;
+                if *last != Some(view.total) {
                     *rank = i + 1;
-                    *last = Some(row.total);
+                    *last = Some(view.total);
                 }
-                Some((*rank, self.view(row)))
+                Some((*rank, view))
             })
     }
 
@@ -292,7 +240,7 @@ impl Summary {
                 reports: 0,
             })
             .collect();
-        for row in self.rows() {
+        for row in (0..self.scored()).filter_map(|k| self.rows.get(k)) {
             let grade = self.names.get(row.grade as usize).map_or("", |n| &**n);
             match counts.iter_mut().find(|c| c.grade == grade) {
                 Some(c) => c.reports += 1,
@@ -308,17 +256,17 @@ impl Summary {
     /// The reports with the largest |self total − total|, largest first (ties in input
     /// order), at most `n`; only reports that declare a self total.
     pub fn largest_gaps(&self, n: usize) -> Vec<RowView<'_>> {
-        let mut rows: Vec<(&Row, Dec)> = self
-            .rows()
-            .filter_map(|r| {
+        let mut rows: Vec<(usize, Dec)> = (0..self.scored())
+            .filter_map(|k| {
+                let r = self.rows.get(k)?;
                 let d = r.self_total?.checked_sub(r.total).ok()?.abs();
-                (!d.is_zero()).then_some((r, d))
+                (!d.is_zero()).then_some((k, d))
             })
             .collect();
-        rows.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.index.cmp(&b.index)));
+        rows.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.cmp(b)));
         rows.into_iter()
             .take(n)
-            .map(|(r, _)| self.view(r))
+            .filter_map(|(k, _)| self.view(k))
             .collect()
     }
 }

@@ -66,8 +66,14 @@ fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
             Err(e) => return incomplete(calc_failure(&e)),
         }
     }
-    let zh = message(&check.message, facts);
-    let en = check.message_en.as_ref().map(|m| message(m, facts));
+    // The English message mostly shows the same expressions as the Chinese one: each
+    // expression (by its text in the rule file) is evaluated once for both.
+    let mut shown = Vec::new();
+    let zh = message(&check.message, facts, &mut shown);
+    let en = check
+        .message_en
+        .as_ref()
+        .map(|m| message(m, facts, &mut shown));
     let code = format!("rules::{}", check.id);
     Some(finding(
         check,
@@ -116,17 +122,34 @@ fn finding(
     }
 }
 
-/// The message with its figures filled in.
-fn message(pieces: &[MessagePiece], facts: &CheckFacts<'_, '_>) -> String {
+/// The message with its figures filled in; `shown` keeps each expression's text in the rule
+/// file with what it showed, for the other language's message.
+fn message<'p>(
+    pieces: &'p [MessagePiece],
+    facts: &CheckFacts<'_, 'p>,
+    shown: &mut Vec<(&'p str, String)>,
+) -> String {
     let units = &facts.board.policy.units;
-    pieces
-        .iter()
-        .map(|piece| match piece {
-            MessagePiece::Text(t) => t.clone(),
-            MessagePiece::Expr(e) => match expr::eval(e, facts, units) {
-                Ok(v) => v.show(),
-                Err(err) => format!("[{}]", calc_failure(&err).0),
-            },
-        })
-        .collect()
+    let sources = facts.board.policy.sources();
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            MessagePiece::Text(t) => out.push_str(t),
+            MessagePiece::Expr(e) => {
+                let text = sources.slice(e.span);
+                match shown.iter().find(|(t, _)| !t.is_empty() && *t == text) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        let value = match expr::eval(e, facts, units) {
+                            Ok(v) => v.show(),
+                            Err(err) => format!("[{}]", calc_failure(&err).0),
+                        };
+                        out.push_str(&value);
+                        shown.push((text, value));
+                    }
+                }
+            }
+        }
+    }
+    out
 }

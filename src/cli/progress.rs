@@ -22,11 +22,17 @@ impl Progress {
         let bar = wanted.then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
             let template = format!(
-                "{{spinner}} {} {{human_pos}} · {{per_sec}} · {{elapsed}}",
+                "{{spinner}} {} {{human_pos}} · {{rate}} · {{elapsed}}",
                 ui.progress_message()
             );
             if let Ok(style) = ProgressStyle::with_template(&template) {
-                bar.set_style(style);
+                // Reports per second, whole: indicatif's own `per_sec` shows four decimals.
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    },
+                ));
             }
             bar
         });

@@ -385,6 +385,81 @@ fn exit_codes_of_a_batch() {
 }
 
 #[test]
+fn judgements_in_a_batch_must_name_their_report_and_say_when_none_matched() {
+    let dir = folder("judged");
+    write(&dir.join("a.json"), &report("甲单位", 95, None));
+    write(&dir.join("b.json"), &report("乙单位", 70, None));
+    let d = dir.display().to_string();
+    let unnamed = dir.join("unnamed.judgements");
+    write(&unnamed, r#"{"judgements": []}"#);
+    let out = perfrules(
+        &[
+            "eval",
+            RULES,
+            &d,
+            "--summary",
+            "--judgements",
+            &unnamed.display().to_string(),
+        ],
+        "",
+    );
+    exits(&out, 2);
+    assert!(text(&out.stderr).contains("须写明所适用的报告"));
+    let other = dir.join("other.judgements");
+    write(
+        &other,
+        r#"{"report": {"unit": "丙单位", "year": 2021}, "judgements": []}"#,
+    );
+    let out = perfrules(
+        &[
+            "eval",
+            RULES,
+            &d,
+            "--summary",
+            "--judgements",
+            &other.display().to_string(),
+        ],
+        "",
+    );
+    exits(&out, 0);
+    assert!(
+        text(&out.stderr).contains("判定未使用"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn output_goes_to_a_file_with_o_and_markdown_takes_one_report() {
+    let dir = district("to-file");
+    let d = dir.display().to_string();
+    let target =
+        std::env::temp_dir().join(format!("perfrules-batch-{}-out.csv", std::process::id()));
+    let out = perfrules(
+        &[
+            "eval",
+            RULES,
+            &d,
+            "--format",
+            "csv",
+            "-o",
+            &target.display().to_string(),
+        ],
+        "",
+    );
+    exits(&out, 1);
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).expect("the CSV is written");
+    assert!(written.starts_with('\u{feff}'));
+    assert_eq!(written.matches("\r\n").count(), 6, "a header and five rows");
+    let _ = std::fs::remove_file(&target);
+    exits(
+        &perfrules(&["eval", RULES, &d, "--format", "markdown"], ""),
+        2,
+    );
+}
+
+#[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let dir = district("district5");
     let out = perfrules(

@@ -119,11 +119,13 @@ pub fn score<'p>(
     }
 }
 
-/// The names a judgement may use for an indicator: the policy's and the report row's.
-fn names_of<'n>(p: &'n Prepared<'_>) -> Vec<&'n str> {
-    std::iter::once(p.name.as_str())
-        .chain(p.row.map(|r| r.name.as_str()))
-        .collect()
+/// The names a judgement may use for an indicator: the policy's and the report row's (the
+/// same twice when there is no row).
+fn names_of<'n>(p: &'n Prepared<'_>) -> [&'n str; 2] {
+    [
+        p.name.as_str(),
+        p.row.map_or(p.name.as_str(), |r| r.name.as_str()),
+    ]
 }
 
 struct Scorer<'p, 'm, 'a, 'j> {

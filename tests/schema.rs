@@ -140,3 +140,17 @@ fn perfrules_schema_report_prints_the_schema() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout), SCHEMA);
 }
+
+#[test]
+fn a_report_that_starts_with_a_byte_order_mark_reads_as_without_it() {
+    let text = read("examples/minhang-2021.json");
+    let with_bom = format!("\u{feff}{text}");
+    assert_eq!(
+        Report::from_json(&with_bom).unwrap(),
+        Report::from_json(&text).unwrap()
+    );
+    // an error's offset still points into the file as written
+    let broken = "\u{feff}{\"unit\": 1}";
+    let err = Report::from_json(broken).unwrap_err();
+    assert_eq!(&broken[err.offset..err.offset + 1], "1");
+}

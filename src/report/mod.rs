@@ -105,6 +105,14 @@ impl Report {
 /// text is read by serde_json alone first; only when that fails is it read again, tracking
 /// the path, for the diagnostic. Both readings accept and refuse exactly the same texts.
 pub fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReportError> {
+    // A byte-order mark (as Windows tools write UTF-8) is not part of the JSON; offsets in
+    // errors still count from the start of the file.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        return read_json(rest).map_err(|mut e| {
+            e.offset += '\u{feff}'.len_utf8();
+            e
+        });
+    }
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
     }

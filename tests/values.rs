@@ -20,7 +20,7 @@ fn q(comparison: Option<Comparison>, number: &str, unit: Unit) -> ValueKind {
 }
 
 fn named(u: &str) -> Unit {
-    Unit::Named(u.to_string())
+    Unit::Named(u.into())
 }
 
 fn period(span: PeriodSpan, by: bool) -> ValueKind {
@@ -28,7 +28,7 @@ fn period(span: PeriodSpan, by: bool) -> ValueKind {
 }
 
 fn word(w: &str) -> ValueKind {
-    ValueKind::Word(w.to_string())
+    ValueKind::Word(w.into())
 }
 
 #[track_caller]

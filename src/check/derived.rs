@@ -68,7 +68,7 @@ impl Checker {
         let actual_unit = match actual {
             UnitTy::Plain => Some(Unit::None),
             UnitTy::Percent => Some(Unit::Percent),
-            UnitTy::Named(n) => Some(Unit::Named(n.clone())),
+            UnitTy::Named(n) => Some(Unit::Named(n.into())),
             UnitTy::Bare | UnitTy::Unknown => None,
         };
         let Some(actual_unit) = actual_unit else {

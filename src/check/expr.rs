@@ -102,8 +102,10 @@ impl Scope<'_> {
         let (kind, ty) = match &expr.kind {
             ExprKind::Literal(l) => {
                 if let Unit::Named(name) = &l.unit {
-                    self.units
-                        .require_declared(&crate::source::Spanned::new(name.clone(), span), errors);
+                    self.units.require_declared(
+                        &crate::source::Spanned::new(name.to_string(), span),
+                        errors,
+                    );
                 }
                 (
                     CKind::Number(l.number, l.unit.clone()),
@@ -631,7 +633,7 @@ impl Scope<'_> {
             (Plain, Percent) | (Percent, Plain) => Err(Some(TypeHint::MultiplyByHundredPercent)),
             (Named(x), Named(y)) => match self
                 .units
-                .relate(&Unit::Named(x.clone()), &Unit::Named(y.clone()))
+                .relate(&Unit::Named(x.into()), &Unit::Named(y.into()))
             {
                 Relation::Mismatch => Err(None),
                 _ => Ok(a.clone()),
@@ -662,7 +664,7 @@ impl Scope<'_> {
             (Named(u), Percent) => Named(u.clone()),
             (Named(x), Named(y)) => match self
                 .units
-                .relate(&Unit::Named(x.clone()), &Unit::Named(y.clone()))
+                .relate(&Unit::Named(x.into()), &Unit::Named(y.into()))
             {
                 Relation::Mismatch => return None,
                 _ => Plain,

@@ -145,7 +145,7 @@ impl UnitTy {
         match unit {
             Unit::None => UnitTy::Bare,
             Unit::Percent => UnitTy::Percent,
-            Unit::Named(n) => UnitTy::Named(n.clone()),
+            Unit::Named(n) => UnitTy::Named(n.to_string()),
         }
     }
 }

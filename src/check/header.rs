@@ -50,7 +50,7 @@ impl Checker {
             kind: None,
             full_marks: Spanned::new(Dec::HUNDRED, policy.name.span),
             rescale: None,
-            budget_unit: Unit::Named("元".to_string()),
+            budget_unit: Unit::Named("元".into()),
             round_indicator: None,
             round_total: None,
             grades: Vec::new(),
@@ -81,7 +81,7 @@ impl Checker {
                     header.full_marks = *marks;
                 }
                 Setting::Rescale => header.rescale = Some(setting.span),
-                Setting::BudgetUnit(unit) => header.budget_unit = Unit::Named(unit.node.clone()),
+                Setting::BudgetUnit(unit) => header.budget_unit = Unit::Named((&unit.node).into()),
                 Setting::Round { at, places, mode } => {
                     let rounding = Some(Rounding {
                         places: places.node,

@@ -277,9 +277,10 @@ impl Checker {
     /// An error unless a literal's unit is declared.
     pub(super) fn literal_unit(&mut self, literal: &Spanned<Literal>, scope: &MethodScope<'_>) {
         if let Unit::Named(name) = &literal.node.unit {
-            scope
-                .units
-                .require_declared(&Spanned::new(name.clone(), literal.span), &mut self.errors);
+            scope.units.require_declared(
+                &Spanned::new(name.to_string(), literal.span),
+                &mut self.errors,
+            );
         }
     }
 
@@ -295,7 +296,7 @@ impl Checker {
 }
 
 fn is_month(literal: &Literal) -> bool {
-    literal.unit == Unit::Named("month".to_string())
+    literal.unit == Unit::Named("month".into())
 }
 
 /// The keyword of a method as written.

@@ -210,7 +210,7 @@ impl Checker {
                 if let Unit::Named(unit) = &q.unit {
                     scope
                         .units
-                        .require_declared(&Spanned::new(unit.clone(), *span), &mut self.errors);
+                        .require_declared(&Spanned::new(unit.to_string(), *span), &mut self.errors);
                 }
             }
         }

@@ -7,16 +7,17 @@ use super::names;
 use crate::decimal::Dec;
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{Severity, UnitStatement, Units};
-use crate::value::Unit;
+use crate::value::{ShortStr, Unit};
 use std::collections::HashMap;
 
 /// The units a policy declares.
 #[derive(Clone, Debug, Default)]
 pub struct UnitTable {
     /// Each declared unit → (the unit it is ultimately a multiple of, the factor).
-    roots: HashMap<String, (String, Dec)>,
+    roots: HashMap<ShortStr, (ShortStr, Dec)>,
     declared: Vec<String>,
-    compatible: HashMap<(String, String), (Severity, Span)>,
+    /// Pairs scored as comparable (a few: searched in order, without copying the names).
+    compatible: Vec<(ShortStr, ShortStr, Severity, Span)>,
 }
 
 /// How the units of two figures relate.
@@ -37,7 +38,7 @@ impl UnitTable {
     pub fn knows(&self, unit: &Unit) -> bool {
         match unit {
             Unit::None | Unit::Percent => true,
-            Unit::Named(name) => self.roots.contains_key(name),
+            Unit::Named(name) => self.roots.contains_key(name.as_str()),
         }
     }
 
@@ -52,21 +53,20 @@ impl UnitTable {
             (Unit::Percent, Unit::Percent) => Relation::Same,
             (Unit::Named(x), Unit::Named(y)) if x == y => Relation::Same,
             (Unit::Named(x), Unit::Named(y)) => {
-                if let (Some((rx, fx)), Some((ry, fy))) = (self.roots.get(x), self.roots.get(y)) {
+                let (rx, ry) = (self.roots.get(x.as_str()), self.roots.get(y.as_str()));
+                if let (Some((rx, fx)), Some((ry, fy))) = (rx, ry) {
                     if rx == ry {
                         if let Ok(f) = fy.checked_div(*fx) {
                             return Relation::Convert(f);
                         }
                     }
                 }
-                let pair = (x.clone(), y.clone());
-                let reversed = (y.clone(), x.clone());
-                match self
-                    .compatible
-                    .get(&pair)
-                    .or_else(|| self.compatible.get(&reversed))
-                {
-                    Some((severity, span)) => Relation::Compatible(*severity, *span),
+                let find = |x: &ShortStr, y: &ShortStr| {
+                    self.compatible.iter().find(|(a, b, ..)| a == x && b == y)
+                };
+                let pair = find(x, y).or_else(|| find(y, x));
+                match pair {
+                    Some((_, _, severity, span)) => Relation::Compatible(*severity, *span),
                     None => Relation::Mismatch,
                 }
             }
@@ -93,9 +93,8 @@ impl UnitTable {
                 }
                 first_seen.insert(name.node.clone(), name.span);
                 table.declared.push(name.node.clone());
-                table
-                    .roots
-                    .insert(name.node.clone(), (name.node.clone(), Dec::ONE));
+                let unit = ShortStr::from(&name.node);
+                table.roots.insert(unit.clone(), (unit, Dec::ONE));
             };
         for block in blocks {
             for statement in &block.statements {
@@ -121,7 +120,7 @@ impl UnitTable {
                 table.declared.push((*unit).to_string());
                 table
                     .roots
-                    .insert((*unit).to_string(), ((*unit).to_string(), Dec::ONE));
+                    .insert(ShortStr::from(*unit), (ShortStr::from(*unit), Dec::ONE));
             }
         }
         table.resolve_conversions(&conversions, errors);
@@ -129,7 +128,11 @@ impl UnitTable {
             for side in [&a, &b] {
                 table.require_declared(side, errors);
             }
-            table.compatible.insert((a.node, b.node), (severity, span));
+            let (a, b) = (ShortStr::from(a.node), ShortStr::from(b.node));
+            match table.compatible.iter_mut().find(|p| p.0 == a && p.1 == b) {
+                Some(pair) => (pair.2, pair.3) = (severity, span),
+                None => table.compatible.push((a, b, severity, span)),
+            }
         }
         table
     }
@@ -150,7 +153,7 @@ impl UnitTable {
             if in_reported_cycle.contains(&unit.node) {
                 continue;
             }
-            if !self.roots.contains_key(&base.node) {
+            if !self.roots.contains_key(base.node.as_str()) {
                 self.require_declared(base, errors);
                 continue;
             }
@@ -189,14 +192,16 @@ impl UnitTable {
                     break;
                 }
             }
-            self.roots
-                .insert(unit.node.clone(), (current.to_string(), factor));
+            self.roots.insert(
+                ShortStr::from(&unit.node),
+                (ShortStr::from(current), factor),
+            );
         }
     }
 
     /// An error unless `unit` is declared, suggesting the nearest declared unit.
     pub fn require_declared(&self, unit: &Spanned<String>, errors: &mut Vec<CheckError>) {
-        if !self.roots.contains_key(&unit.node) {
+        if !self.roots.contains_key(unit.node.as_str()) {
             let suggestion = names::closest(&unit.node, self.declared());
             errors.push(CheckError::UnknownUnit {
                 span: unit.span,

@@ -15,8 +15,10 @@ pub fn entry<'p>(
 ) -> (IndicatorScore, IndicatorFacts<'p>) {
     let value = |w: &'p Written| w.as_ref().and_then(|r| r.as_ref().ok());
     let text = |w: &Written| {
-        w.as_ref()
-            .map(|r| r.as_ref().map_or_else(|t| t.clone(), |v| v.text.clone()))
+        w.as_ref().map(|r| {
+            r.as_ref()
+                .map_or_else(|t| t.clone(), |v| v.text.to_string())
+        })
     };
     let target_differs = p.target_fixed
         && matches!((&p.target, &p.target_written), (Some(Ok(t)), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));

@@ -93,7 +93,7 @@ impl Val<'_> {
             Val::Num(n) => format!("{}{}", n.value.approx(), n.unit),
             Val::Bool(b) => b.to_string(),
             Val::Text(t) => t.to_string(),
-            Val::Written(v) => v.text.clone(),
+            Val::Written(v) => v.text.to_string(),
             Val::List(items) => format!(
                 "({})",
                 items.iter().map(Val::show).collect::<Vec<_>>().join(", ")
@@ -236,7 +236,7 @@ fn equal(a: &Val<'_>, b: &Val<'_>, units: &UnitTable) -> Result<Option<bool>, Nu
             let (x, y) = quantity::compare((x.value, &x.unit), (y.value, &y.unit), units)?;
             x == y
         }
-        (Val::Text(t), Val::Written(w)) | (Val::Written(w), Val::Text(t)) => *t == w.text,
+        (Val::Text(t), Val::Written(w)) | (Val::Written(w), Val::Text(t)) => *t == *w.text,
         (x, y) => x == y,
     }))
 }

@@ -121,7 +121,7 @@ pub fn prepare_execution<'a>(policy: &'a Policy, report: &'a Report) -> Option<P
     let written_rate = total.and_then(|r| r.rate.as_ref()).map(|rate| {
         let text = format!("{}%", rate.text.trim());
         Ok(Value {
-            text,
+            text: text.into(),
             kind: ValueKind::Quantity(Quantity {
                 comparison: None,
                 number: rate.value,
@@ -205,7 +205,7 @@ pub fn derive(
                         Num::new(number, unit.clone())
                     })
                     .unwrap_or(Num::plain(Dec::ZERO));
-                Ok((q, v.text.clone()))
+                Ok((q, v.text.to_string()))
             }
             Ok(_) => Err((expr::show(expr, &facts, &policy.units), CalcError::Missing)),
             Err(e) => Err(calc_failure(&e)),

@@ -154,7 +154,7 @@ mod tests {
     }
 
     fn named(u: &str) -> Unit {
-        Unit::Named(u.to_string())
+        Unit::Named(u.into())
     }
 
     #[test]

@@ -159,7 +159,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             if v.is_claimed_bound() && self.policy.claimed.node == ClaimedMode::Zero {
                 return Err(Stop::new(
                     Working::ClaimedZero {
-                        written: v.text.clone(),
+                        written: v.text.to_string(),
                     },
                     self.policy.claimed.span,
                 ));
@@ -223,7 +223,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             ValueKind::Word(word) if not_done.words.iter().any(|w| w == word) => {
                 return Err(Stop::new(
                     Working::NotDone {
-                        word: Some(word.clone()),
+                        word: Some(word.to_string()),
                     },
                     not_done_rule,
                 ))
@@ -252,7 +252,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
     fn mismatch(&self, target: &Value, actual: &Actual<'_>, rule: &ScoringRule) -> Stop {
         self.problem(
             Problem::KindMismatch {
-                target: target.text.clone(),
+                target: target.text.to_string(),
                 actual: actual_text(actual),
             },
             rule.span,
@@ -295,9 +295,12 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             (Some((class, same)), judged) => methods::qualitative(class, same, word, w, judged)
                 .map_err(|p| self.problem(p, rule.span)),
             (None, Some(judged)) => Ok(methods::judged_unknown(word, judged)),
-            (None, None) => {
-                Err(self.problem(Problem::UnknownWord { word: word.clone() }, rule.span))
-            }
+            (None, None) => Err(self.problem(
+                Problem::UnknownWord {
+                    word: word.to_string(),
+                },
+                rule.span,
+            )),
         }
     }
 
@@ -354,7 +357,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             align(&a, &b, &self.policy.units).map_err(|_| {
                 self.problem(
                     Problem::UnitMismatch {
-                        target: target.text.clone(),
+                        target: target.text.to_string(),
                         actual: actual_text(actual),
                     },
                     rule.span,
@@ -365,7 +368,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
                 severity,
                 &self.p.name,
                 EngineFinding::CompatibleUnits {
-                    target: target.text.clone(),
+                    target: target.text.to_string(),
                     actual: actual_text(actual),
                 },
             );
@@ -391,7 +394,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
                 .map_err(|_| {
                     s.problem(
                         Problem::UnitMismatch {
-                            target: target.text.clone(),
+                            target: target.text.to_string(),
                             actual: format!("{}{}", n.value, n.unit),
                         },
                         rule.span,
@@ -448,7 +451,9 @@ impl<'p> Scorer<'p, '_, '_, '_> {
                     self.findings.push(engine(
                         Severity::Warning,
                         &self.p.name,
-                        EngineFinding::UndeclaredUnit { unit: name.clone() },
+                        EngineFinding::UndeclaredUnit {
+                            unit: name.to_string(),
+                        },
                     ));
                 }
             }
@@ -467,6 +472,6 @@ fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value> {
 fn actual_text(actual: &Actual<'_>) -> String {
     match actual {
         Actual::Figure(n) => format!("{}{}", n.value.approx(), n.unit),
-        Actual::Written(v) => v.text.clone(),
+        Actual::Written(v) => v.text.to_string(),
     }
 }

@@ -369,7 +369,7 @@ impl Printer<'_> {
         if written.starts_with('"') {
             string(&target.node.text)
         } else {
-            target.node.text.clone()
+            target.node.text.to_string()
         }
     }
 

@@ -34,7 +34,7 @@ pub fn read(text: &str) -> Option<Value> {
         quantity(trimmed)?
     };
     Some(Value {
-        text: trimmed.to_string(),
+        text: trimmed.into(),
         kind,
     })
 }
@@ -94,7 +94,7 @@ fn word(text: &str) -> Option<ValueKind> {
                 | '少'
                 | '小'
         );
-    (!excluded).then(|| ValueKind::Word(text.to_string()))
+    (!excluded).then(|| ValueKind::Word(text.into()))
 }
 
 fn is_digit(c: char) -> bool {
@@ -190,7 +190,7 @@ fn quantity(text: &str) -> Option<ValueKind> {
         };
         let len = unit_len(start)?;
         if len > 0 {
-            unit = Unit::Named(start[..len].to_string());
+            unit = Unit::Named(start[..len].into());
             rest = &start[len..];
         }
     }

@@ -60,7 +60,7 @@ pub fn parse_by_grammar(text: &str) -> Result<Value, ValueError> {
             end: text.len(),
         })?;
     value_from_pair(inner, 0).map(|kind| Value {
-        text: trimmed.to_string(),
+        text: trimmed.into(),
         kind,
     })
 }
@@ -83,7 +83,7 @@ pub fn value_from_pair(pair: Pair<'_, Rule>, base: usize) -> Result<ValueKind, V
         Rule::word => Ok(ValueKind::Word(
             pair.as_str()
                 .trim_matches(|c: char| c.is_whitespace())
-                .to_string(),
+                .into(),
         )),
         Rule::quantity => quantity(pair, base).map(ValueKind::Quantity),
         Rule::period_value => period_value(pair, base).map(ValueKind::Period),
@@ -138,7 +138,7 @@ fn quantity(pair: Pair<'_, Rule>, base: usize) -> Result<Quantity, ValueError> {
                 None
             }
             Rule::unit => {
-                unit = Unit::Named(part.as_str().to_string());
+                unit = Unit::Named(part.as_str().into());
                 None
             }
             _ => None,
@@ -193,7 +193,7 @@ fn measured_figure(pair: Pair<'_, Rule>, base: usize) -> Result<Measured, ValueE
                 })?
             }
             Rule::percent => measured.unit = Unit::Percent,
-            Rule::unit => measured.unit = Unit::Named(part.as_str().to_string()),
+            Rule::unit => measured.unit = Unit::Named(part.as_str().into()),
             _ => {}
         }
     }

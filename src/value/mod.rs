@@ -8,9 +8,11 @@
 mod fast;
 mod lower;
 mod period;
+mod short;
 
 pub use lower::{parse_by_grammar, value_from_pair, ValueError, ValueErrorKind};
 pub use period::{days_in_month, Date, Period, PeriodSpan};
+pub use short::ShortStr;
 
 use crate::decimal::Dec;
 use std::fmt;
@@ -67,7 +69,7 @@ pub fn parse_fast(text: &str) -> Option<Value> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Value {
     /// The text as written, for messages (`＝１００％`).
-    pub text: String,
+    pub text: ShortStr,
     pub kind: ValueKind,
 }
 
@@ -81,7 +83,7 @@ pub enum ValueKind {
     /// A period of the report's year or a date: `2季度`, `11月`, `2021年12月底前`.
     Period(Period),
     /// A word: `完整`, `有效提升`, `未开展`.
-    Word(String),
+    Word(ShortStr),
 }
 
 /// `>= 14次`: a comparison, a number and a unit.
@@ -150,7 +152,7 @@ pub enum Unit {
     /// A bare number (`0`, `43.2`): it takes the other side's unit when compared.
     None,
     Percent,
-    Named(String),
+    Named(ShortStr),
 }
 
 impl fmt::Display for Unit {
@@ -200,7 +202,7 @@ impl TargetForm {
 }
 
 impl Value {
-    pub fn blank(text: impl Into<String>) -> Value {
+    pub fn blank(text: impl Into<ShortStr>) -> Value {
         Value {
             text: text.into(),
             kind: ValueKind::Blank,

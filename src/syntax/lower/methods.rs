@@ -115,7 +115,7 @@ impl Lower {
             ),
         };
         if is_month {
-            literal.node.unit = Unit::Named("month".to_string());
+            literal.node.unit = Unit::Named("month".into());
             literal.span = span;
         }
         literal
@@ -263,7 +263,7 @@ impl Lower {
             match part.as_rule() {
                 Rule::decimal => number = self.decimal(part).node,
                 Rule::percent => unit = Unit::Percent,
-                _ => unit = Unit::Named(part.as_str().to_string()),
+                _ => unit = Unit::Named(part.as_str().into()),
             }
         }
         Spanned::new(Literal { number, unit }, span)

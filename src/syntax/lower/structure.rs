@@ -124,7 +124,13 @@ impl Lower {
         }
         let text = part.as_str().to_string();
         match value::value_from_pair(part, 0) {
-            Ok(kind) => Some(Spanned::new(Value { text, kind }, span)),
+            Ok(kind) => Some(Spanned::new(
+                Value {
+                    text: text.into(),
+                    kind,
+                },
+                span,
+            )),
             Err(e) => {
                 let at = crate::source::Span::new(self.source, e.start, e.end);
                 self.errors.push(SyntaxError::Value {

@@ -80,7 +80,7 @@ impl Facts for CheckFacts<'_, '_> {
                 .execution
                 .map_or(Val::Absent, |(s, x)| indicator(s, x, *f)),
             (Field::BudgetUnder(group, f), _) => match b.budget.under(b.report, group) {
-                Some((name, rows)) => group_field(b.report, &name, &rows, *f, money)?.into_owned(),
+                Some((name, rows)) => group_field(b.report, Cow::Owned(name), &rows, *f, money)?,
                 None => Val::Absent,
             },
             (Field::NamedSection(id, f), _) => self.section(id.0, *f),
@@ -121,7 +121,13 @@ impl CheckFacts<'_, '_> {
     fn parent(&self, k: usize, field: ParentField) -> Result<Val<'_>, NumError> {
         let b = self.board;
         match b.budget.parents.get(k) {
-            Some((name, rows)) => group_field(b.report, name, rows, field, &b.policy.budget_unit),
+            Some((name, rows)) => group_field(
+                b.report,
+                Cow::Borrowed(name),
+                rows,
+                field,
+                &b.policy.budget_unit,
+            ),
             None => Ok(Val::Absent),
         }
     }
@@ -163,7 +169,7 @@ fn indicator<'a>(
     let num = |d: Option<Dec>| d.map_or(Val::Absent, |d| Val::Num(Num::plain(d)));
     let written = |v: Option<&'a Value>| {
         v.filter(|v| !v.is_blank())
-            .map_or(Val::Absent, |v| Val::Written(Cow::Borrowed(v)))
+            .map_or(Val::Absent, Val::Written)
     };
     let text = |t: &'a Option<String>| {
         t.as_deref()

@@ -68,7 +68,7 @@ impl BudgetView {
 /// A field of a heading: its name, or the sums of the rows under it (in the budget's money).
 pub fn group_field<'n>(
     report: &Report,
-    name: &'n str,
+    name: std::borrow::Cow<'n, str>,
     rows: &[usize],
     field: ParentField,
     money: &Unit,
@@ -78,7 +78,7 @@ pub fn group_field<'n>(
         Ok(Val::Num(Num::new(total, money.clone())))
     };
     match field {
-        ParentField::Name => Ok(Val::Text(std::borrow::Cow::Borrowed(name))),
+        ParentField::Name => Ok(Val::Text(name)),
         ParentField::Budget => sum(|r| r.budget.value),
         ParentField::Executed => sum(|r| r.executed.value),
         ParentField::Rows => Ok(Val::Num(Num::plain(Dec::from_int(rows.len() as i64)))),

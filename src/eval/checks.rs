@@ -12,28 +12,24 @@ use crate::syntax::ast::Domain;
 pub fn run(board: &Board<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in &board.policy.checks {
-        for binding in bindings(board, check.domain) {
-            let facts = CheckFacts { board, binding };
+        let (count, binding): (usize, fn(usize) -> Binding) = match check.domain {
+            None => (1, |_| Binding::Report),
+            Some(Domain::Indicator) => (board.indicators.len(), Binding::Indicator),
+            Some(Domain::BudgetRow) => (board.report.budget.len(), Binding::Row),
+            Some(Domain::BudgetParent) => (board.budget.parents.len(), Binding::Parent),
+            Some(Domain::Section) => (board.sections.len(), Binding::Section),
+        };
+        for i in 0..count {
+            let facts = CheckFacts {
+                board,
+                binding: binding(i),
+            };
             if let Some(finding) = run_one(check, &facts) {
                 findings.push(finding);
             }
         }
     }
     findings
-}
-
-fn bindings(board: &Board<'_>, domain: Option<Domain>) -> Vec<Binding> {
-    match domain {
-        None => vec![Binding::Report],
-        Some(Domain::Indicator) => (0..board.indicators.len())
-            .map(Binding::Indicator)
-            .collect(),
-        Some(Domain::BudgetRow) => (0..board.report.budget.len()).map(Binding::Row).collect(),
-        Some(Domain::BudgetParent) => (0..board.budget.parents.len())
-            .map(Binding::Parent)
-            .collect(),
-        Some(Domain::Section) => (0..board.sections.len()).map(Binding::Section).collect(),
-    }
 }
 
 fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {

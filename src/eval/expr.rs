@@ -25,7 +25,7 @@ pub enum Val<'a> {
     Bool(bool),
     Text(Cow<'a, str>),
     /// A target or actual as written.
-    Written(Cow<'a, Value>),
+    Written(&'a Value),
     List(Vec<Val<'a>>),
     Absent,
 }
@@ -63,25 +63,13 @@ impl Val<'_> {
         self.figure().map(|(v, u)| Num::new(v, u.clone()))
     }
 
-    /// The same value, owning what it borrowed.
-    pub fn into_owned(self) -> Val<'static> {
-        match self {
-            Val::Num(n) => Val::Num(n),
-            Val::Bool(b) => Val::Bool(b),
-            Val::Text(t) => Val::Text(Cow::Owned(t.into_owned())),
-            Val::Written(v) => Val::Written(Cow::Owned(v.into_owned())),
-            Val::List(items) => Val::List(items.into_iter().map(Val::into_owned).collect()),
-            Val::Absent => Val::Absent,
-        }
-    }
-
     /// A view of this value that borrows from it.
     pub fn borrowed(&self) -> Val<'_> {
         match self {
             Val::Num(n) => Val::Num(n.clone()),
             Val::Bool(b) => Val::Bool(*b),
             Val::Text(t) => Val::Text(Cow::Borrowed(t.as_ref())),
-            Val::Written(v) => Val::Written(Cow::Borrowed(v.as_ref())),
+            Val::Written(v) => Val::Written(v),
             Val::List(items) => Val::List(items.iter().map(Val::borrowed).collect()),
             Val::Absent => Val::Absent,
         }
@@ -158,7 +146,7 @@ fn binary<'a>(
         BinaryOp::And | BinaryOp::Or => {
             let stop = op == BinaryOp::Or;
             let left = sub(l)?;
-            if left == Val::Bool(stop) {
+            if matches!(left, Val::Bool(b) if b == stop) {
                 return Ok(left);
             }
             let right = sub(r)?;
@@ -170,18 +158,44 @@ fn binary<'a>(
         }
         BinaryOp::In => {
             let left = sub(l)?;
-            let Val::List(items) = sub(r)? else {
-                return Ok(Val::Absent);
-            };
+            // A list written in the rule file is read item by item, without collecting it.
             let mut absent = false;
-            for item in &items {
+            let mut seen = |item: &Val<'_>| -> Result<bool, NumError> {
                 match equal(&left, item, units)? {
-                    Some(true) => return Ok(Val::Bool(true)),
+                    Some(true) => return Ok(true),
                     None => absent = true,
                     Some(false) => {}
                 }
-            }
-            Ok(if absent {
+                Ok(false)
+            };
+            let found = match &r.kind {
+                CKind::List(items) => {
+                    let mut found = false;
+                    for item in items {
+                        if seen(&sub(item)?)? {
+                            found = true;
+                            break;
+                        }
+                    }
+                    found
+                }
+                _ => match sub(r)? {
+                    Val::List(items) => {
+                        let mut found = false;
+                        for item in &items {
+                            if seen(item)? {
+                                found = true;
+                                break;
+                            }
+                        }
+                        found
+                    }
+                    _ => return Ok(Val::Absent),
+                },
+            };
+            Ok(if found {
+                Val::Bool(true)
+            } else if absent {
                 Val::Absent
             } else {
                 Val::Bool(false)
@@ -249,28 +263,35 @@ fn call<'a>(
 ) -> Result<Val<'a>, NumError> {
     let sub = |e: &'a CExpr| eval(e, facts, units).map_err(|e| e.kind);
     if func == Func::Present {
-        return Ok(Val::Bool(
-            args.first()
-                .map(sub)
-                .transpose()?
-                .is_some_and(|v| v != Val::Absent),
-        ));
+        return Ok(Val::Bool(match args.first() {
+            Some(arg) => !matches!(sub(arg)?, Val::Absent),
+            None => false,
+        }));
     }
-    let mut nums = Vec::with_capacity(args.len());
-    for arg in args {
-        match sub(arg)?.num() {
-            Some(n) => nums.push(n),
-            None => return Ok(Val::Absent),
+    // Every argument is read (an error in any is the call's error), then any that is not a
+    // number makes the call absent; no list of arguments is built.
+    let mut first: Option<Num> = None;
+    let mut second: Option<Num> = None;
+    let mut absent = false;
+    for (i, arg) in args.iter().enumerate() {
+        let Some(n) = sub(arg)?.num() else {
+            absent = true;
+            break;
+        };
+        match i {
+            0 => first = Some(n),
+            1 => second = Some(n),
+            _ => {}
         }
     }
-    let Some(first) = nums.first().cloned() else {
+    let Some(first) = first.filter(|_| !absent) else {
         return Ok(Val::Absent);
     };
     Ok(Val::Num(match func {
         Func::Round(places, mode) => Num::new(first.value.round(places, mode), first.unit),
         Func::RoundLike => {
             // INVARIANT: the checker gives round_like exactly two arguments.
-            let places = nums.get(1).map_or(0, |written| written.value.scale());
+            let places = second.map_or(0, |written| written.value.scale());
             Num::new(
                 first.value.round(places, crate::decimal::RoundMode::HalfUp),
                 first.unit,
@@ -279,8 +300,12 @@ fn call<'a>(
         Func::Abs => Num::new(first.value.abs(), first.unit),
         Func::Min | Func::Max => {
             let mut best = first;
-            for n in &nums[1..] {
-                let (x, y, unit, _) = quantity::align(&best, n, units)?;
+            for arg in &args[1..] {
+                // INVARIANT: every argument was read as a number above.
+                let Some(n) = sub(arg)?.num() else {
+                    return Ok(Val::Absent);
+                };
+                let (x, y, unit, _) = quantity::align(&best, &n, units)?;
                 let pick_new = if func == Func::Min { y < x } else { y > x };
                 best = if pick_new {
                     Num::new(y, unit)

@@ -251,12 +251,11 @@ impl Facts for DerivedFacts<'_, '_> {
             Field::BudgetUnder(group, f) => match self.budget.under(self.report, group) {
                 Some((name, rows)) => super::budget::group_field(
                     self.report,
-                    &name,
+                    Cow::Owned(name),
                     &rows,
                     *f,
                     &self.policy.budget_unit,
-                )
-                .map(Val::into_owned),
+                ),
                 None => Ok(Val::Absent),
             },
             Field::Named(id, f) => {
@@ -269,7 +268,7 @@ impl Facts for DerivedFacts<'_, '_> {
                 };
                 fn written(w: &Written) -> Val<'_> {
                     match w {
-                        Some(Ok(v)) if !v.is_blank() => Val::Written(Cow::Borrowed(v)),
+                        Some(Ok(v)) if !v.is_blank() => Val::Written(v),
                         _ => Val::Absent,
                     }
                 }

@@ -14,7 +14,6 @@ use crate::scorecard::{EngineFinding, Figure, Finding, Judged, Problem, Working}
 use crate::source::Span;
 use crate::syntax::ast::{ClaimedMode, Severity};
 use crate::value::{Comparison, TargetForm, Unit, Value, ValueKind};
-use std::borrow::Cow;
 
 /// An indicator's score and what checks read of it.
 pub struct Scored<'p> {
@@ -47,7 +46,7 @@ impl Stop {
 /// The actual, before the method reads it.
 enum Actual<'p> {
     Figure(Num),
-    Written(Cow<'p, Value>),
+    Written(&'p Value),
 }
 
 pub fn score<'p>(
@@ -199,9 +198,10 @@ impl<'p> Scorer<'p, '_, '_, '_> {
                 )),
             };
         }
-        let value: Cow<'p, Value> = match &p.actual_written {
+        // `None`: a row without an actual cell, read as a blank.
+        let value: Option<&'p Value> = match &p.actual_written {
             None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
-            None => Cow::Owned(Value::blank("")),
+            None => None,
             Some(Err(text)) => {
                 return Err(self.problem(
                     Problem::Unreadable {
@@ -211,27 +211,29 @@ impl<'p> Scorer<'p, '_, '_, '_> {
                     p.rule,
                 ))
             }
-            Some(Ok(v)) => Cow::Borrowed(v),
+            Some(Ok(v)) => Some(v),
         };
         let not_done = &self.policy.not_done;
         let not_done_rule = not_done.span.unwrap_or(p.rule);
-        match &value.kind {
-            ValueKind::Blank if not_done.empty => {
-                return Err(Stop::new(Working::NotDone { word: None }, not_done_rule))
+        let kind = value.map_or(&ValueKind::Blank, |v| &v.kind);
+        match (kind, value) {
+            (ValueKind::Blank, _) if not_done.empty => {
+                Err(Stop::new(Working::NotDone { word: None }, not_done_rule))
             }
-            ValueKind::Blank => return Err(self.problem(Problem::MissingActual, p.rule)),
-            ValueKind::Word(word) if not_done.words.iter().any(|w| w == word) => {
-                return Err(Stop::new(
+            (ValueKind::Blank, _) | (_, None) => Err(self.problem(Problem::MissingActual, p.rule)),
+            (ValueKind::Word(word), _) if not_done.words.iter().any(|w| w == word) => {
+                Err(Stop::new(
                     Working::NotDone {
                         word: Some(word.to_string()),
                     },
                     not_done_rule,
                 ))
             }
-            _ => {}
+            (_, Some(value)) => {
+                self.actual = Val::Written(value);
+                Ok(Actual::Written(value))
+            }
         }
-        self.actual = Val::Written(value.clone());
-        Ok(Actual::Written(value))
     }
 
     fn target(&self) -> Result<&'p Value, Stop> {
@@ -464,7 +466,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
 /// The actual as written, when it is not a figure.
 fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value> {
     match actual {
-        Actual::Written(v) => Some(v.as_ref()),
+        Actual::Written(v) => Some(v),
         Actual::Figure(_) => None,
     }
 }

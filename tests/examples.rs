@@ -116,7 +116,7 @@ fn the_2021_example_scores_the_figures_worked_out_by_hand() {
         .filter(|s| s.lost.is_some_and(|l| !l.is_zero()))
         .map(|s| {
             (
-                s.name.as_str(),
+                s.name.as_ref(),
                 s.score.unwrap().to_string(),
                 s.points.unwrap().to_string(),
             )

@@ -60,7 +60,8 @@ fn the_html_scorecard_renders_in_a_real_browser_and_prints_on_a4() {
         return;
     };
     let policy = policy(&read("rules/2021.pr"));
-    let card = evaluate(&policy, &report(&read("examples/minhang-2021.json"))).unwrap();
+    let report = report(&read("examples/minhang-2021.json"));
+    let card = evaluate(&policy, &report).unwrap();
     let page = html::render(&card, &policy, Lang::Zh);
     // Self-contained: nothing fetched from anywhere.
     for outside in [

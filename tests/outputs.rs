@@ -12,9 +12,13 @@ use perfrules::output::{markdown, xlsx};
 use std::path::Path;
 use std::process::Command;
 
-fn example() -> (perfrules::scorecard::Scorecard, perfrules::check::Policy) {
+fn example() -> (
+    perfrules::scorecard::Scorecard<'static>,
+    perfrules::check::Policy,
+) {
     let policy = policy(&read("rules/2021.pr"));
-    let card = evaluate(&policy, &report(&read("examples/minhang-2021.json"))).unwrap();
+    let report = report(&read("examples/minhang-2021.json"));
+    let card = evaluate(&policy, &report).unwrap().into_owned();
     (card, policy)
 }
 

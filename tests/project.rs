@@ -10,14 +10,15 @@ use perfrules::i18n::Lang;
 use perfrules::judgement::Judgements;
 use perfrules::scorecard::Scorecard;
 
-fn project(report_path: &str) -> Scorecard {
+fn project(report_path: &str) -> Scorecard<'static> {
     let policy = try_policy(
         "rules/2022-project.pr",
         &read("rules/2022-project.pr"),
         Lang::Zh,
     )
     .unwrap();
-    evaluate(&policy, &report(&read(report_path))).unwrap()
+    let report = report(&read(report_path));
+    evaluate(&policy, &report).unwrap().into_owned()
 }
 
 fn d(s: &str) -> Dec {
@@ -34,7 +35,7 @@ fn score_of(card: &Scorecard, name: &str) -> String {
 }
 
 fn codes(card: &Scorecard) -> Vec<String> {
-    let mut codes: Vec<String> = card.findings.iter().map(|f| f.code.clone()).collect();
+    let mut codes: Vec<String> = card.findings.iter().map(|f| f.code.to_string()).collect();
     codes.sort();
     codes
 }
@@ -180,7 +181,7 @@ fn the_messy_cases_of_real_tables() {
     assert_eq!(card.findings.len(), 19, "{:#?}", codes(&card));
 }
 
-fn judged(score: &str) -> Result<Scorecard, EvalError> {
+fn judged(score: &str) -> Result<Scorecard<'static>, EvalError> {
     let policy = try_policy(
         "rules/2022-project.pr",
         &read("rules/2022-project.pr"),
@@ -192,6 +193,7 @@ fn judged(score: &str) -> Result<Scorecard, EvalError> {
         r#"{{"judgements": [{{"indicator": "资金拨付及时性", "score": "{score}", "note": "第四批资金晚 10 天"}}]}}"#
     );
     evaluate_judged(&policy, &report, &Judgements::from_json(&text).unwrap())
+        .map(Scorecard::into_owned)
 }
 
 #[test]

@@ -108,7 +108,8 @@ remove check reason
         {"level1": "投入指标", "name": "结余率", "target": "<=3%", "actual": "4%"},
         {"level1": "产出指标", "name": "培训次数", "target": ">=4次", "actual": "2次"}
     ]}"#;
-    let card = perfrules::eval::evaluate(&policy, &common::report(report)).unwrap();
+    let report = common::report(report);
+    let card = perfrules::eval::evaluate(&policy, &report).unwrap();
     let by = |n: &str| {
         card.indicators
             .iter()

@@ -222,7 +222,7 @@ fn compare(case: &Case, card: &Scorecard) -> Vec<Mismatch> {
             out.push(Mismatch {
                 check: Check::Grade,
                 expected: grade.clone(),
-                got: Some(card.grade.clone()),
+                got: Some(card.grade.to_string()),
             });
         }
     }

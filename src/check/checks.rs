@@ -32,20 +32,23 @@ impl Checker {
             };
             let when = condition(&check.when, &mut self.errors);
             let require = condition(&check.require, &mut self.errors);
-            let message = message(&scope, &check.message, &mut self.errors);
-            let message_en = check
+            let mut figures = Figures::default();
+            let zh = pieces(&scope, &check.message, &mut figures, &mut self.errors);
+            let en = check
                 .message_en
                 .as_ref()
-                .map(|m| message_fn(&scope, m, &mut self.errors));
+                .map(|m| pieces(&scope, m, &mut figures, &mut self.errors));
             rules.push(CheckRule {
                 id: check.id.node.clone(),
+                code: format!("rules::{}", check.id.node),
                 title: check.title.node.clone(),
                 domain: check.domain.map(|d| d.node),
                 when,
                 require,
                 severity: check.severity.node,
-                message,
-                message_en,
+                message: zh,
+                message_en: en,
+                figures: figures.exprs,
                 span: check.span,
             });
         }
@@ -53,17 +56,18 @@ impl Checker {
     }
 }
 
-fn message(
-    scope: &Scope<'_>,
-    message: &Message,
-    errors: &mut Vec<CheckError>,
-) -> Vec<MessagePiece> {
-    message_fn(scope, message, errors)
+/// A check's figures, each expression once by its text in the rule file.
+#[derive(Default)]
+struct Figures {
+    texts: Vec<String>,
+    exprs: Vec<crate::check::expr::CExpr>,
 }
 
-fn message_fn(
+/// A message's text and figures.
+fn pieces(
     scope: &Scope<'_>,
     message: &Message,
+    figures: &mut Figures,
     errors: &mut Vec<CheckError>,
 ) -> Vec<MessagePiece> {
     message
@@ -71,7 +75,19 @@ fn message_fn(
         .iter()
         .filter_map(|part| match part {
             MessagePart::Text(t) => Some(MessagePiece::Text(t.clone())),
-            MessagePart::Expr(e) => scope.expr(e, errors).map(MessagePiece::Expr),
+            MessagePart::Expr(e) => {
+                let checked = scope.expr(e, errors)?;
+                let text = scope.source_text(checked.span);
+                let known = figures
+                    .texts
+                    .iter()
+                    .position(|t| !t.is_empty() && *t == text);
+                Some(MessagePiece::Figure(known.unwrap_or_else(|| {
+                    figures.texts.push(text.to_string());
+                    figures.exprs.push(checked);
+                    figures.exprs.len() - 1
+                })))
+            }
         })
         .collect()
 }

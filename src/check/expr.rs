@@ -73,6 +73,7 @@ pub struct Scope<'a> {
     has_execution: bool,
     money: &'a Unit,
     units: &'a UnitTable,
+    sources: &'a crate::source::Sources,
 }
 
 impl<'a> Scope<'a> {
@@ -91,11 +92,17 @@ impl<'a> Scope<'a> {
             has_execution: policy.execution.is_some(),
             money: &policy.budget_unit,
             units: &policy.units,
+            sources: &policy.sources,
         }
     }
 }
 
 impl Scope<'_> {
+    /// The text of the rule file at `span` (an expression as written).
+    pub fn source_text(&self, span: Span) -> &str {
+        self.sources.slice(span)
+    }
+
     /// Resolves and types an expression, recording every problem in `errors`.
     pub fn expr(&self, expr: &Expr, errors: &mut Vec<CheckError>) -> Option<CExpr> {
         let span = expr.span;

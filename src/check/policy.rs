@@ -341,6 +341,8 @@ pub struct BandRule {
 #[derive(Clone, Debug)]
 pub struct CheckRule {
     pub id: String,
+    /// `rules::<id>`: the code of its findings.
+    pub code: String,
     pub title: String,
     pub domain: Option<Domain>,
     pub when: Option<CExpr>,
@@ -348,6 +350,10 @@ pub struct CheckRule {
     pub severity: Severity,
     pub message: Vec<MessagePiece>,
     pub message_en: Option<Vec<MessagePiece>>,
+    /// The expressions its messages show, each once: the English message mostly shows the
+    /// same figures as the Chinese one, and an expression written the same way in both (by
+    /// its text in the rule file) is one figure.
+    pub figures: Vec<CExpr>,
     pub span: Span,
 }
 
@@ -355,5 +361,6 @@ pub struct CheckRule {
 #[derive(Clone, Debug)]
 pub enum MessagePiece {
     Text(String),
-    Expr(CExpr),
+    /// The figure of [`CheckRule::figures`] at this index.
+    Figure(usize),
 }

@@ -65,7 +65,7 @@ struct Outcome {
     diagnostics: String,
     scored: Option<ReportRow>,
     /// The scorecard itself, only for xlsx (which writes every scorecard at the end).
-    card: Option<crate::scorecard::Scorecard>,
+    card: Option<crate::scorecard::Scorecard<'static>>,
     failure: Option<Failure>,
     findings_hit: bool,
     judged: bool,
@@ -338,7 +338,7 @@ fn score_item(item: Item, cx: &Context<'_>) -> Outcome {
             .threshold
             .is_some_and(|severity| card.count_at_least(severity) > 0),
         scored: Some(ReportRow::new(item.index, &name, &card)),
-        card: matches!(cx.format, Format::Xlsx).then_some(card),
+        card: matches!(cx.format, Format::Xlsx).then(|| card.into_owned()),
         failure: None,
         judged: judgements.is_some(),
     }

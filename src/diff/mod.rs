@@ -202,8 +202,8 @@ pub fn report(
             after: after.total,
         },
         grade: Change {
-            before: before.grade.clone(),
-            after: after.grade.clone(),
+            before: before.grade.to_string(),
+            after: after.grade.to_string(),
         },
         indicators: indicators(old, new, &before, &after),
     })
@@ -266,8 +266,8 @@ fn indicators(
                 after: RuleRef::of(old, b.rule),
             };
             out.push(IndicatorChange {
-                name: b.name.clone(),
-                section: b.section.clone(),
+                name: b.name.to_string(),
+                section: b.section.as_deref().map(str::to_string),
                 score,
                 delta: None,
                 causes: vec![Cause::Rule],
@@ -294,7 +294,12 @@ fn change(
         if rule.before.text != rule.after.text || rule.before.file != rule.after.file {
             causes.push(Cause::Rule);
         }
-        let fixed = |s: &IndicatorScore| s.target.clone().filter(|_| s.target_fixed);
+        let fixed = |s: &IndicatorScore| {
+            s.target
+                .as_deref()
+                .map(str::to_string)
+                .filter(|_| s.target_fixed)
+        };
         let target = Change {
             before: fixed(b),
             after: fixed(a),
@@ -316,8 +321,8 @@ fn change(
         causes.push(Cause::Elsewhere);
     }
     IndicatorChange {
-        name: a.name.clone(),
-        section: a.section.clone(),
+        name: a.name.to_string(),
+        section: a.section.as_deref().map(str::to_string),
         delta: score
             .after
             .zip(score.before)

@@ -28,24 +28,26 @@ pub struct IndicatorFacts<'p> {
 
 /// The totals of a report.
 #[derive(Clone, Debug)]
-pub struct Totals {
+pub struct Totals<'a> {
     pub raw: Dec,
     pub max: Dec,
     pub total: Dec,
-    pub grade: String,
+    pub grade: &'a str,
     pub rescaled: bool,
 }
 
-pub struct Board<'a> {
+/// What checks read, borrowed for `'b` from the evaluation; names and texts in it borrow from
+/// the report and the policy for `'a`.
+pub struct Board<'b, 'a> {
     pub policy: &'a Policy,
     pub report: &'a Report,
-    pub budget: &'a BudgetView,
-    pub indicators: &'a [IndicatorScore],
-    pub facts: &'a [IndicatorFacts<'a>],
+    pub budget: &'b BudgetView<'a>,
+    pub indicators: &'b [IndicatorScore<'a>],
+    pub facts: &'b [IndicatorFacts<'b>],
     /// The scored execution item, when the policy has one.
-    pub execution: Option<(&'a IndicatorScore, &'a IndicatorFacts<'a>)>,
-    pub sections: &'a [SectionScore],
-    pub totals: &'a Totals,
+    pub execution: Option<(&'b IndicatorScore<'a>, &'b IndicatorFacts<'b>)>,
+    pub sections: &'b [SectionScore<'a>],
+    pub totals: &'b Totals<'a>,
 }
 
 /// What a check's name refers to.
@@ -59,12 +61,12 @@ pub enum Binding {
 }
 
 /// A board seen from one binding.
-pub struct CheckFacts<'b, 'a> {
-    pub board: &'b Board<'a>,
+pub struct CheckFacts<'c, 'b, 'a> {
+    pub board: &'c Board<'b, 'a>,
     pub binding: Binding,
 }
 
-impl Facts for CheckFacts<'_, '_> {
+impl Facts for CheckFacts<'_, '_, '_> {
     fn field(&self, field: &Field) -> Result<Val<'_>, NumError> {
         let b = self.board;
         let money = &b.policy.budget_unit;
@@ -110,7 +112,7 @@ impl Facts for CheckFacts<'_, '_> {
     }
 }
 
-impl CheckFacts<'_, '_> {
+impl CheckFacts<'_, '_, '_> {
     fn indexed(&self, i: usize, field: IndicatorField) -> Val<'_> {
         match (self.board.indicators.get(i), self.board.facts.get(i)) {
             (Some(s), Some(x)) => indicator(s, x, field),
@@ -138,7 +140,7 @@ impl CheckFacts<'_, '_> {
         };
         let num = |d: Dec| Val::Num(Num::plain(d));
         match field {
-            SectionField::Name => Val::Text(Cow::Borrowed(&s.name)),
+            SectionField::Name => Val::Text(Cow::Borrowed(s.name.as_ref())),
             SectionField::Indicators => num(Dec::from_int(s.indicators as i64)),
             SectionField::Points => num(s.points),
             SectionField::Expected => s.expected_points.map_or(Val::Absent, num),
@@ -154,7 +156,7 @@ impl CheckFacts<'_, '_> {
             ReportField::RawTotal => num(t.raw),
             ReportField::MaxPoints => num(t.max),
             ReportField::Total => num(t.total),
-            ReportField::Grade => Val::Text(Cow::Borrowed(&t.grade)),
+            ReportField::Grade => Val::Text(Cow::Borrowed(t.grade)),
             _ => report_identity(self.board.report, field),
         }
     }
@@ -162,7 +164,7 @@ impl CheckFacts<'_, '_> {
 
 /// A field of a scored indicator (or of the execution item).
 fn indicator<'a>(
-    s: &'a IndicatorScore,
+    s: &'a IndicatorScore<'_>,
     x: &'a IndicatorFacts<'_>,
     field: IndicatorField,
 ) -> Val<'a> {
@@ -171,14 +173,14 @@ fn indicator<'a>(
         v.filter(|v| !v.is_blank())
             .map_or(Val::Absent, Val::Written)
     };
-    let text = |t: &'a Option<String>| {
+    let text = |t: &'a Option<Cow<'_, str>>| {
         t.as_deref()
             .filter(|t| !t.trim().is_empty())
             .map_or(Val::Absent, |t| Val::Text(Cow::Borrowed(t)))
     };
     use IndicatorField::*;
     match field {
-        Name => Val::Text(Cow::Borrowed(&s.name)),
+        Name => Val::Text(Cow::Borrowed(s.name.as_ref())),
         Section => text(&s.section),
         Group => text(&s.group),
         Points => num(s.points),

@@ -11,37 +11,39 @@ use crate::value::Unit;
 
 /// Where the total row and each heading's rows are.
 #[derive(Clone, Debug, Default)]
-pub struct BudgetView {
+pub struct BudgetView<'r> {
     /// The row with no parent, when there is exactly one.
     pub total: Option<usize>,
     /// How many rows have no parent (0 or 1 is expected).
     pub rows_without_parent: usize,
     /// Each heading, in the order first written, with the rows under it.
-    pub parents: Vec<(String, Vec<usize>)>,
+    pub parents: Vec<(&'r str, Vec<usize>)>,
 }
 
-impl BudgetView {
-    pub fn new(report: &Report) -> BudgetView {
+impl<'r> BudgetView<'r> {
+    pub fn new(report: &'r Report) -> BudgetView<'r> {
         let mut view = BudgetView::default();
-        let mut without_parent = Vec::new();
+        let mut first_without_parent = None;
         for (i, row) in report.budget.iter().enumerate() {
             match parent_of(row) {
-                None => without_parent.push(i),
-                Some(parent) => match view.parents.iter_mut().find(|(p, _)| p == parent) {
+                None => {
+                    view.rows_without_parent += 1;
+                    first_without_parent.get_or_insert(i);
+                }
+                Some(parent) => match view.parents.iter_mut().find(|(p, _)| *p == parent) {
                     Some((_, rows)) => rows.push(i),
-                    None => view.parents.push((parent.to_string(), vec![i])),
+                    None => view.parents.push((parent, vec![i])),
                 },
             }
         }
-        view.rows_without_parent = without_parent.len();
-        if without_parent.len() == 1 {
-            view.total = without_parent.first().copied();
+        if view.rows_without_parent == 1 {
+            view.total = first_without_parent;
         }
         view
     }
 
     /// The row whose item is `item` (by name key).
-    pub fn find<'r>(&self, report: &'r Report, item: &str) -> Option<&'r BudgetRow> {
+    pub fn find<'x>(&self, report: &'x Report, item: &str) -> Option<&'x BudgetRow> {
         let key = names::key(item);
         report.budget.iter().find(|r| names::key(&r.item) == key)
     }

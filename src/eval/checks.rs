@@ -1,17 +1,22 @@
 //! Running the policy's checks (§4 findings) over the scored report.
+//!
+//! A check that fires keeps the figures its messages show (each expression evaluated once,
+//! for both languages), not the messages: they are worded when the scorecard is rendered,
+//! in the language asked for (crate::output::human::message).
 
 use super::board::{Binding, Board, CheckFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
-use crate::check::policy::{CheckRule, MessagePiece};
-use crate::scorecard::CalcError;
-use crate::scorecard::{EngineFinding, Finding, FindingMessage, FindingSubject};
+use crate::check::policy::CheckRule;
+use crate::scorecard::{
+    CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, Shown,
+};
 use crate::syntax::ast::Domain;
+use std::borrow::Cow;
 
 /// Every check over its domain, in the order the rule file writes them.
-pub fn run(board: &Board<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for check in &board.policy.checks {
+pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
+    for (index, check) in board.policy.checks.iter().enumerate() {
         let (count, binding): (usize, fn(usize) -> Binding) = match check.domain {
             None => (1, |_| Binding::Report),
             Some(Domain::Indicator) => (board.indicators.len(), Binding::Indicator),
@@ -24,15 +29,18 @@ pub fn run(board: &Board<'_>) -> Vec<Finding> {
                 board,
                 binding: binding(i),
             };
-            if let Some(finding) = run_one(check, &facts) {
+            if let Some(finding) = run_one(index, check, &facts) {
                 findings.push(finding);
             }
         }
     }
-    findings
 }
 
-fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
+fn run_one<'a>(
+    index: usize,
+    check: &'a CheckRule,
+    facts: &CheckFacts<'_, '_, 'a>,
+) -> Option<Finding<'a>> {
     let units = &facts.board.policy.units;
     let incomplete = |(shown, error): (String, CalcError)| {
         let engine = EngineFinding::CheckIncomplete {
@@ -44,7 +52,7 @@ fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
             check,
             facts,
             FindingMessage::Engine(engine),
-            "perfrules::eval::check_incomplete",
+            Cow::Borrowed("perfrules::eval::check_incomplete"),
         ))
     };
     if let Some(when) = &check.when {
@@ -62,33 +70,46 @@ fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
             Err(e) => return incomplete(calc_failure(&e)),
         }
     }
-    // The English message mostly shows the same expressions as the Chinese one: each
-    // expression (by its text in the rule file) is evaluated once for both.
-    let mut shown = Vec::new();
-    let zh = message(&check.message, facts, &mut shown);
-    let en = check
-        .message_en
-        .as_ref()
-        .map(|m| message(m, facts, &mut shown));
-    let code = format!("rules::{}", check.id);
+    let figures = check
+        .figures
+        .iter()
+        .map(|e| match expr::eval(e, facts, units) {
+            Ok(v) => shown(&v),
+            Err(err) => Shown::Failed(calc_failure(&err).0),
+        })
+        .collect();
     Some(finding(
         check,
         facts,
         FindingMessage::Check {
-            title: check.title.clone(),
-            zh,
-            en,
+            check: index,
+            figures,
         },
-        &code,
+        Cow::Borrowed(check.code.as_str()),
     ))
 }
 
-fn finding(
+/// A value as a message shows it, kept as data.
+fn shown(v: &Val<'_>) -> Shown {
+    match v {
+        Val::Num(n) => Shown::Figure(Figure {
+            value: n.value,
+            unit: n.unit.clone(),
+        }),
+        Val::Bool(b) => Shown::Bool(*b),
+        Val::Text(t) => Shown::Text(t.as_ref().into()),
+        Val::Written(v) => Shown::Text(v.text.clone()),
+        Val::List(items) => Shown::List(items.iter().map(shown).collect()),
+        Val::Absent => Shown::Absent,
+    }
+}
+
+fn finding<'a>(
     check: &CheckRule,
-    facts: &CheckFacts<'_, '_>,
+    facts: &CheckFacts<'_, '_, 'a>,
     message: FindingMessage,
-    code: &str,
-) -> Finding {
+    code: Cow<'a, str>,
+) -> Finding<'a> {
     let board = facts.board;
     let subject = match facts.binding {
         Binding::Indicator(i) => FindingSubject {
@@ -96,11 +117,15 @@ fn finding(
             ..Default::default()
         },
         Binding::Row(i) => FindingSubject {
-            budget_row: board.report.budget.get(i).map(|r| r.item.clone()),
+            budget_row: board
+                .report
+                .budget
+                .get(i)
+                .map(|r| Cow::Borrowed(r.item.as_str())),
             ..Default::default()
         },
         Binding::Parent(k) => FindingSubject {
-            budget_row: board.budget.parents.get(k).map(|p| p.0.clone()),
+            budget_row: board.budget.parents.get(k).map(|p| Cow::Borrowed(p.0)),
             ..Default::default()
         },
         Binding::Section(k) => FindingSubject {
@@ -111,41 +136,9 @@ fn finding(
     };
     Finding {
         severity: check.severity,
-        code: code.to_string(),
+        code,
         subject,
         message,
         rule: Some(check.span),
     }
-}
-
-/// The message with its figures filled in; `shown` keeps each expression's text in the rule
-/// file with what it showed, for the other language's message.
-fn message<'p>(
-    pieces: &'p [MessagePiece],
-    facts: &CheckFacts<'_, 'p>,
-    shown: &mut Vec<(&'p str, String)>,
-) -> String {
-    let units = &facts.board.policy.units;
-    let sources = facts.board.policy.sources();
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            MessagePiece::Text(t) => out.push_str(t),
-            MessagePiece::Expr(e) => {
-                let text = sources.slice(e.span);
-                match shown.iter().find(|(t, _)| !t.is_empty() && *t == text) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        let value = match expr::eval(e, facts, units) {
-                            Ok(v) => v.show(),
-                            Err(err) => format!("[{}]", calc_failure(&err).0),
-                        };
-                        out.push_str(&value);
-                        shown.push((text, value));
-                    }
-                }
-            }
-        }
-    }
-    out
 }

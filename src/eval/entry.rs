@@ -5,35 +5,41 @@ use super::prepare::{Prepared, Written};
 use super::score::Scored;
 use crate::check::Policy;
 use crate::scorecard::IndicatorScore;
+use crate::value::Value;
+use std::borrow::Cow;
 
 /// The scorecard entry and the facts checks read, for a prepared and scored indicator (or
-/// the execution item).
-pub fn entry<'p>(
-    p: &'p Prepared<'_>,
+/// the execution item). The entry's names and texts are borrowed from the report and the
+/// policy; only a derived actual is written out.
+pub fn entry<'p, 'a>(
+    p: &'p Prepared<'a>,
     scored: Scored<'p>,
-    policy: &Policy,
-) -> (IndicatorScore, IndicatorFacts<'p>) {
-    let value = |w: &'p Written| w.as_ref().and_then(|r| r.as_ref().ok());
-    let text = |w: &Written| {
-        w.as_ref().map(|r| {
-            r.as_ref()
-                .map_or_else(|t| t.clone(), |v| v.text.to_string())
-        })
+    policy: &'a Policy,
+) -> (IndicatorScore<'a>, IndicatorFacts<'p>) {
+    let value = |w: &'p Written<'_>| w.as_ref().and_then(|r| r.as_ref().ok());
+    let row = p.row;
+    // A value's text is its cell, trimmed ([`crate::value::parse`]), so the scorecard borrows
+    // the cell; the policy's own target is borrowed from the policy.
+    let target_written = row
+        .and_then(|r| r.target.as_deref())
+        .map(|t| Cow::Borrowed(t.trim()));
+    let target = match p.fixed_target {
+        Some(fixed) => Some(Cow::Borrowed(fixed.text.as_str())),
+        None => target_written.clone(),
     };
-    let target_differs = p.target_fixed
-        && matches!((&p.target, &p.target_written), (Some(Ok(t)), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));
+    let target_differs = matches!((p.fixed_target, &p.target_written), (Some(t), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));
     let actual = match (&p.derived, p.derived_expr) {
-        (Some(Ok((n, _))), _) => Some(format!("{}{}", n.value.approx(), n.unit)),
-        (None, None) => text(&p.actual_written),
+        (Some(Ok((n, _))), _) => Some(Cow::Owned(format!("{}{}", n.value.approx(), n.unit))),
+        (None, None) => p.actual_text.clone(),
         _ => None,
     };
     let score = IndicatorScore {
-        name: p.name.clone(),
+        name: Cow::Borrowed(p.name),
         section: p
             .placement
             .section
-            .map(|s| policy.sections[s.0].name.clone()),
-        group: p.group.clone(),
+            .map(|s| Cow::Borrowed(policy.sections[s.0].name.as_str())),
+        group: p.group.map(Cow::Borrowed),
         row: p.placement.row,
         points: p.points,
         score: scored.score,
@@ -43,30 +49,36 @@ pub fn entry<'p>(
             .and_then(|(w, s)| w.checked_sub(s).ok()),
         method: scored.method,
         form: scored.form,
-        target: text(&p.target),
-        target_written: text(&p.target_written),
-        target_fixed: p.target_fixed,
+        target,
+        target_written,
+        target_fixed: p.target_fixed(),
         target_differs,
         actual,
-        actual_written: text(&p.actual_written),
+        actual_written: p.actual_text.clone(),
         actual_derived: p.derived_expr.is_some(),
         derivation: p.derived.as_ref().map(|d| {
-            d.as_ref()
-                .map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone())
+            Cow::Owned(
+                d.as_ref()
+                    .map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone()),
+            )
         }),
         self_score: p.self_score,
-        reason: p
-            .row
-            .and_then(|r| r.reason.clone())
-            .filter(|r| !r.trim().is_empty()),
+        reason: row
+            .and_then(|r| r.reason.as_deref())
+            .filter(|r| !r.trim().is_empty())
+            .map(Cow::Borrowed),
         working: scored.working,
         exact: scored.exact,
         rule: scored.rule,
         also: p.derived_span.filter(|s| *s != scored.rule),
     };
+    let target: Option<&'p Value> = match p.fixed_target {
+        Some(fixed) => Some(fixed),
+        None => value(&p.target_written),
+    };
     let facts = IndicatorFacts {
         rule: p.placement.rule,
-        target: value(&p.target),
+        target,
         target_written: value(&p.target_written),
         actual: scored.actual,
         actual_written: value(&p.actual_written),

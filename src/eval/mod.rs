@@ -26,6 +26,7 @@ use crate::scorecard::{
 use crate::syntax::ast::Severity;
 use board::Board;
 use placement::RuleRef;
+use std::borrow::Cow;
 
 /// Why a report could not be scored at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,26 +37,28 @@ pub enum EvalError {
     Judgements(Vec<judge::JudgementError>),
 }
 
-/// Scores a report.
-pub fn evaluate(policy: &Policy, report: &Report) -> Result<Scorecard, EvalError> {
+/// Scores a report. The scorecard borrows its names and texts from the report and the policy
+/// ([`Scorecard::into_owned`] copies them).
+pub fn evaluate<'a>(policy: &'a Policy, report: &'a Report) -> Result<Scorecard<'a>, EvalError> {
     score_report(policy, report, judge::Judge::none())
 }
 
 /// Scores a report with an auditor's judgements of qualitative indicators.
-pub fn evaluate_judged(
-    policy: &Policy,
-    report: &Report,
+pub fn evaluate_judged<'a>(
+    policy: &'a Policy,
+    report: &'a Report,
     judgements: &Judgements,
-) -> Result<Scorecard, EvalError> {
+) -> Result<Scorecard<'a>, EvalError> {
     score_report(policy, report, judge::Judge::new(judgements, report))
 }
 
-fn score_report(
-    policy: &Policy,
-    report: &Report,
+fn score_report<'a>(
+    policy: &'a Policy,
+    report: &'a Report,
     mut judge: judge::Judge<'_>,
-) -> Result<Scorecard, EvalError> {
-    let mut findings = scope(policy, report);
+) -> Result<Scorecard<'a>, EvalError> {
+    let mut findings = Vec::new();
+    scope(policy, report, &mut findings);
     let budget = budget::BudgetView::new(report);
     if !report.budget.is_empty() && budget.rows_without_parent != 1 {
         let count = budget.rows_without_parent;
@@ -67,22 +70,24 @@ fn score_report(
     let placements = placement::place(policy, report, &mut findings);
     let mut prepared: Vec<_> = placements
         .iter()
-        .filter_map(|p| prepare::prepare(policy, report, *p))
+        .filter_map(|p| prepare::prepare(policy, report, &budget, *p))
         .collect();
     // The execution item is scored with the indicators (its derived actual may read theirs),
     // then kept apart: it belongs to no section.
-    prepared.extend(prepare::prepare_execution(policy, report));
+    prepared.extend(prepare::prepare_execution(policy, report, &budget));
     prepare::derive(policy, report, &budget, &mut prepared);
 
     let mut indicators = Vec::with_capacity(prepared.len());
     let mut facts = Vec::with_capacity(prepared.len());
+    let mut placed_in = Vec::with_capacity(prepared.len());
     let mut execution = None;
     for p in &prepared {
-        let mut scored = score::score(p, policy, report.year, &mut judge);
-        findings.append(&mut scored.findings);
-        if let (true, Some(Err(text))) = (p.target_fixed, &p.target_written) {
-            let finding = EngineFinding::UnreadableWrittenTarget { text: text.clone() };
-            findings.push(placement::engine(Severity::Warning, &p.name, finding));
+        let scored = score::score(p, policy, report.year, &mut judge, &mut findings);
+        if let (Some(_), Some(Err(text))) = (p.fixed_target, &p.target_written) {
+            let finding = EngineFinding::UnreadableWrittenTarget {
+                text: text.to_string(),
+            };
+            findings.push(placement::engine(Severity::Warning, p.name, finding));
         }
         let (score, fact) = entry::entry(p, scored, policy);
         if p.placement.rule == RuleRef::Execution {
@@ -90,14 +95,15 @@ fn score_report(
         } else {
             indicators.push(score);
             facts.push(fact);
+            placed_in.push(p.placement.section);
         }
     }
-    let names: Vec<&str> = prepared.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = prepared.iter().map(|p| p.name).collect();
     let refused = judge.finish(&names);
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }
-    let sections = totals::sections(policy, &indicators)?;
+    let sections = totals::sections(policy, &indicators, &placed_in)?;
     let totals = totals::totals(
         policy,
         indicators.iter().chain(execution.as_ref().map(|(s, _)| s)),
@@ -118,7 +124,7 @@ fn score_report(
         sections: &sections,
         totals: &totals,
     };
-    findings.extend(checks::run(&board));
+    checks::run(&board, &mut findings);
     if let Some(written) = report.self_total.as_ref().map(|a| a.value) {
         if written != totals.total {
             findings.push(report_finding(
@@ -132,15 +138,15 @@ fn score_report(
     }
     Ok(Scorecard {
         policy: PolicyIdentity {
-            name: policy.name().to_string(),
-            file: policy.file_name().to_string(),
-            sha256: policy.sha256().to_string(),
+            name: Cow::Borrowed(policy.name()),
+            file: Cow::Borrowed(policy.file_name()),
+            sha256: Cow::Borrowed(policy.sha256()),
         },
         report: ReportIdentity {
-            unit: report.unit.clone(),
+            unit: Cow::Borrowed(&report.unit),
             year: report.year,
-            kind: report.kind.clone(),
-            project: report.project.clone(),
+            kind: report.kind.as_deref().map(Cow::Borrowed),
+            project: report.project.as_deref().map(Cow::Borrowed),
         },
         sections,
         indicators,
@@ -150,15 +156,14 @@ fn score_report(
         full_marks: policy.full_marks(),
         rescaled: totals.rescaled,
         total: totals.total,
-        grade: totals.grade,
+        grade: Cow::Borrowed(totals.grade),
         self_total: report.self_total.as_ref().map(|a| a.value),
         findings,
     })
 }
 
 /// Findings about whether the policy applies to this report at all.
-fn scope(policy: &Policy, report: &Report) -> Vec<Finding> {
-    let mut findings = Vec::new();
+fn scope(policy: &Policy, report: &Report, findings: &mut Vec<Finding<'_>>) {
     if let Some((from, to)) = policy.years() {
         if report.year < from || report.year > to {
             findings.push(report_finding(
@@ -184,13 +189,12 @@ fn scope(policy: &Policy, report: &Report) -> Vec<Finding> {
             ));
         }
     }
-    findings
 }
 
-fn report_finding(severity: Severity, finding: EngineFinding) -> Finding {
+fn report_finding(severity: Severity, finding: EngineFinding) -> Finding<'static> {
     Finding {
         severity,
-        code: finding.code().to_string(),
+        code: Cow::Borrowed(finding.code()),
         subject: FindingSubject::default(),
         message: FindingMessage::Engine(finding),
         rule: None,

@@ -7,6 +7,7 @@ use crate::check::policy::{IndicatorId, Policy, SectionId};
 use crate::report::Report;
 use crate::scorecard::{EngineFinding, Finding, FindingMessage, FindingSubject};
 use crate::syntax::ast::Severity;
+use std::borrow::Cow;
 
 /// The rule an indicator is scored by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +29,11 @@ pub struct Placement {
 
 /// Places every report row, then every named indicator without a row. The result is in
 /// the policy's section order, report order within a section.
-pub fn place(policy: &Policy, report: &Report, findings: &mut Vec<Finding>) -> Vec<Placement> {
+pub fn place<'a>(
+    policy: &'a Policy,
+    report: &'a Report,
+    findings: &mut Vec<Finding<'a>>,
+) -> Vec<Placement> {
     let mut placements: Vec<Placement> = Vec::new();
     let mut row_of: Vec<Option<usize>> = vec![None; policy.indicators.len()];
     // Rows come grouped under their headings: a heading's key is made once per run of rows.
@@ -134,12 +139,12 @@ fn suggest(policy: &Policy, name: &str, level1: &str) -> Option<String> {
     })
 }
 
-pub fn engine(severity: Severity, indicator: &str, finding: EngineFinding) -> Finding {
+pub fn engine(severity: Severity, indicator: &str, finding: EngineFinding) -> Finding<'_> {
     Finding {
         severity,
-        code: finding.code().to_string(),
+        code: Cow::Borrowed(finding.code()),
         subject: FindingSubject {
-            indicator: Some(indicator.to_string()),
+            indicator: Some(Cow::Borrowed(indicator)),
             ..Default::default()
         },
         message: FindingMessage::Engine(finding),

@@ -16,21 +16,25 @@ use crate::source::Span;
 use crate::value::{self, Quantity, Unit, Value, ValueKind};
 use std::borrow::Cow;
 
-/// A written value: absent (no such field), read, or unreadable (its text).
-pub type Written = Option<Result<Value, String>>;
+/// A written value: absent (no such field), read, or unreadable (its text, borrowed from
+/// the report).
+pub type Written<'a> = Option<Result<Value, &'a str>>;
 
-/// One indicator, ready to score.
+/// One indicator, ready to score. Names and texts are borrowed from the report and the
+/// policy.
 pub struct Prepared<'a> {
     pub placement: Placement,
-    pub name: String,
-    pub group: Option<String>,
+    pub name: &'a str,
+    pub group: Option<&'a str>,
     pub row: Option<&'a IndicatorRow>,
     pub points: Option<Dec>,
-    /// The target scored against: the policy's, else the report's.
-    pub target: Written,
-    pub target_fixed: bool,
-    pub target_written: Written,
-    pub actual_written: Written,
+    /// The policy's own target, when it fixes one (else the report's is scored against).
+    pub fixed_target: Option<&'a Value>,
+    pub target_written: Written<'a>,
+    pub actual_written: Written<'a>,
+    /// The actual as written, as the scorecard shows it: the report's cell (trimmed), or
+    /// the execution item's rate with its percent sign.
+    pub actual_text: Option<Cow<'a, str>>,
     /// The derived actual and its working, or the expression with its figures and why it
     /// could not be computed.
     pub derived: Option<Result<(Num, String), (String, CalcError)>>,
@@ -43,9 +47,26 @@ pub struct Prepared<'a> {
     pub self_score: Option<Dec>,
 }
 
+impl<'a> Prepared<'a> {
+    /// The target scored against: the policy's, else the report's.
+    pub fn target(&self) -> Option<Result<&Value, &'a str>> {
+        match self.fixed_target {
+            Some(fixed) => Some(Ok(fixed)),
+            None => self
+                .target_written
+                .as_ref()
+                .map(|w| w.as_ref().map_err(|t| *t)),
+        }
+    }
+
+    pub fn target_fixed(&self) -> bool {
+        self.fixed_target.is_some()
+    }
+}
+
 /// Reads a cell as a value.
-fn read(text: Option<&str>) -> Written {
-    text.map(|t| value::parse(t).map_err(|_| t.trim().to_string()))
+fn read(text: Option<&str>) -> Written<'_> {
+    text.map(|t| value::parse(t).map_err(|_| t.trim()))
 }
 
 /// A placed indicator, ready to score (the execution item, when placed, comes from
@@ -53,82 +74,87 @@ fn read(text: Option<&str>) -> Written {
 pub fn prepare<'a>(
     policy: &'a Policy,
     report: &'a Report,
+    budget: &BudgetView<'a>,
     placement: Placement,
 ) -> Option<Prepared<'a>> {
     let row = placement.row.and_then(|i| report.indicators.get(i));
     let target_written = read(row.and_then(|r| r.target.as_deref()));
-    let actual_written = read(row.and_then(|r| r.actual.as_deref()));
+    let actual_cell = row.and_then(|r| r.actual.as_deref());
+    let actual_written = read(actual_cell);
+    let actual_text = actual_cell.map(|t| Cow::Borrowed(t.trim()));
     let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
+    let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
     Some(match placement.rule {
         RuleRef::Named(id) => {
             let rule = &policy.indicators[id.0];
-            let fixed = rule.target.as_ref().map(|t| Ok(t.node.clone()));
             let group = rule
                 .group
-                .map(|g| policy.groups[g.0].name.clone())
-                .or_else(|| row.and_then(|r| r.level2.clone()));
+                .map(|g| policy.groups[g.0].name.as_str())
+                .or_else(|| row.and_then(|r| r.level2.as_deref()));
             Prepared {
                 placement,
-                name: rule.name.node.clone(),
+                name: &rule.name.node,
                 group,
                 row,
                 points: rule.points.map(|p| p.node).or(declared),
-                target_fixed: fixed.is_some(),
-                target: fixed.or_else(|| target_written.clone()),
+                fixed_target: rule.target.as_ref().map(|t| &t.node),
                 target_written,
                 actual_written,
+                actual_text,
                 derived: None,
                 derived_expr: rule.actual.as_ref().map(|d| &d.expr),
                 derived_span: rule.actual.as_ref().map(|d| d.span),
                 methods: &rule.methods,
                 rule: rule.span,
-                self_score: row.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
+                self_score,
             }
         }
         RuleRef::Open(o) => {
             let rule = &policy.open[o];
             Prepared {
                 placement,
-                name: row.map_or_else(String::new, |r| r.name.clone()),
+                name: row.map_or("", |r| r.name.as_str()),
                 group: row
-                    .and_then(|r| r.level2.clone())
+                    .and_then(|r| r.level2.as_deref())
                     .filter(|g| !g.trim().is_empty()),
                 row,
                 points: declared,
-                target_fixed: false,
-                target: target_written.clone(),
+                fixed_target: None,
                 target_written,
                 actual_written,
+                actual_text,
                 derived: None,
                 derived_expr: rule.actual.as_ref().map(|d| &d.expr),
                 derived_span: rule.actual.as_ref().map(|d| d.span),
                 methods: &rule.methods,
                 rule: rule.span,
-                self_score: row.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
+                self_score,
             }
         }
-        RuleRef::Execution => return prepare_execution(policy, report),
+        RuleRef::Execution => return prepare_execution(policy, report, budget),
     })
 }
 
 /// The execution item: its points, target and derived actual from the policy; what the unit
 /// wrote on the budget table's total row (its 执行率 and 得分) to be checked against it.
-pub fn prepare_execution<'a>(policy: &'a Policy, report: &'a Report) -> Option<Prepared<'a>> {
+pub fn prepare_execution<'a>(
+    policy: &'a Policy,
+    report: &'a Report,
+    budget: &BudgetView<'a>,
+) -> Option<Prepared<'a>> {
     let rule = policy.execution.as_ref()?;
-    let total = BudgetView::new(report)
-        .total
-        .and_then(|i| report.budget.get(i));
+    let total = budget.total.and_then(|i| report.budget.get(i));
     let written_rate = total.and_then(|r| r.rate.as_ref()).map(|rate| {
         let text = format!("{}%", rate.text.trim());
-        Ok(Value {
-            text: text.into(),
+        Value {
+            text: text.as_str().into(),
             kind: ValueKind::Quantity(Quantity {
                 comparison: None,
                 number: rate.value,
                 unit: Unit::Percent,
                 measured: None,
             }),
-        })
+        }
     });
     Some(Prepared {
         placement: Placement {
@@ -136,14 +162,16 @@ pub fn prepare_execution<'a>(policy: &'a Policy, report: &'a Report) -> Option<P
             row: None,
             section: None,
         },
-        name: rule.name.node.clone(),
+        name: &rule.name.node,
         group: None,
         row: None,
         points: Some(rule.points.node),
-        target: Some(Ok(rule.target.node.clone())),
-        target_fixed: true,
+        fixed_target: Some(&rule.target.node),
         target_written: None,
-        actual_written: written_rate,
+        actual_text: written_rate
+            .as_ref()
+            .map(|v| Cow::Owned(v.text.to_string())),
+        actual_written: written_rate.map(Ok),
         derived: None,
         derived_expr: rule.actual.as_ref().map(|d| &d.expr),
         derived_span: rule.actual.as_ref().map(|d| d.span),
@@ -158,7 +186,7 @@ pub fn prepare_execution<'a>(policy: &'a Policy, report: &'a Report) -> Option<P
 pub fn derive(
     policy: &Policy,
     report: &Report,
-    budget: &BudgetView,
+    budget: &BudgetView<'_>,
     prepared: &mut [Prepared<'_>],
 ) {
     let index_of = |id: IndicatorId, prepared: &[Prepared<'_>]| {
@@ -231,7 +259,7 @@ pub fn calc_failure(e: &expr::ExprError) -> (String, CalcError) {
 struct DerivedFacts<'p, 'a> {
     policy: &'p Policy,
     report: &'p Report,
-    budget: &'p BudgetView,
+    budget: &'p BudgetView<'p>,
     prepared: &'p [Prepared<'a>],
 }
 
@@ -266,21 +294,24 @@ impl Facts for DerivedFacts<'_, '_> {
                 else {
                     return Ok(Val::Absent);
                 };
-                fn written(w: &Written) -> Val<'_> {
+                fn written<'v>(w: Option<Result<&'v Value, &str>>) -> Val<'v> {
                     match w {
                         Some(Ok(v)) if !v.is_blank() => Val::Written(v),
                         _ => Val::Absent,
                     }
                 }
+                fn of<'v, 't>(w: &'v Written<'t>) -> Option<Result<&'v Value, &'t str>> {
+                    w.as_ref().map(|r| r.as_ref().map_err(|t| *t))
+                }
                 Ok(match f {
                     IndicatorField::Actual => match &p.derived {
                         Some(Ok((n, _))) => Val::Num(n.clone()),
                         Some(Err(_)) => Val::Absent,
-                        None => written(&p.actual_written),
+                        None => written(of(&p.actual_written)),
                     },
-                    IndicatorField::Target => written(&p.target),
-                    IndicatorField::TargetWritten => written(&p.target_written),
-                    _ => written(&p.actual_written),
+                    IndicatorField::Target => written(p.target()),
+                    IndicatorField::TargetWritten => written(of(&p.target_written)),
+                    _ => written(of(&p.actual_written)),
                 })
             }
             _ => Ok(Val::Absent),

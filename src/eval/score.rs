@@ -10,7 +10,7 @@ use super::quantity::{align, Num};
 use crate::check::policy::{DeductFrom, Method, Policy, ScoringRule};
 use crate::check::units::Relation;
 use crate::decimal::Dec;
-use crate::scorecard::{EngineFinding, Figure, Finding, Judged, Problem, Working};
+use crate::scorecard::{EngineFinding, Figure, Finding, Judged, Problem, Shown, Working};
 use crate::source::Span;
 use crate::syntax::ast::{ClaimedMode, Severity};
 use crate::value::{Comparison, TargetForm, Unit, Value, ValueKind};
@@ -25,7 +25,6 @@ pub struct Scored<'p> {
     pub rule: Span,
     /// The actual as scored: a figure in the target's unit, or the value as written.
     pub actual: Val<'p>,
-    pub findings: Vec<Finding>,
 }
 
 /// What stopped scoring early: a zero outcome with its working, or a problem. Boxed: it is
@@ -49,18 +48,19 @@ enum Actual<'p> {
     Written(&'p Value),
 }
 
-pub fn score<'p>(
-    p: &'p Prepared<'_>,
+/// Scores one indicator; its findings are added to `findings`.
+pub fn score<'p, 'a>(
+    p: &'p Prepared<'a>,
     policy: &'p Policy,
     year: i32,
     judge: &mut Judge<'_>,
+    findings: &mut Vec<Finding<'a>>,
 ) -> Scored<'p> {
-    let mut findings = Vec::new();
     let Some(w) = p.points else {
         if let Some((i, _)) = judge.take(&names_of(p)) {
-            judge.not_banded(i, &p.name);
+            judge.not_banded(i, p.name);
         }
-        findings.push(engine(Severity::Error, &p.name, EngineFinding::NoPoints));
+        findings.push(engine(Severity::Error, p.name, EngineFinding::NoPoints));
         return Scored {
             working: Working::NotScored,
             exact: None,
@@ -69,13 +69,13 @@ pub fn score<'p>(
             form: None,
             rule: p.rule,
             actual: Val::Absent,
-            findings,
         };
     };
     let mut scorer = Scorer {
         p,
         policy,
         year,
+        first_finding: findings.len(),
         findings,
         form: None,
         method: None,
@@ -89,7 +89,7 @@ pub fn score<'p>(
             if let Working::Problem(problem) = &stop.working {
                 let mut finding = engine(
                     Severity::Error,
-                    &p.name,
+                    p.name,
                     EngineFinding::Unscorable(problem.clone()),
                 );
                 finding.rule = Some(stop.rule);
@@ -101,7 +101,7 @@ pub fn score<'p>(
     // A judgement only a qualitative method takes; on any other indicator it is refused.
     if !scorer.judgement_taken {
         if let Some((i, _)) = scorer.judge.take(&names_of(p)) {
-            scorer.judge.not_banded(i, &p.name);
+            scorer.judge.not_banded(i, p.name);
         }
     }
     let kept = exact.clamp_to(Dec::ZERO, w);
@@ -114,24 +114,22 @@ pub fn score<'p>(
         form: scorer.form,
         rule,
         actual: scorer.actual,
-        findings: scorer.findings,
     }
 }
 
 /// The names a judgement may use for an indicator: the policy's and the report row's (the
 /// same twice when there is no row).
 fn names_of<'n>(p: &'n Prepared<'_>) -> [&'n str; 2] {
-    [
-        p.name.as_str(),
-        p.row.map_or(p.name.as_str(), |r| r.name.as_str()),
-    ]
+    [p.name, p.row.map_or(p.name, |r| r.name.as_str())]
 }
 
-struct Scorer<'p, 'm, 'a, 'j> {
+struct Scorer<'p, 'm, 'a, 'j, 'f> {
     p: &'p Prepared<'a>,
     policy: &'p Policy,
     year: i32,
-    findings: Vec<Finding>,
+    findings: &'f mut Vec<Finding<'a>>,
+    /// Where this indicator's findings begin in `findings`.
+    first_finding: usize,
     form: Option<TargetForm>,
     method: Option<&'static str>,
     judge: &'m mut Judge<'j>,
@@ -139,7 +137,7 @@ struct Scorer<'p, 'm, 'a, 'j> {
     actual: Val<'p>,
 }
 
-impl<'p> Scorer<'p, '_, '_, '_> {
+impl<'p> Scorer<'p, '_, '_, '_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
         Stop::new(Working::Problem(problem), rule)
     }
@@ -158,7 +156,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             if v.is_claimed_bound() && self.policy.claimed.node == ClaimedMode::Zero {
                 return Err(Stop::new(
                     Working::ClaimedZero {
-                        written: v.text.to_string(),
+                        written: v.text.clone(),
                     },
                     self.policy.claimed.span,
                 ));
@@ -206,7 +204,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
                 return Err(self.problem(
                     Problem::Unreadable {
                         field: "actual",
-                        text: text.clone(),
+                        text: text.to_string(),
                     },
                     p.rule,
                 ))
@@ -224,7 +222,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             (ValueKind::Word(word), _) if not_done.words.iter().any(|w| w == word) => {
                 Err(Stop::new(
                     Working::NotDone {
-                        word: Some(word.to_string()),
+                        word: Some(word.clone()),
                     },
                     not_done_rule,
                 ))
@@ -238,12 +236,12 @@ impl<'p> Scorer<'p, '_, '_, '_> {
 
     fn target(&self) -> Result<&'p Value, Stop> {
         let p: &'p Prepared<'_> = self.p;
-        match &p.target {
+        match p.target() {
             Some(Ok(v)) if !v.is_blank() => Ok(v),
             Some(Err(text)) => Err(self.problem(
                 Problem::Unreadable {
                     field: "target",
-                    text: text.clone(),
+                    text: text.to_string(),
                 },
                 self.p.rule,
             )),
@@ -297,12 +295,9 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             (Some((class, same)), judged) => methods::qualitative(class, same, word, w, judged)
                 .map_err(|p| self.problem(p, rule.span)),
             (None, Some(judged)) => Ok(methods::judged_unknown(word, judged)),
-            (None, None) => Err(self.problem(
-                Problem::UnknownWord {
-                    word: word.to_string(),
-                },
-                rule.span,
-            )),
+            (None, None) => {
+                Err(self.problem(Problem::UnknownWord { word: word.clone() }, rule.span))
+            }
         }
     }
 
@@ -323,7 +318,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
         ) else {
             return Err(self.mismatch(target, actual, rule));
         };
-        let texts = (target.text.as_str(), text.as_str());
+        let texts = (&target.text, text);
         match deduct {
             None => Ok(methods::deadline_all_or_nothing(a, b, self.year, w, texts)),
             Some(d) => methods::deadline_deduct(d, a, b, self.year, w, texts)
@@ -368,7 +363,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
         if let Relation::Compatible(severity, span) = relation {
             let mut finding = engine(
                 severity,
-                &self.p.name,
+                self.p.name,
                 EngineFinding::CompatibleUnits {
                     target: target.text.to_string(),
                     actual: actual_text(actual),
@@ -438,7 +433,7 @@ impl<'p> Scorer<'p, '_, '_, '_> {
         computed
             .map(|mut c| {
                 if let Working::Met { b, .. } = &mut c.working {
-                    *b = actual_text(actual);
+                    *b = actual_shown(actual);
                 }
                 c
             })
@@ -448,11 +443,14 @@ impl<'p> Scorer<'p, '_, '_, '_> {
     fn note_undeclared(&mut self, units: &[&Unit]) {
         for unit in units {
             if let Unit::Named(name) = unit {
-                let already = self.findings.iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
-                if !self.policy.units.knows(unit) && !already {
+                if self.policy.units.knows(unit) {
+                    continue;
+                }
+                let already = self.findings[self.first_finding..].iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
+                if !already {
                     self.findings.push(engine(
                         Severity::Warning,
-                        &self.p.name,
+                        self.p.name,
                         EngineFinding::UndeclaredUnit {
                             unit: name.to_string(),
                         },
@@ -472,8 +470,16 @@ fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value> {
 }
 
 fn actual_text(actual: &Actual<'_>) -> String {
+    actual_shown(actual).to_string()
+}
+
+/// The actual as a working shows it: a figure, or the text as written.
+fn actual_shown(actual: &Actual<'_>) -> Shown {
     match actual {
-        Actual::Figure(n) => format!("{}{}", n.value.approx(), n.unit),
-        Actual::Written(v) => v.text.to_string(),
+        Actual::Figure(n) => Shown::Figure(Figure {
+            value: n.value,
+            unit: n.unit.clone(),
+        }),
+        Actual::Written(v) => Shown::Text(v.text.clone()),
     }
 }

@@ -2,27 +2,31 @@
 
 use super::board::Totals;
 use super::EvalError;
-use crate::check::policy::Policy;
+use crate::check::policy::{Policy, SectionId};
 use crate::decimal::Dec;
 use crate::scorecard::{IndicatorScore, SectionScore};
+use std::borrow::Cow;
 
-/// Sums per section, in the policy's order.
-pub fn sections(
-    policy: &Policy,
-    indicators: &[IndicatorScore],
-) -> Result<Vec<SectionScore>, EvalError> {
+/// Sums per section, in the policy's order. `placed` gives each indicator's section.
+pub fn sections<'a>(
+    policy: &'a Policy,
+    indicators: &[IndicatorScore<'a>],
+    placed_in: &[Option<SectionId>],
+) -> Result<Vec<SectionScore<'a>>, EvalError> {
     let mut out = Vec::with_capacity(policy.sections.len());
-    for section in &policy.sections {
+    for (id, section) in policy.sections.iter().enumerate() {
         let placed = || {
             indicators
                 .iter()
-                .filter(|s| s.section.as_deref() == Some(section.name.as_str()))
+                .zip(placed_in)
+                .filter(move |(_, s)| **s == Some(SectionId(id)))
+                .map(|(i, _)| i)
         };
         let sum = |pick: fn(&IndicatorScore) -> Option<Dec>| {
             Dec::sum(placed().filter_map(pick)).map_err(|_| EvalError::Overflow { what: "section" })
         };
         out.push(SectionScore {
-            name: section.name.clone(),
+            name: Cow::Borrowed(section.name.as_str()),
             indicators: placed().count(),
             points: sum(|s| s.points.filter(|_| s.score.is_some()))?,
             score: sum(|s| s.score)?,
@@ -35,10 +39,10 @@ pub fn sections(
 
 /// Raw total, maximum, total (rescaled when the policy says so and the maximum is not full
 /// marks), grade. A maximum of 0 cannot be rescaled: the total is 0.
-pub fn totals<'s>(
-    policy: &Policy,
-    scored: impl Iterator<Item = &'s IndicatorScore> + Clone,
-) -> Result<Totals, EvalError> {
+pub fn totals<'s, 'a: 's>(
+    policy: &'a Policy,
+    scored: impl Iterator<Item = &'s IndicatorScore<'a>> + Clone,
+) -> Result<Totals<'a>, EvalError> {
     let overflow = |what| move |_| EvalError::Overflow { what };
     let raw = Dec::sum(scored.clone().filter_map(|s| s.score)).map_err(overflow("raw_total"))?;
     let max = Dec::sum(
@@ -67,11 +71,10 @@ pub fn totals<'s>(
     })
 }
 
-fn grade(policy: &Policy, total: Dec) -> String {
+fn grade(policy: &Policy, total: Dec) -> &str {
     policy
         .grades
         .iter()
         .find(|g| g.min.is_none_or(|min| total >= min))
-        .map(|g| g.name.clone())
-        .unwrap_or_default()
+        .map_or("", |g| g.name.as_str())
 }

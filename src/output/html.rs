@@ -76,9 +76,9 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
     let (ui, words) = (Ui(lang), Sheet(lang));
     let places = places(policy);
     let figure = |d: Dec| d.to_string_places(places);
-    let mut subject = vec![card.report.unit.clone(), card.report.year.to_string()];
-    subject.extend(card.report.kind.clone());
-    subject.extend(card.report.project.clone());
+    let mut subject = vec![card.report.unit.to_string(), card.report.year.to_string()];
+    subject.extend(card.report.kind.as_deref().map(str::to_string));
+    subject.extend(card.report.project.as_deref().map(str::to_string));
     let html_lang = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -179,7 +179,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
         let rows: Vec<&IndicatorScore> = card
             .indicators
             .iter()
-            .filter(|i| i.section.as_deref() == Some(section.name.as_str()))
+            .filter(|i| i.section.as_deref() == Some(section.name.as_ref()))
             .collect();
         (Some(section), rows)
     });
@@ -291,7 +291,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
                 "<tr><td class=\"{class}\">{}</td><td>{}</td><td>{}</td><td><code>{}</code>{}</td></tr>",
                 esc(&ui.severity(f.severity)),
                 esc(&subject),
-                esc(&message(&f.message, lang)),
+                esc(&message(&f.message, policy, lang)),
                 esc(&f.code),
                 esc(&place)
             );

@@ -6,6 +6,7 @@ use super::cells::{cells, places, Cells};
 use super::lost::lost_points;
 use super::style::Style;
 use super::table::{pad, width};
+use crate::check::policy::MessagePiece;
 use crate::check::Policy;
 use crate::decimal::Dec;
 use crate::i18n::{self, Ui};
@@ -30,7 +31,7 @@ pub fn render(card: &Scorecard, policy: &Policy, style: &Style) -> String {
         for row in card
             .indicators
             .iter()
-            .filter(|i| i.section.as_deref() == Some(section.name.as_str()))
+            .filter(|i| i.section.as_deref() == Some(section.name.as_ref()))
         {
             table.row(&mut out, row);
         }
@@ -54,9 +55,9 @@ fn paint(style: &Style, text: String, f: fn(&str) -> String) -> String {
 /// The policy, the rule file and the report scored.
 fn header(out: &mut String, card: &Scorecard, style: &Style) {
     let title = format!("{} · {}", card.policy.name, card.policy.file);
-    let mut subject = vec![card.report.unit.clone(), card.report.year.to_string()];
-    subject.extend(card.report.kind.clone());
-    subject.extend(card.report.project.clone());
+    let mut subject = vec![card.report.unit.to_string(), card.report.year.to_string()];
+    subject.extend(card.report.kind.as_deref().map(str::to_string));
+    subject.extend(card.report.project.as_deref().map(str::to_string));
     let _ = writeln!(out, "{}", paint(style, title, |t| t.bold().to_string()));
     let _ = writeln!(out, "{}\n", subject.join(" · "));
 }
@@ -248,7 +249,7 @@ pub fn findings(card: &Scorecard, policy: &Policy, style: &Style) -> String {
         let subject = subject
             .map(|s| crate::t!(style.lang, "{s}：", "{s}: "))
             .unwrap_or_default();
-        let message = message(&f.message, style.lang);
+        let message = message(&f.message, policy, style.lang);
         let place = f
             .rule
             .map(|span| policy.sources().location(span))
@@ -268,13 +269,32 @@ pub fn findings(card: &Scorecard, policy: &Policy, style: &Style) -> String {
     out
 }
 
-/// A finding's words in the chosen language.
-pub fn message(message: &FindingMessage, lang: i18n::Lang) -> String {
+/// A finding's words in the chosen language: a check's message (its English one when there
+/// is one and English is asked for) with the figures it kept filled in, or the catalog's words
+/// for an engine finding.
+pub fn message(message: &FindingMessage, policy: &Policy, lang: i18n::Lang) -> String {
     match message {
-        FindingMessage::Check { zh, en, .. } => match lang {
-            i18n::Lang::Zh => zh.clone(),
-            i18n::Lang::En => en.clone().unwrap_or_else(|| zh.clone()),
-        },
+        FindingMessage::Check { check, figures } => {
+            let Some(check) = policy.checks.get(*check) else {
+                return String::new();
+            };
+            let pieces = match (lang, &check.message_en) {
+                (i18n::Lang::En, Some(en)) => en,
+                _ => &check.message,
+            };
+            let mut out = String::new();
+            for piece in pieces {
+                match piece {
+                    MessagePiece::Text(t) => out.push_str(t),
+                    MessagePiece::Figure(i) => {
+                        if let Some(figure) = figures.get(*i) {
+                            let _ = write!(out, "{figure}");
+                        }
+                    }
+                }
+            }
+            out
+        }
         FindingMessage::Engine(e) => i18n::engine_finding(e, lang),
     }
 }

@@ -199,7 +199,7 @@ fn view<'a>(card: &'a Scorecard, policy: &Policy, lang: Lang) -> Result<'a> {
         findings: card
             .findings
             .iter()
-            .map(|f| finding(f, lang, &place))
+            .map(|f| finding(f, policy, lang, &place))
             .collect(),
         summary: Summary {
             indicators: card.indicators.len(),
@@ -215,7 +215,7 @@ fn view<'a>(card: &'a Scorecard, policy: &Policy, lang: Lang) -> Result<'a> {
     }
 }
 
-fn section(s: &SectionScore) -> SectionView<'_> {
+fn section<'s>(s: &'s SectionScore<'_>) -> SectionView<'s> {
     SectionView {
         name: &s.name,
         indicators: s.indicators,
@@ -259,7 +259,8 @@ fn indicator<'a>(
 }
 
 fn finding<'a>(
-    f: &'a Finding,
+    f: &'a Finding<'_>,
+    policy: &Policy,
     lang: Lang,
     place: &dyn Fn(Span) -> Option<Place>,
 ) -> FindingView<'a> {
@@ -269,7 +270,7 @@ fn finding<'a>(
         indicator: f.subject.indicator.as_deref(),
         budget_row: f.subject.budget_row.as_deref(),
         section: f.subject.section.as_deref(),
-        message: message(&f.message, lang),
+        message: message(&f.message, policy, lang),
         rule: f.rule.and_then(place),
     }
 }

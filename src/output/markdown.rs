@@ -21,9 +21,9 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
     let figure = |d: Dec| d.to_string_places(places);
     let mut out = String::new();
     let _ = writeln!(out, "## {} · {}\n", card.policy.name, card.policy.file);
-    let mut subject = vec![card.report.unit.clone(), card.report.year.to_string()];
-    subject.extend(card.report.kind.clone());
-    subject.extend(card.report.project.clone());
+    let mut subject = vec![card.report.unit.to_string(), card.report.year.to_string()];
+    subject.extend(card.report.kind.as_deref().map(str::to_string));
+    subject.extend(card.report.project.as_deref().map(str::to_string));
     let _ = writeln!(out, "{}\n", subject.join(" · "));
     let _ = writeln!(
         out,
@@ -73,7 +73,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
         let rows: Vec<_> = card
             .indicators
             .iter()
-            .filter(|i| i.section.as_deref() == Some(section.name.as_str()))
+            .filter(|i| i.section.as_deref() == Some(section.name.as_ref()))
             .collect();
         if rows.is_empty() {
             continue;
@@ -181,7 +181,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             "| {} | {} | {} | `{}`{} |",
             ui.severity(f.severity),
             cell(&subject),
-            cell(&message(&f.message, lang)),
+            cell(&message(&f.message, policy, lang)),
             f.code,
             cell(&place)
         );

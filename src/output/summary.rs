@@ -48,11 +48,11 @@ impl ReportRow {
         ReportRow {
             index,
             source: source.into(),
-            unit: card.report.unit.as_str().into(),
+            unit: card.report.unit.as_ref().into(),
             year: card.report.year,
             project: card.report.project.as_deref().map(Into::into),
             total: card.total,
-            grade: card.grade.as_str().into(),
+            grade: card.grade.as_ref().into(),
             self_total: card.self_total,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),

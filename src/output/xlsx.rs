@@ -108,9 +108,9 @@ fn text(ws: &mut Worksheet, r: u32, c: u16, s: &str, f: &Format) -> Result<(), X
 }
 
 fn identity(card: &Scorecard) -> String {
-    let mut subject = vec![card.report.unit.clone(), card.report.year.to_string()];
-    subject.extend(card.report.kind.clone());
-    subject.extend(card.report.project.clone());
+    let mut subject = vec![card.report.unit.to_string(), card.report.year.to_string()];
+    subject.extend(card.report.kind.as_deref().map(str::to_string));
+    subject.extend(card.report.project.as_deref().map(str::to_string));
     subject.join(" · ")
 }
 
@@ -249,11 +249,11 @@ fn findings_sheet(
                 .map(|span| policy.sources().location(span))
                 .unwrap_or_default();
             let cells = [
-                card.report.unit.clone(),
+                card.report.unit.to_string(),
                 ui.severity(finding.severity),
-                subject,
-                message(&finding.message, lang),
-                finding.code.clone(),
+                subject.to_string(),
+                message(&finding.message, policy, lang),
+                finding.code.to_string(),
                 place,
             ];
             for (c, value) in cells.iter().enumerate() {

@@ -1,17 +1,21 @@
 //! Findings: what the report gets wrong, or what the engine noticed. A finding never
 //! changes a score.
 
+use super::Figure;
 use crate::decimal::Dec;
 use crate::source::Span;
 use crate::syntax::ast::Severity;
+use crate::value::ShortStr;
+use std::borrow::Cow;
+use std::fmt;
 
 /// One finding.
 #[derive(Clone, Debug)]
-pub struct Finding {
+pub struct Finding<'a> {
     pub severity: Severity,
     /// `rules::self_score` for the policy's checks, `perfrules::eval::…` for the engine's.
-    pub code: String,
-    pub subject: FindingSubject,
+    pub code: Cow<'a, str>,
+    pub subject: FindingSubject<'a>,
     pub message: FindingMessage,
     /// The rule (check, unit declaration …) that raised it.
     pub rule: Option<Span>,
@@ -19,23 +23,75 @@ pub struct Finding {
 
 /// What a finding is about.
 #[derive(Clone, Debug, Default)]
-pub struct FindingSubject {
-    pub indicator: Option<String>,
-    pub budget_row: Option<String>,
-    pub section: Option<String>,
+pub struct FindingSubject<'a> {
+    pub indicator: Option<Cow<'a, str>>,
+    pub budget_row: Option<Cow<'a, str>>,
+    pub section: Option<Cow<'a, str>>,
 }
 
-/// The words of a finding.
+/// What a finding says, as data: the renderers word it in the language asked for
+/// (crate::output::human::message).
 #[derive(Clone, Debug)]
 pub enum FindingMessage {
-    /// A check of the rule file: its message with the figures filled in.
-    Check {
-        title: String,
-        zh: String,
-        en: Option<String>,
-    },
+    /// A check of the rule file: which one (its index in the policy's checks), and the
+    /// figures its messages show, one per expression (`CheckRule::figures`).
+    Check { check: usize, figures: Vec<Shown> },
     /// A finding of the engine, worded by the catalog.
     Engine(EngineFinding),
+}
+
+/// A figure or text as a message or a working shows it, kept as data until it is rendered:
+/// a figure with its unit (`85.50…%`, cut and marked `…` when long), a text as written, a
+/// truth value, a list (`(a, b)`), nothing (`—`), or an expression that could not be
+/// computed, shown with its figures (`[1 ÷ 0]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Figure(Figure),
+    Text(ShortStr),
+    Bool(bool),
+    List(Vec<Shown>),
+    Absent,
+    Failed(String),
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Figure(figure) => figure.fmt(f),
+            Shown::Text(text) => f.write_str(text),
+            Shown::Bool(b) => b.fmt(f),
+            Shown::List(items) => {
+                f.write_str("(")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    item.fmt(f)?;
+                }
+                f.write_str(")")
+            }
+            Shown::Absent => f.write_str("—"),
+            Shown::Failed(shown) => write!(f, "[{shown}]"),
+        }
+    }
+}
+
+impl Finding<'_> {
+    /// The same finding, owning its texts.
+    pub fn into_owned(self) -> Finding<'static> {
+        let owned = |t: Cow<'_, str>| Cow::Owned(t.into_owned());
+        Finding {
+            severity: self.severity,
+            code: owned(self.code),
+            subject: FindingSubject {
+                indicator: self.subject.indicator.map(owned),
+                budget_row: self.subject.budget_row.map(owned),
+                section: self.subject.section.map(owned),
+            },
+            message: self.message,
+            rule: self.rule,
+        }
+    }
 }
 
 /// What the engine notices while scoring.

@@ -1,8 +1,9 @@
 //! The working behind a score: what the method computed, with the figures it used.
 
+use super::Shown;
 use crate::decimal::Dec;
 use crate::syntax::ast::{Achievement, Award, Partial};
-use crate::value::{Date, TargetForm, Unit};
+use crate::value::{Date, ShortStr, TargetForm, Unit};
 use std::fmt;
 
 /// A figure with its unit: `14次`, `85.50…%`.
@@ -21,11 +22,11 @@ impl fmt::Display for Figure {
 /// How an indicator's score came about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Working {
-    /// The target was met: full points. `a` and `b` as shown (`>=14次`, `16次`).
+    /// The target was met: full points. `a` and `b` as shown (`14次`, `16次`).
     Met {
         form: TargetForm,
-        a: String,
-        b: String,
+        a: Shown,
+        b: Shown,
     },
     /// `B ÷ A × w` (proportional).
     Proportional { b: Figure, a: Figure, w: Dec },
@@ -66,7 +67,7 @@ pub enum Working {
     },
     /// A qualitative actual: its class and share of points.
     Qualitative {
-        word: String,
+        word: ShortStr,
         class: Achievement,
         share: Dec,
         w: Dec,
@@ -75,19 +76,19 @@ pub enum Working {
         judged: Option<Judged>,
     },
     /// A word no class holds, scored by the auditor's judgement (its band is [0, w]).
-    JudgedUnknown { word: String, judged: Judged },
+    JudgedUnknown { word: ShortStr, judged: Judged },
     /// The target was missed and the method gives nothing for a miss.
     Missed {
         form: TargetForm,
-        a: String,
-        b: String,
+        a: Shown,
+        b: Shown,
     },
     /// The deadline was missed.
     Late { target_end: Date, actual_end: Date },
     /// The actual says the work was not done (`未开展`, an empty cell): 0 on any target.
-    NotDone { word: Option<String> },
+    NotDone { word: Option<ShortStr> },
     /// An actual written as a bound, which the policy scores 0.
-    ClaimedZero { written: String },
+    ClaimedZero { written: ShortStr },
     /// No report row for an indicator the policy names.
     NoRow,
     /// Something kept the indicator from being scored: 0 points, and an error finding.
@@ -134,7 +135,7 @@ pub enum Problem {
     },
     /// A word no class of the vocabulary holds.
     UnknownWord {
-        word: String,
+        word: ShortStr,
     },
     MissingTarget,
     MissingActual,

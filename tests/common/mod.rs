@@ -41,8 +41,11 @@ pub fn report(json: &str) -> Report {
 }
 
 #[track_caller]
-pub fn score(rules: &str, report_json: &str) -> Scorecard {
-    evaluate(&policy(rules), &report(report_json)).expect("the report is scored")
+pub fn score(rules: &str, report_json: &str) -> Scorecard<'static> {
+    let (policy, report) = (policy(rules), report(report_json));
+    evaluate(&policy, &report)
+        .expect("the report is scored")
+        .into_owned()
 }
 
 pub fn read(path: &str) -> String {
@@ -76,7 +79,7 @@ pub fn one_indicator(points: &str, target: &str, actual: &str) -> String {
 }
 
 /// Scores one indicator under `产出指标` by `method` (as a default for every numeric form).
-pub fn score_one(method: &str, points: &str, target: &str, actual: &str) -> Scorecard {
+pub fn score_one(method: &str, points: &str, target: &str, actual: &str) -> Scorecard<'static> {
     let rules = format!(
         "{HEADER}\nsection \"产出指标\" {{ any indicator {{ score {method} }} }}\ndefault {{ deadline: all_or_nothing  word: qualitative }}"
     );

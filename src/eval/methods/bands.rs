@@ -27,7 +27,7 @@ pub fn bands(
                 Award::Share(s) => w
                     .checked_mul(s)
                     .and_then(|x| x.checked_div(Dec::HUNDRED))
-                    .map_err(arith(format!("{w} × {s}%")))?,
+                    .map_err(arith(|| format!("{w} × {s}%")))?,
             };
             let band = describe(rule);
             return Ok(Computed::new(

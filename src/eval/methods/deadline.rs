@@ -4,7 +4,8 @@
 use super::{arith, Computed};
 use crate::check::policy::DeductRule;
 use crate::decimal::Dec;
-use crate::scorecard::{Problem, Working};
+use crate::scorecard::{Problem, Shown, Working};
+use crate::value::ShortStr;
 use crate::value::{Period, TargetForm};
 
 /// Met → w, late → 0.
@@ -13,14 +14,14 @@ pub fn deadline_all_or_nothing(
     actual: &Period,
     year: i32,
     w: Dec,
-    texts: (&str, &str),
+    texts: (&ShortStr, &ShortStr),
 ) -> Computed {
     if actual.ends_by(target, year) {
         Computed::new(
             Working::Met {
                 form: TargetForm::Deadline,
-                a: texts.0.to_string(),
-                b: texts.1.to_string(),
+                a: Shown::Text(texts.0.clone()),
+                b: Shown::Text(texts.1.clone()),
             },
             w,
         )
@@ -42,7 +43,7 @@ pub fn deadline_deduct(
     actual: &Period,
     year: i32,
     w: Dec,
-    texts: (&str, &str),
+    texts: (&ShortStr, &ShortStr),
 ) -> Result<Computed, Problem> {
     if actual.ends_by(target, year) {
         return Ok(deadline_all_or_nothing(target, actual, year, w, texts));
@@ -54,10 +55,10 @@ pub fn deadline_deduct(
     let deducted = rule
         .amount
         .checked_mul(steps)
-        .map_err(arith(format!("{} × {steps}", rule.amount)))?;
+        .map_err(arith(|| format!("{} × {steps}", rule.amount)))?;
     let exact = w
         .checked_sub(deducted)
-        .map_err(arith(format!("{w} − {deducted}")))?
+        .map_err(arith(|| format!("{w} − {deducted}")))?
         .max(rule.floor);
     Ok(Computed::new(
         Working::DeductLate {
@@ -92,11 +93,25 @@ mod tests {
     fn a_deadline_is_met_by_ending_no_later() {
         let w = Dec::ONE;
         assert_eq!(
-            deadline_all_or_nothing(&month(11), &month(10), 2021, w, ("11月", "10月")).exact,
+            deadline_all_or_nothing(
+                &month(11),
+                &month(10),
+                2021,
+                w,
+                (&"11月".into(), &"10月".into())
+            )
+            .exact,
             w
         );
         assert_eq!(
-            deadline_all_or_nothing(&month(11), &month(12), 2021, w, ("11月", "12月")).exact,
+            deadline_all_or_nothing(
+                &month(11),
+                &month(12),
+                2021,
+                w,
+                (&"11月".into(), &"12月".into())
+            )
+            .exact,
             Dec::ZERO
         );
     }
@@ -118,7 +133,7 @@ mod tests {
                 &month(m),
                 2021,
                 Dec::from_int(2),
-                ("9月", ""),
+                (&"9月".into(), &"".into()),
             )
             .unwrap()
             .exact
@@ -134,7 +149,7 @@ mod tests {
                 &month(12),
                 2021,
                 Dec::from_int(2),
-                ("", "")
+                (&"".into(), &"".into())
             )
             .unwrap()
             .exact

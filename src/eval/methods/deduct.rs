@@ -3,7 +3,7 @@
 use super::{arith, Computed};
 use crate::check::policy::{DeductFrom, DeductRule};
 use crate::decimal::Dec;
-use crate::scorecard::{Figure, Problem, Working};
+use crate::scorecard::{Figure, Problem, Shown, Working};
 use crate::syntax::ast::Partial;
 use crate::value::TargetForm;
 
@@ -24,20 +24,20 @@ pub fn deduct(
     } else {
         threshold.value.checked_sub(b.value)
     }
-    .map_err(arith(format!("{b} − {threshold}")))?;
+    .map_err(arith(|| format!("{b} − {threshold}")))?;
     if beyond <= Dec::ZERO {
         return Ok(Computed::new(
             Working::Met {
                 form,
-                a: threshold.to_string(),
-                b: b.to_string(),
+                a: Shown::Figure(threshold.clone()),
+                b: Shown::Figure(b.clone()),
             },
             w,
         ));
     }
     let exact_steps = beyond
         .checked_div(step.value)
-        .map_err(arith(format!("{beyond} ÷ {step}")))?;
+        .map_err(arith(|| format!("{beyond} ÷ {step}")))?;
     let steps = match rule.partial {
         Partial::Exact => exact_steps,
         Partial::Up => exact_steps.ceil(),
@@ -46,10 +46,10 @@ pub fn deduct(
     let deducted = rule
         .amount
         .checked_mul(steps)
-        .map_err(arith(format!("{} × {steps}", rule.amount)))?;
+        .map_err(arith(|| format!("{} × {steps}", rule.amount)))?;
     let exact = w
         .checked_sub(deducted)
-        .map_err(arith(format!("{w} − {deducted}")))?
+        .map_err(arith(|| format!("{w} − {deducted}")))?
         .max(rule.floor);
     Ok(Computed::new(
         Working::Deduct {

@@ -29,10 +29,11 @@ impl Computed {
 }
 
 /// Arithmetic that overflowed (or divided by zero) is a problem of the indicator, shown in
-/// its explanation with the figures of `shown`, never a panic or a silent zero.
-pub fn arith(shown: String) -> impl Fn(ArithError) -> Problem {
+/// its explanation with the figures of `shown`, never a panic or a silent zero. The figures
+/// are written out only when it fails.
+pub fn arith(shown: impl Fn() -> String) -> impl Fn(ArithError) -> Problem {
     move |e| Problem::Arithmetic {
-        shown: shown.clone(),
+        shown: shown(),
         error: calc_error(e),
     }
 }

@@ -7,6 +7,7 @@ use crate::check::policy::{VocabularyRule, WordClassRule};
 use crate::decimal::Dec;
 use crate::scorecard::{Judged, Problem, Working};
 use crate::syntax::ast::WordPattern;
+use crate::value::ShortStr;
 
 /// The class of `word` against `target`: the actual written as the target is (when the
 /// class holds `same_as_target`), then an exact word, then the longest matching prefix.
@@ -55,7 +56,7 @@ pub fn classify<'v>(
 pub fn qualitative(
     class: &WordClassRule,
     same_as_target: bool,
-    word: &str,
+    word: &ShortStr,
     w: Dec,
     judged: Option<Judged>,
 ) -> Result<Computed, Problem> {
@@ -65,10 +66,10 @@ pub fn qualitative(
         None => w
             .checked_mul(share)
             .and_then(|x| x.checked_div(Dec::HUNDRED))
-            .map_err(arith(format!("{w} × {share}%")))?,
+            .map_err(arith(|| format!("{w} × {share}%")))?,
     };
     let working = Working::Qualitative {
-        word: word.to_string(),
+        word: word.clone(),
         class: class.class,
         share,
         w,
@@ -79,11 +80,11 @@ pub fn qualitative(
 }
 
 /// A word no class holds, scored by the auditor's judgement.
-pub fn judged_unknown(word: &str, judged: Judged) -> Computed {
+pub fn judged_unknown(word: &ShortStr, judged: Judged) -> Computed {
     let score = judged.score;
     Computed::new(
         Working::JudgedUnknown {
-            word: word.to_string(),
+            word: word.clone(),
             judged,
         },
         score,

@@ -3,7 +3,7 @@
 
 use super::{arith, Computed};
 use crate::decimal::Dec;
-use crate::scorecard::{Figure, Problem, Working};
+use crate::scorecard::{Figure, Problem, Shown, Working};
 use crate::value::TargetForm;
 
 /// B ≥ A: w; otherwise w × B ÷ A. With A = 0 any B ≥ 0 meets the target.
@@ -14,7 +14,7 @@ pub fn proportional(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Result<
     let exact = w
         .checked_mul(b.value)
         .and_then(|x| x.checked_div(a.value))
-        .map_err(arith(format!("{b} ÷ {a} × {w}")))?;
+        .map_err(arith(|| format!("{b} ÷ {a} × {w}")))?;
     Ok(Computed::new(
         Working::Proportional {
             b: b.clone(),
@@ -38,7 +38,7 @@ pub fn reverse_ratio(
     let exact = w
         .checked_mul(a.value)
         .and_then(|x| x.checked_div(b.value))
-        .map_err(arith(format!("{a} ÷ {b} × {w}")))?;
+        .map_err(arith(|| format!("{a} ÷ {b} × {w}")))?;
     Ok(Computed::new(
         Working::ReverseRatio {
             a: a.clone(),
@@ -74,7 +74,7 @@ pub fn reverse_linear(
         .and_then(|two_a| two_a.checked_sub(b.value))
         .and_then(|x| w.checked_mul(x))
         .and_then(|x| x.checked_div(a.value))
-        .map_err(arith(format!("(1 − ({b} − {a}) ÷ {a}) × {w}")))?;
+        .map_err(arith(|| format!("(1 − ({b} − {a}) ÷ {a}) × {w}")))?;
     Ok(Computed::new(working, exact.max(Dec::ZERO)))
 }
 
@@ -94,8 +94,8 @@ pub fn all_or_nothing(form: TargetForm, strict: bool, a: &Figure, b: &Figure, w:
         Computed::new(
             Working::Missed {
                 form,
-                a: a.to_string(),
-                b: b.to_string(),
+                a: Shown::Figure(a.clone()),
+                b: Shown::Figure(b.clone()),
             },
             Dec::ZERO,
         )
@@ -106,8 +106,8 @@ fn met(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Computed {
     Computed::new(
         Working::Met {
             form,
-            a: a.to_string(),
-            b: b.to_string(),
+            a: Shown::Figure(a.clone()),
+            b: Shown::Figure(b.clone()),
         },
         w,
     )

@@ -7,6 +7,7 @@
 use super::board::{Binding, Board, CheckFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
+use super::quick::{self, Quick, Slow};
 use crate::check::policy::CheckRule;
 use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, Shown,
@@ -42,6 +43,15 @@ fn run_one<'a>(
     facts: &CheckFacts<'_, '_, 'a>,
 ) -> Option<Finding<'a>> {
     let units = &facts.board.policy.units;
+    #[cfg(test)]
+    for e in check
+        .when
+        .iter()
+        .chain(&check.require)
+        .chain(&check.figures)
+    {
+        tests::agree(e, facts, units);
+    }
     let incomplete = |(shown, error): (String, CalcError)| {
         let engine = EngineFinding::CheckIncomplete {
             check: check.title.clone(),
@@ -55,27 +65,42 @@ fn run_one<'a>(
             Cow::Borrowed("perfrules::eval::check_incomplete"),
         ))
     };
+    // Conditions are read in place (super::quick) where they can be; anything else, and
+    // every error, is evaluated again by the general evaluator.
     if let Some(when) = &check.when {
-        match expr::eval(when, facts, units) {
-            Ok(Val::Bool(true)) => {}
+        match quick::eval(when, facts, units) {
+            Ok(Quick::Bool(true)) => {}
             Ok(_) => return None,
-            Err(e) => return incomplete(calc_failure(&e)),
+            Err(Slow) => match expr::eval(when, facts, units) {
+                Ok(Val::Bool(true)) => {}
+                Ok(_) => return None,
+                Err(e) => return incomplete(calc_failure(&e)),
+            },
         }
     }
     if let Some(require) = &check.require {
-        match expr::eval(require, facts, units) {
-            Ok(Val::Bool(true)) => return None,
-            Ok(Val::Bool(false)) => {}
-            Ok(_) => return incomplete((expr::show(require, facts, units), CalcError::Missing)),
-            Err(e) => return incomplete(calc_failure(&e)),
+        match quick::eval(require, facts, units) {
+            Ok(Quick::Bool(true)) => return None,
+            Ok(Quick::Bool(false)) => {}
+            _ => match expr::eval(require, facts, units) {
+                Ok(Val::Bool(true)) => return None,
+                Ok(Val::Bool(false)) => {}
+                Ok(_) => {
+                    return incomplete((expr::show(require, facts, units), CalcError::Missing))
+                }
+                Err(e) => return incomplete(calc_failure(&e)),
+            },
         }
     }
     let figures = check
         .figures
         .iter()
-        .map(|e| match expr::eval(e, facts, units) {
-            Ok(v) => shown(&v),
-            Err(err) => Shown::Failed(calc_failure(&err).0),
+        .map(|e| match quick::eval(e, facts, units) {
+            Ok(q) => quick_shown(q),
+            Err(Slow) => match expr::eval(e, facts, units) {
+                Ok(v) => shown(&v),
+                Err(err) => Shown::Failed(calc_failure(&err).0),
+            },
         })
         .collect();
     Some(finding(
@@ -87,6 +112,20 @@ fn run_one<'a>(
         },
         Cow::Borrowed(check.code.as_str()),
     ))
+}
+
+/// A value read in place, as a message shows it.
+fn quick_shown(q: Quick<'_>) -> Shown {
+    match q {
+        Quick::Num(value, unit) => Shown::Figure(Figure {
+            value,
+            unit: unit.clone(),
+        }),
+        Quick::Bool(b) => Shown::Bool(b),
+        Quick::Text(t) => Shown::Text(t.into()),
+        Quick::Written(v) => Shown::Text(v.text.clone()),
+        Quick::Absent => Shown::Absent,
+    }
 }
 
 /// A value as a message shows it, kept as data.
@@ -140,5 +179,114 @@ fn finding<'a>(
         subject,
         message,
         rule: Some(check.span),
+    }
+}
+
+/// The corpus generator, for the test below.
+#[cfg(test)]
+#[path = "../../examples/corpus/generate.rs"]
+mod generate;
+
+#[cfg(test)]
+mod tests {
+    //! The quick path agrees with the general evaluator on every expression of every check it
+    //! reads, over the rule files, the examples, the eval fixtures and a generated corpus.
+
+    use super::super::board::CheckFacts;
+    use super::super::expr::{self, Val};
+    use super::super::quick::{self, Quick};
+    use super::generate;
+    use crate::check::expr::CExpr;
+    use crate::check::units::UnitTable;
+    use crate::report::Report;
+    use crate::source::Sources;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static CHECKED: RefCell<(usize, Vec<String>)> = const { RefCell::new((0, Vec::new())) };
+    }
+
+    /// Records whether the quick path, where it answers, gives what the evaluator gives.
+    pub fn agree(e: &CExpr, facts: &CheckFacts<'_, '_, '_>, units: &UnitTable) {
+        let Ok(q) = quick::eval(e, facts, units) else {
+            return;
+        };
+        let slow = expr::eval(e, facts, units);
+        let same = match (q, &slow) {
+            (Quick::Num(a, u), Ok(Val::Num(n))) => {
+                format!("{a:?}") == format!("{:?}", n.value) && *u == n.unit
+            }
+            (Quick::Bool(a), Ok(Val::Bool(b))) => a == *b,
+            (Quick::Text(a), Ok(Val::Text(b))) => a == b.as_ref(),
+            (Quick::Written(a), Ok(Val::Written(b))) => a == *b,
+            (Quick::Absent, Ok(Val::Absent)) => true,
+            _ => false,
+        };
+        CHECKED.with(|c| {
+            let mut c = c.borrow_mut();
+            c.0 += 1;
+            if !same {
+                c.1.push(format!("{e:?}\nquick: {q:?}\nslow: {slow:?}"));
+            }
+        });
+    }
+
+    /// A rule file's policy (none for one that builds on another, `extends`).
+    fn policy(path: &str) -> Option<crate::check::Policy> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let mut sources = Sources::new();
+        let id = sources.add(path, text.as_str());
+        let file = crate::syntax::parse(id, &text).ok()?;
+        crate::check::check(sources, id, &file).ok()
+    }
+
+    #[test]
+    fn the_quick_path_agrees_with_the_evaluator() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut policies: Vec<String> = ["rules/2021.pr", "rules/2022.pr", "rules/2022-project.pr"]
+            .iter()
+            .map(|p| format!("{root}/{p}"))
+            .collect();
+        let mut reports: Vec<String> = Vec::new();
+        for dir in ["examples", "tests/fixtures/project"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    reports.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let eval = format!("{root}/tests/fixtures/eval");
+        policies.push(format!("{eval}/base.pr"));
+        for entry in std::fs::read_dir(&eval).unwrap() {
+            let path = entry.unwrap().path();
+            if path.join("rules.pr").exists() {
+                policies.push(path.join("rules.pr").display().to_string());
+            }
+            if path.join("report.json").exists() {
+                reports.push(std::fs::read_to_string(path.join("report.json")).unwrap());
+            }
+        }
+        for i in 0..60 {
+            reports.push(generate::report(7, i, generate::Kind::Department2021));
+            reports.push(generate::report(7, i, generate::Kind::Project));
+        }
+        let policies: Vec<_> = policies.iter().filter_map(|p| policy(p)).collect();
+        assert!(policies.len() >= 4);
+        for policy in &policies {
+            for text in &reports {
+                if let Ok(report) = Report::from_json(text) {
+                    let _ = crate::eval::evaluate(policy, &report);
+                }
+            }
+        }
+        let (checked, disagreements) = CHECKED.with(|c| c.borrow().clone());
+        assert!(checked > 10_000, "only {checked} expressions checked");
+        assert!(
+            disagreements.is_empty(),
+            "{} of {checked}:\n{}",
+            disagreements.len(),
+            disagreements.join("\n\n")
+        );
     }
 }

@@ -13,6 +13,7 @@ mod methods;
 mod placement;
 mod prepare;
 pub mod quantity;
+mod quick;
 mod score;
 mod totals;
 

@@ -1,0 +1,455 @@
+//! Checks read in place: the common expressions of a check's condition evaluated without
+//! building a value. A check runs over every indicator of every report, so its conditions
+//! are the hottest code of scoring; [`super::expr::eval`] builds a [`Val`] for every node,
+//! with its unit, and that was most of the cost of running checks.
+//!
+//! [`eval`] computes exactly what [`super::expr::eval`] computes, for the expressions it
+//! reads: figures are a decimal and a borrowed unit, texts and values as written are
+//! borrowed, and nothing is allocated. Whatever it does not read quickly — an error of any
+//! kind (its message needs the expression with its figures), a list outside `in`, `min` and
+//! `max`, a budget row looked up by name or a sum under a heading — answers [`Slow`], and
+//! the caller evaluates the whole expression again by [`super::expr::eval`]. Evaluation has
+//! no side effects, so doing it again gives the answer the slow path would have given.
+
+use super::board::{Binding, CheckFacts, IndicatorFacts};
+use super::expr::Val;
+use super::placement::RuleRef;
+use crate::check::expr::{CExpr, CKind, Func};
+use crate::check::fields::{
+    Field, IndicatorField, ParentField, PolicyField, ReportField, RowField, SectionField,
+};
+use crate::check::units::{Relation, UnitTable};
+use crate::decimal::{Dec, RoundMode};
+use crate::report::BudgetRow;
+use crate::scorecard::{IndicatorScore, SectionScore};
+use crate::syntax::ast::BinaryOp;
+use crate::value::{Comparison, Unit, Value, ValueKind};
+
+/// A value read in place: the same values as [`Val`], borrowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quick<'x> {
+    Num(Dec, &'x Unit),
+    Bool(bool),
+    Text(&'x str),
+    Written(&'x Value),
+    Absent,
+}
+
+/// This expression is left to [`super::expr::eval`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slow;
+
+static NONE: Unit = Unit::None;
+static PERCENT: Unit = Unit::Percent;
+
+type Answer<'x> = Result<Quick<'x>, Slow>;
+
+/// Evaluates a check's expression in place, or answers [`Slow`].
+pub fn eval<'x>(
+    expr: &'x CExpr,
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Answer<'x> {
+    Ok(match &expr.kind {
+        CKind::Number(n, unit) => Quick::Num(*n, unit),
+        CKind::Text(t) => Quick::Text(t),
+        CKind::Bool(b) => Quick::Bool(*b),
+        CKind::Field(field) => read(facts, field)?,
+        CKind::Not(e) => match eval(e, facts, units)? {
+            Quick::Bool(b) => Quick::Bool(!b),
+            _ => Quick::Absent,
+        },
+        CKind::Neg(e) => match figure(eval(e, facts, units)?) {
+            Some((v, unit)) => Quick::Num(Dec::ZERO.checked_sub(v).map_err(|_| Slow)?, unit),
+            None => Quick::Absent,
+        },
+        CKind::Binary(op, l, r) => binary(*op, l, r, facts, units)?,
+        CKind::Call(func, args) => call(*func, args, facts, units)?,
+        CKind::List(_) => return Err(Slow),
+        CKind::If(c, a, b) => match eval(c, facts, units)? {
+            Quick::Bool(true) => eval(a, facts, units)?,
+            Quick::Bool(false) => eval(b, facts, units)?,
+            _ => Quick::Absent,
+        },
+    })
+}
+
+/// The figure of a number, or of a quantity as written (its reading).
+fn figure(q: Quick<'_>) -> Option<(Dec, &Unit)> {
+    match q {
+        Quick::Num(v, u) => Some((v, u)),
+        Quick::Written(v) => match &v.kind {
+            ValueKind::Quantity(q) => Some(q.reading()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn binary<'x>(
+    op: BinaryOp,
+    l: &'x CExpr,
+    r: &'x CExpr,
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Answer<'x> {
+    match op {
+        BinaryOp::And | BinaryOp::Or => {
+            let stop = op == BinaryOp::Or;
+            let left = eval(l, facts, units)?;
+            if left == Quick::Bool(stop) {
+                return Ok(left);
+            }
+            Ok(match (left, eval(r, facts, units)?) {
+                (_, Quick::Bool(b)) if b == stop => Quick::Bool(stop),
+                (Quick::Bool(_), Quick::Bool(_)) => Quick::Bool(!stop),
+                _ => Quick::Absent,
+            })
+        }
+        BinaryOp::In => {
+            let left = eval(l, facts, units)?;
+            let CKind::List(items) = &r.kind else {
+                return Err(Slow);
+            };
+            let mut absent = false;
+            for item in items {
+                match equal(left, eval(item, facts, units)?, units)? {
+                    Some(true) => return Ok(Quick::Bool(true)),
+                    None => absent = true,
+                    Some(false) => {}
+                }
+            }
+            Ok(if absent {
+                Quick::Absent
+            } else {
+                Quick::Bool(false)
+            })
+        }
+        BinaryOp::Eq | BinaryOp::Ne => {
+            let (a, b) = (eval(l, facts, units)?, eval(r, facts, units)?);
+            Ok(equal(a, b, units)?
+                .map_or(Quick::Absent, |eq| Quick::Bool(eq == (op == BinaryOp::Eq))))
+        }
+        BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+            let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
+            let (Some(a), Some(b)) = (figure(left), figure(right)) else {
+                return Ok(Quick::Absent);
+            };
+            let (x, y) = compare(a, b, units)?;
+            let ord = x.cmp(&y);
+            Ok(Quick::Bool(match op {
+                BinaryOp::Lt => ord.is_lt(),
+                BinaryOp::Le => ord.is_le(),
+                BinaryOp::Gt => ord.is_gt(),
+                _ => ord.is_ge(),
+            }))
+        }
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+            let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
+            let (Some(a), Some(b)) = (figure(left), figure(right)) else {
+                return Ok(Quick::Absent);
+            };
+            let (v, unit) = match op {
+                BinaryOp::Add | BinaryOp::Sub => {
+                    let (x, y, unit) = align(a, b, units)?;
+                    let v = if op == BinaryOp::Add {
+                        x.checked_add(y)
+                    } else {
+                        x.checked_sub(y)
+                    };
+                    (v.map_err(|_| Slow)?, unit)
+                }
+                BinaryOp::Mul => {
+                    let (v, unit) = product(a, b)?;
+                    (v.normalized(), unit)
+                }
+                _ => {
+                    let (v, unit) = quotient(a, b, units)?;
+                    (v.normalized(), unit)
+                }
+            };
+            Ok(Quick::Num(v, unit))
+        }
+    }
+}
+
+/// [`super::quantity::compare`], or [`Slow`] for units that do not compare.
+fn compare(a: (Dec, &Unit), b: (Dec, &Unit), units: &UnitTable) -> Result<(Dec, Dec), Slow> {
+    match units.relate(a.1, b.1) {
+        Relation::Same | Relation::Compatible(..) => Ok((a.0, b.0)),
+        Relation::Convert(factor) => Ok((a.0, b.0.checked_mul(factor).map_err(|_| Slow)?)),
+        Relation::Mismatch => Err(Slow),
+    }
+}
+
+/// [`super::quantity::align`]: both in the first's unit (a bare number takes the other's).
+fn align<'u>(
+    a: (Dec, &'u Unit),
+    b: (Dec, &'u Unit),
+    units: &UnitTable,
+) -> Result<(Dec, Dec, &'u Unit), Slow> {
+    let unit = if *a.1 == Unit::None { b.1 } else { a.1 };
+    let (x, y) = compare(a, b, units)?;
+    Ok((x, y, unit))
+}
+
+/// [`super::quantity::mul`] before normalizing.
+fn product<'u>(a: (Dec, &'u Unit), b: (Dec, &'u Unit)) -> Result<(Dec, &'u Unit), Slow> {
+    let product = a.0.checked_mul(b.0).map_err(|_| Slow)?;
+    let per_cent = |v: Dec| v.checked_div(Dec::HUNDRED).map_err(|_| Slow);
+    Ok(match (a.1, b.1) {
+        (Unit::None, u) | (u, Unit::None) => (product, u),
+        (Unit::Percent, Unit::Percent) => (per_cent(product)?, &PERCENT),
+        (Unit::Percent, u @ Unit::Named(_)) | (u @ Unit::Named(_), Unit::Percent) => {
+            (per_cent(product)?, u)
+        }
+        (Unit::Named(_), Unit::Named(_)) => return Err(Slow),
+    })
+}
+
+/// [`super::quantity::div`] before normalizing.
+fn quotient<'u>(
+    a: (Dec, &'u Unit),
+    b: (Dec, &'u Unit),
+    units: &UnitTable,
+) -> Result<(Dec, &'u Unit), Slow> {
+    let div = |x: Dec, y: Dec| x.checked_div(y).map_err(|_| Slow);
+    let hundredfold = |v: Dec| v.checked_mul(Dec::HUNDRED).map_err(|_| Slow);
+    Ok(match (a.1, b.1) {
+        (u, Unit::None) => (div(a.0, b.0)?, u),
+        (Unit::None, Unit::Percent) => (div(hundredfold(a.0)?, b.0)?, &NONE),
+        (Unit::Percent, Unit::Percent) => (div(a.0, b.0)?, &NONE),
+        (u @ Unit::Named(_), Unit::Percent) => (div(hundredfold(a.0)?, b.0)?, u),
+        (Unit::Named(_), Unit::Named(_)) => {
+            let (x, y, _) = align(a, b, units)?;
+            (div(x, y)?, &NONE)
+        }
+        _ => return Err(Slow),
+    })
+}
+
+/// [`super::expr`]'s equality, in place.
+fn equal(a: Quick<'_>, b: Quick<'_>, units: &UnitTable) -> Result<Option<bool>, Slow> {
+    Ok(Some(match (a, b) {
+        (Quick::Absent, _) | (_, Quick::Absent) => return Ok(None),
+        (Quick::Written(x), Quick::Written(y)) => x.same_target_as(y),
+        (Quick::Written(w), Quick::Num(v, u)) | (Quick::Num(v, u), Quick::Written(w)) => {
+            match &w.kind {
+                ValueKind::Quantity(q)
+                    if matches!(q.comparison, None | Some(Comparison::Equal)) =>
+                {
+                    let (x, y) = compare((v, u), q.reading(), units)?;
+                    x == y
+                }
+                _ => false,
+            }
+        }
+        (Quick::Num(x, xu), Quick::Num(y, yu)) => {
+            let (x, y) = compare((x, xu), (y, yu), units)?;
+            x == y
+        }
+        (Quick::Text(t), Quick::Written(w)) | (Quick::Written(w), Quick::Text(t)) => *t == *w.text,
+        (x, y) => x == y,
+    }))
+}
+
+fn call<'x>(
+    func: Func,
+    args: &'x [CExpr],
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Answer<'x> {
+    if func == Func::Present {
+        return Ok(Quick::Bool(match args.first() {
+            Some(arg) => eval(arg, facts, units)? != Quick::Absent,
+            None => false,
+        }));
+    }
+    if matches!(func, Func::Min | Func::Max) {
+        return Err(Slow);
+    }
+    let mut first = None;
+    let mut second = None;
+    for (i, arg) in args.iter().enumerate() {
+        let Some(n) = figure(eval(arg, facts, units)?) else {
+            return Ok(Quick::Absent);
+        };
+        match i {
+            0 => first = Some(n),
+            1 => second = Some(n),
+            _ => {}
+        }
+    }
+    let Some((v, unit)) = first else {
+        return Ok(Quick::Absent);
+    };
+    Ok(Quick::Num(
+        match func {
+            Func::Round(places, mode) => v.round(places, mode),
+            // INVARIANT: the checker gives round_like exactly two arguments.
+            Func::RoundLike => v.round(second.map_or(0, |(w, _)| w.scale()), RoundMode::HalfUp),
+            Func::Abs => v.abs(),
+            _ => return Err(Slow),
+        },
+        unit,
+    ))
+}
+
+/// A field of the board, in place ([`CheckFacts`]'s `field`).
+fn read<'x>(facts: &'x CheckFacts<'_, '_, '_>, field: &Field) -> Answer<'x> {
+    let b = facts.board;
+    let money = &b.policy.budget_unit;
+    Ok(match (field, facts.binding) {
+        (Field::Indicator(f), Binding::Indicator(i)) => indexed(facts, i, *f)?,
+        (Field::Named(id, f), _) => {
+            match b.facts.iter().position(|x| x.rule == RuleRef::Named(*id)) {
+                Some(i) => indexed(facts, i, *f)?,
+                None => Quick::Absent,
+            }
+        }
+        (Field::Execution(f), _) => match b.execution {
+            Some((s, x)) => indicator(s, x, *f)?,
+            None => Quick::Absent,
+        },
+        (Field::BudgetUnder(..) | Field::BudgetItem(..), _) => return Err(Slow),
+        (Field::NamedSection(id, f), _) => section(b.sections.get(id.0), *f),
+        (Field::Row(f), Binding::Row(i)) => b
+            .report
+            .budget
+            .get(i)
+            .map_or(Quick::Absent, |r| row(r, *f, money)),
+        (Field::BudgetTotal(f), _) => b
+            .budget
+            .total
+            .and_then(|i| b.report.budget.get(i))
+            .map_or(Quick::Absent, |r| row(r, *f, money)),
+        (Field::Parent(f), Binding::Parent(k)) => match b.budget.parents.get(k) {
+            Some((name, rows)) => {
+                let sum = |pick: fn(&BudgetRow) -> Dec| {
+                    Dec::sum(
+                        rows.iter()
+                            .filter_map(|&i| b.report.budget.get(i))
+                            .map(pick),
+                    )
+                    .map(|total| Quick::Num(total, money))
+                    .map_err(|_| Slow)
+                };
+                match f {
+                    ParentField::Name => Quick::Text(name),
+                    ParentField::Budget => sum(|r| r.budget.value)?,
+                    ParentField::Executed => sum(|r| r.executed.value)?,
+                    ParentField::Rows => Quick::Num(Dec::from_int(rows.len() as i64), &NONE),
+                }
+            }
+            None => Quick::Absent,
+        },
+        (Field::Section(f), Binding::Section(k)) => section(b.sections.get(k), *f),
+        (Field::Report(f), _) => {
+            let t = b.totals;
+            let report = b.report;
+            let text = |t: &'x Option<String>| t.as_deref().map_or(Quick::Absent, Quick::Text);
+            match f {
+                ReportField::RawTotal => Quick::Num(t.raw, &NONE),
+                ReportField::MaxPoints => Quick::Num(t.max, &NONE),
+                ReportField::Total => Quick::Num(t.total, &NONE),
+                ReportField::Grade => Quick::Text(t.grade),
+                ReportField::Unit => Quick::Text(&report.unit),
+                ReportField::Year => Quick::Num(Dec::from_int(i64::from(report.year)), &NONE),
+                ReportField::Kind => text(&report.kind),
+                ReportField::Project => text(&report.project),
+                ReportField::SelfTotal => report
+                    .self_total
+                    .as_ref()
+                    .map_or(Quick::Absent, |a| Quick::Num(a.value, &NONE)),
+            }
+        }
+        (Field::Policy(PolicyField::Name), _) => Quick::Text(b.policy.name()),
+        (Field::Policy(PolicyField::FullMarks), _) => Quick::Num(b.policy.full_marks(), &NONE),
+        _ => Quick::Absent,
+    })
+}
+
+fn indexed<'x>(facts: &'x CheckFacts<'_, '_, '_>, i: usize, field: IndicatorField) -> Answer<'x> {
+    match (facts.board.indicators.get(i), facts.board.facts.get(i)) {
+        (Some(s), Some(x)) => indicator(s, x, field),
+        _ => Ok(Quick::Absent),
+    }
+}
+
+fn section<'x>(s: Option<&'x SectionScore<'_>>, field: SectionField) -> Quick<'x> {
+    let Some(s) = s else {
+        return Quick::Absent;
+    };
+    let num = |d: Dec| Quick::Num(d, &NONE);
+    match field {
+        SectionField::Name => Quick::Text(&s.name),
+        SectionField::Indicators => num(Dec::from_int(s.indicators as i64)),
+        SectionField::Points => num(s.points),
+        SectionField::Expected => s.expected_points.map_or(Quick::Absent, num),
+        SectionField::Score => num(s.score),
+        SectionField::Lost => num(s.lost),
+    }
+}
+
+fn row<'x>(row: &'x BudgetRow, field: RowField, money: &'x Unit) -> Quick<'x> {
+    let amount = |a: &'x Option<crate::report::Amount>, unit: &'x Unit| {
+        a.as_ref()
+            .map_or(Quick::Absent, |a| Quick::Num(a.value, unit))
+    };
+    match field {
+        RowField::Item => Quick::Text(&row.item),
+        RowField::Parent => row.parent.as_deref().map_or(Quick::Absent, Quick::Text),
+        RowField::Budget => Quick::Num(row.budget.value, money),
+        RowField::Executed => Quick::Num(row.executed.value, money),
+        RowField::Rate => amount(&row.rate, &PERCENT),
+        RowField::Points => amount(&row.points, &NONE),
+        RowField::SelfScore => amount(&row.self_score, &NONE),
+    }
+}
+
+/// A field of a scored indicator (or of the execution item), as [`super::board`] reads it.
+fn indicator<'x>(
+    s: &'x IndicatorScore<'_>,
+    x: &'x IndicatorFacts<'_>,
+    field: IndicatorField,
+) -> Answer<'x> {
+    let num = |d: Option<Dec>| d.map_or(Quick::Absent, |d| Quick::Num(d, &NONE));
+    let written = |v: Option<&'x Value>| {
+        v.filter(|v| !v.is_blank())
+            .map_or(Quick::Absent, Quick::Written)
+    };
+    let text = |t: &'x Option<std::borrow::Cow<'_, str>>| {
+        t.as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map_or(Quick::Absent, Quick::Text)
+    };
+    use IndicatorField::*;
+    Ok(match field {
+        Name => Quick::Text(&s.name),
+        Section => text(&s.section),
+        Group => text(&s.group),
+        Points => num(s.points),
+        Score => num(s.score),
+        Lost => num(s.lost),
+        SelfScore => num(s.self_score),
+        Reason => text(&s.reason),
+        Target => written(x.target),
+        Actual => match &x.actual {
+            Val::Num(n) => Quick::Num(n.value, &n.unit),
+            Val::Bool(b) => Quick::Bool(*b),
+            Val::Text(t) => Quick::Text(t),
+            Val::Written(v) => Quick::Written(v),
+            Val::List(_) => return Err(Slow),
+            Val::Absent => Quick::Absent,
+        },
+        TargetWritten => written(x.target_written),
+        ActualWritten => written(x.actual_written),
+        Form => s.form.map_or(Quick::Absent, |f| Quick::Text(f.keyword())),
+        Method => s.method.map_or(Quick::Absent, Quick::Text),
+        ActualClaimed => {
+            Quick::Bool(x.actual_written.is_some_and(Value::is_claimed_bound) && !s.actual_derived)
+        }
+        ActualDerived => Quick::Bool(s.actual_derived),
+        TargetFixed => Quick::Bool(s.target_fixed),
+    })
+}

@@ -11,7 +11,6 @@ use crate::decimal::{Dec, RoundMode};
 use crate::source::Span;
 use crate::syntax::ast::{BinaryOp, Domain, Expr, ExprKind, PathStep, UnaryOp};
 use crate::value::Unit;
-use std::collections::HashMap;
 
 /// A checked expression.
 #[derive(Clone, Debug)]
@@ -65,9 +64,9 @@ pub enum Context {
 /// What resolution needs of the policy being checked.
 pub struct Scope<'a> {
     pub context: Context,
-    indicators: &'a HashMap<String, IndicatorId>,
+    indicators: &'a super::names::NameIndex<IndicatorId>,
     indicator_names: Vec<&'a str>,
-    sections: &'a HashMap<String, SectionId>,
+    sections: &'a super::names::NameIndex<SectionId>,
     section_names: Vec<&'a str>,
     /// Whether the policy scores the budget execution row (`execution.*` can be read).
     has_execution: bool,

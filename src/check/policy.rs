@@ -3,13 +3,13 @@
 //! target, every expression is typed.
 
 use super::expr::CExpr;
+use super::names::NameIndex;
 use super::units::UnitTable;
 use crate::decimal::{Dec, RoundMode};
 use crate::interval::Interval;
 use crate::source::{Sources, Span, Spanned};
 use crate::syntax::ast::{Achievement, ClaimedMode, Domain, Partial, Severity};
 use crate::value::{TargetForm, Unit, Value};
-use std::collections::HashMap;
 
 /// Index of an indicator the policy names, in [`Policy::indicators`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,9 +54,9 @@ pub struct Policy {
     /// expression reads.
     pub(crate) derived_order: Vec<IndicatorId>,
     /// Name keys ([`crate::check::names::key`]) of indicators and their aliases.
-    pub(crate) indicator_index: HashMap<String, IndicatorId>,
+    pub(crate) indicator_index: NameIndex<IndicatorId>,
     /// Name keys of sections and their aliases.
-    pub(crate) section_index: HashMap<String, SectionId>,
+    pub(crate) section_index: NameIndex<SectionId>,
     /// What the static analyses warn of (crate::check::lint).
     pub(crate) warnings: Vec<super::lint::Lint>,
 }
@@ -178,7 +178,7 @@ pub struct SectionRule {
     /// `any indicator` directly in the section.
     pub open: Option<usize>,
     /// Name keys of the section's groups and their aliases.
-    pub group_index: HashMap<String, GroupId>,
+    pub group_index: NameIndex<GroupId>,
     pub span: Span,
 }
 

@@ -4,6 +4,7 @@
 use super::error::{CheckError, NameKind};
 use super::methods::MethodScope;
 use super::names;
+use super::names::NameIndex;
 use super::policy::{
     ExecutionRule, GroupId, GroupRule, IndicatorId, IndicatorRule, MethodTable, OpenRule, Policy,
     SectionId, SectionRule,
@@ -36,9 +37,9 @@ struct Built {
     groups: Vec<GroupRule>,
     indicators: Vec<IndicatorRule>,
     open: Vec<OpenRule>,
-    indicator_index: HashMap<String, IndicatorId>,
+    indicator_index: NameIndex<IndicatorId>,
     indicator_spans: HashMap<String, Span>,
-    section_index: HashMap<String, SectionId>,
+    section_index: NameIndex<SectionId>,
     section_spans: HashMap<String, Span>,
     pending: Vec<PendingDerived>,
 }
@@ -112,7 +113,7 @@ impl Checker {
             expected_points: section.expected_points.map(|p| p.node),
             methods: table.clone(),
             open: None,
-            group_index: HashMap::new(),
+            group_index: NameIndex::default(),
             span: section.span,
         });
         let mut group_spans: HashMap<String, Span> = HashMap::new();

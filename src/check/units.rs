@@ -3,18 +3,19 @@
 //! value grammar and need no declaration.
 
 use super::error::CheckError;
-use super::names;
+use super::names::{self, KeyHasher};
 use crate::decimal::Dec;
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{Severity, UnitStatement, Units};
 use crate::value::{ShortStr, Unit};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The units a policy declares.
 #[derive(Clone, Debug, Default)]
 pub struct UnitTable {
     /// Each declared unit → (the unit it is ultimately a multiple of, the factor).
-    roots: HashMap<ShortStr, (ShortStr, Dec)>,
+    roots: HashMap<ShortStr, (ShortStr, Dec), BuildHasherDefault<KeyHasher>>,
     declared: Vec<String>,
     /// Pairs scored as comparable (a few: searched in order, without copying the names).
     compatible: Vec<(ShortStr, ShortStr, Severity, Span)>,

@@ -77,9 +77,11 @@ pub fn place<'a>(
         }
         let open = policy.section_index.get(section_key).and_then(|&s| {
             let section = &policy.sections[s.0];
+            // A section without groups takes every row under it: no key of its level 2.
             let group = row
                 .level2
                 .as_deref()
+                .filter(|_| !section.group_index.is_empty())
                 .and_then(|g| section.group_index.get(&names::heading_key(g)));
             let open = group.and_then(|g| policy.groups[g.0].open).or(section.open);
             open.map(|o| (s, o))

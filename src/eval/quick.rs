@@ -97,7 +97,7 @@ fn binary<'x>(
         BinaryOp::And | BinaryOp::Or => {
             let stop = op == BinaryOp::Or;
             let left = eval(l, facts, units)?;
-            if left == Quick::Bool(stop) {
+            if matches!(left, Quick::Bool(b) if b == stop) {
                 return Ok(left);
             }
             Ok(match (left, eval(r, facts, units)?) {
@@ -261,7 +261,7 @@ fn call<'x>(
 ) -> Answer<'x> {
     if func == Func::Present {
         return Ok(Quick::Bool(match args.first() {
-            Some(arg) => eval(arg, facts, units)? != Quick::Absent,
+            Some(arg) => !matches!(eval(arg, facts, units)?, Quick::Absent),
             None => false,
         }));
     }

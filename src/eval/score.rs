@@ -277,11 +277,12 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         let judgement = self.judge.take(&names_of(self.p));
         self.judgement_taken = judgement.is_some();
         let classed = methods::classify(vocabulary, word, &target.text);
-        let band = match classed {
-            Some((class, _)) => Band::of(&class.share, w),
-            None => Band::whole(w),
-        };
         let judged = judgement.and_then(|(i, j)| {
+            // The band a judgement must lie in (computed only for a judged indicator).
+            let band = match classed {
+                Some((class, _)) => Band::of(&class.share, w),
+                None => Band::whole(w),
+            };
             let score = self
                 .judge
                 .within(i, j, word, classed.map(|(c, _)| c.class), band)?;

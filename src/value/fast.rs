@@ -20,10 +20,13 @@ use crate::decimal::Dec;
 pub fn read(text: &str) -> Option<Value> {
     // Only ASCII spaces around the value (`value_space`); any other white space, such as a
     // newline, goes to the grammar, which treats it its own way.
-    if text.chars().any(|c| c.is_whitespace() && c != ' ') {
+    if text.chars().any(other_space) {
         return None;
     }
-    let trimmed = text.trim_matches(' ');
+    let trimmed = spaces_after(text);
+    let end = trimmed.len() - trimmed.bytes().rev().take_while(|&b| b == b' ').count();
+    // INVARIANT: the spaces are ASCII, so `end` is a character boundary.
+    let trimmed = trimmed.get(..end).unwrap_or_default();
     let kind = if trimmed.is_empty() {
         ValueKind::Blank
     } else if let Some(kind) = blank(trimmed) {
@@ -37,6 +40,23 @@ pub fn read(text: &str) -> Option<Value> {
         text: trimmed.into(),
         kind,
     })
+}
+
+/// White space other than the ASCII space. A character above U+3000 is never white space
+/// (U+3000 is the last), so CJK text is passed over without looking up the Unicode table.
+fn other_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() && c != ' ' || c == '\u{b}'
+    } else {
+        c <= '\u{3000}' && c.is_whitespace()
+    }
+}
+
+/// The text after its leading ASCII spaces.
+fn spaces_after(text: &str) -> &str {
+    let start = text.bytes().take_while(|&b| b == b' ').count();
+    // INVARIANT: the spaces are ASCII, so `start` is a character boundary.
+    text.get(start..).unwrap_or_default()
 }
 
 /// `blank`: only `/ ／ - － — –`.
@@ -161,7 +181,7 @@ fn is_unit_char(c: char) -> bool {
 /// text must be read.
 fn quantity(text: &str) -> Option<ValueKind> {
     let (prefix, rest) = match sign(text) {
-        Some((c, len)) => (Some(c), text[len..].trim_start_matches(' ')),
+        Some((c, len)) => (Some(c), spaces_after(&text[len..])),
         None => (None, text),
     };
     let digits = number_len(rest)?;
@@ -174,7 +194,7 @@ fn quantity(text: &str) -> Option<ValueKind> {
     let mut rest = &rest[digits..];
     let mut unit = Unit::None;
     // `(value_space* ~ percent | unit_after)?`
-    let spaced = rest.trim_start_matches(' ');
+    let spaced = spaces_after(rest);
     if let Some(len) = percent(spaced) {
         unit = Unit::Percent;
         rest = &spaced[len..];
@@ -195,7 +215,7 @@ fn quantity(text: &str) -> Option<ValueKind> {
         }
     }
     // `(value_space* ~ suffix_comparison)?`
-    let spaced = rest.trim_start_matches(' ');
+    let spaced = spaces_after(rest);
     let mut comparison = prefix;
     if let Some((c, len)) = suffix(spaced) {
         if comparison.is_some() {
@@ -206,7 +226,7 @@ fn quantity(text: &str) -> Option<ValueKind> {
         rest = &spaced[len..];
     }
     // `value_space* ~ EOI`
-    if !rest.trim_start_matches(' ').is_empty() {
+    if !spaces_after(rest).is_empty() {
         return None;
     }
     Some(ValueKind::Quantity(Quantity {
@@ -304,7 +324,7 @@ fn unit_len(text: &str) -> Option<usize> {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if let Some((_, s)) = suffix(rest) {
-            let after = rest[s..].trim_start_matches(' ');
+            let after = spaces_after(&rest[s..]);
             let ends = match after.chars().next() {
                 None => true,
                 Some(n) => !is_unit_char(n) && !may_be_unit_char(n),

@@ -16,7 +16,7 @@ pub fn classify<'v>(
     word: &str,
     target: &str,
 ) -> Option<(&'v WordClassRule, bool)> {
-    let same = names::key(word) == names::key(target);
+    let same = names::same(word, target);
     let holds = |c: &&WordClassRule, p: &dyn Fn(&WordPattern) -> bool| {
         c.patterns.iter().any(|x| p(&x.node))
     };

@@ -1,10 +1,13 @@
 //! Checks (§4 findings): conditions and messages typed in the context of their domain.
 
 use super::error::CheckError;
+use super::expr::{CExpr, CKind, Func};
 use super::expr::{Context, Scope};
-use super::policy::{CheckRule, MessagePiece, Policy};
+use super::fields::{Field, IndicatorField};
+use super::policy::{CheckRule, Conjunct, MessagePiece, Policy};
 use super::Checker;
 use crate::source::Span;
+use crate::syntax::ast::{BinaryOp, Domain};
 use crate::syntax::ast::{Item, Message, MessagePart, RuleFile};
 use std::collections::HashMap;
 
@@ -43,6 +46,10 @@ impl Checker {
                 code: format!("rules::{}", check.id.node),
                 title: check.title.node.clone(),
                 domain: check.domain.map(|d| d.node),
+                when_conjuncts: when
+                    .as_ref()
+                    .map(|w| conjuncts(w, check.domain.map(|d| d.node)))
+                    .unwrap_or_default(),
                 when,
                 require,
                 severity: check.severity.node,
@@ -54,6 +61,46 @@ impl Checker {
         }
         policy.checks = rules;
     }
+}
+
+/// The conjuncts of a `when`, in the order `and` evaluates them (left to right).
+fn conjuncts(when: &CExpr, domain: Option<Domain>) -> Vec<Conjunct> {
+    let mut spine = Vec::new();
+    let mut at = when;
+    while let CKind::Binary(BinaryOp::And, l, r) = &at.kind {
+        spine.push(r.as_ref());
+        at = l;
+    }
+    spine.push(at);
+    spine
+        .into_iter()
+        .rev()
+        .map(|e| match (domain, &e.kind) {
+            (Some(Domain::Indicator), CKind::Call(Func::Present, args)) => match args.as_slice() {
+                [CExpr {
+                    kind: CKind::Field(Field::Indicator(f)),
+                    ..
+                }] => Conjunct::Present(*f),
+                _ => Conjunct::Expr(e.clone()),
+            },
+            (Some(Domain::Indicator), CKind::Field(Field::Indicator(f))) if truth(*f) => {
+                Conjunct::Is(*f, true)
+            }
+            (Some(Domain::Indicator), CKind::Not(inner)) => match &inner.kind {
+                CKind::Field(Field::Indicator(f)) if truth(*f) => Conjunct::Is(*f, false),
+                _ => Conjunct::Expr(e.clone()),
+            },
+            _ => Conjunct::Expr(e.clone()),
+        })
+        .collect()
+}
+
+/// The truth fields of an indicator (always true or false, never absent).
+fn truth(f: IndicatorField) -> bool {
+    matches!(
+        f,
+        IndicatorField::ActualClaimed | IndicatorField::ActualDerived | IndicatorField::TargetFixed
+    )
 }
 
 /// A check's figures, each expression once by its text in the rule file.

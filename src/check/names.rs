@@ -68,7 +68,7 @@ pub fn key_into(name: &str, out: &mut String) {
 /// The characters of a name's [`key`].
 fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
-        .filter(|c| !c.is_whitespace() && !is_quote(*c))
+        .filter(|c| !is_space(*c) && !is_quote(*c))
         .map(|c| match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
             _ => c,
@@ -98,6 +98,16 @@ pub fn heading_key(name: &str) -> String {
         is_number.then(|| &trimmed[..at])
     });
     key(without.unwrap_or(trimmed))
+}
+
+/// `char::is_whitespace`, without looking up the Unicode table for CJK text: nothing above
+/// U+3000 is white space.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        c <= '\u{3000}' && c.is_whitespace()
+    }
 }
 
 fn is_quote(c: char) -> bool {
@@ -160,6 +170,13 @@ mod tests {
         );
         assert_eq!(key(" 任务完成率 "), key("任务完成率"));
         assert_ne!(key("任务执行率"), key("任务完成率"));
+    }
+
+    #[test]
+    fn white_space_is_the_unicode_white_space() {
+        for c in (0..=0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{:x}", c as u32);
+        }
     }
 
     #[test]

@@ -346,6 +346,9 @@ pub struct CheckRule {
     pub title: String,
     pub domain: Option<Domain>,
     pub when: Option<CExpr>,
+    /// `when`, as the conjuncts of its chain of `and`s in the order they are evaluated
+    /// (empty without a `when`).
+    pub when_conjuncts: Vec<Conjunct>,
     pub require: Option<CExpr>,
     pub severity: Severity,
     pub message: Vec<MessagePiece>,
@@ -355,6 +358,19 @@ pub struct CheckRule {
     /// its text in the rule file) is one figure.
     pub figures: Vec<CExpr>,
     pub span: Span,
+}
+
+/// A conjunct of a check's `when`. Over indicators, one that only asks whether the indicator
+/// gives a field, or reads one of its truth fields, is kept as that question, to be answered
+/// without evaluating an expression (most checks over indicators begin with such a guard, and
+/// it fails for most indicators).
+#[derive(Clone, Debug)]
+pub enum Conjunct {
+    /// `present(indicator.f)`.
+    Present(super::fields::IndicatorField),
+    /// `indicator.f` (a truth field), or `not indicator.f` when the flag is false.
+    Is(super::fields::IndicatorField, bool),
+    Expr(CExpr),
 }
 
 /// Text or a figure of a check's message.

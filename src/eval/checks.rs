@@ -8,7 +8,8 @@ use super::board::{Binding, Board, CheckFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
-use crate::check::policy::CheckRule;
+use crate::check::policy::{CheckRule, Conjunct};
+use crate::check::units::UnitTable;
 use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, Shown,
 };
@@ -44,13 +45,22 @@ fn run_one<'a>(
 ) -> Option<Finding<'a>> {
     let units = &facts.board.policy.units;
     #[cfg(test)]
-    for e in check
-        .when
-        .iter()
-        .chain(&check.require)
-        .chain(&check.figures)
     {
-        tests::agree(e, facts, units);
+        for e in check
+            .when
+            .iter()
+            .chain(&check.require)
+            .chain(&check.figures)
+        {
+            tests::agree(e, facts, units);
+        }
+        if let (Some(when), Ok(h)) = (&check.when, holds(check, facts, units)) {
+            let slow = expr::eval(when, facts, units);
+            let same = matches!(&slow, Ok(v) if (*v == Val::Bool(true)) == h);
+            tests::record(same, || {
+                format!("when of {}: quick {h}, slow {slow:?}", check.id)
+            });
+        }
     }
     let incomplete = |(shown, error): (String, CalcError)| {
         let engine = EngineFinding::CheckIncomplete {
@@ -68,9 +78,9 @@ fn run_one<'a>(
     // Conditions are read in place (super::quick) where they can be; anything else, and
     // every error, is evaluated again by the general evaluator.
     if let Some(when) = &check.when {
-        match quick::eval(when, facts, units) {
-            Ok(Quick::Bool(true)) => {}
-            Ok(_) => return None,
+        match holds(check, facts, units) {
+            Ok(true) => {}
+            Ok(false) => return None,
             Err(Slow) => match expr::eval(when, facts, units) {
                 Ok(Val::Bool(true)) => {}
                 Ok(_) => return None,
@@ -112,6 +122,44 @@ fn run_one<'a>(
         },
         Cow::Borrowed(check.code.as_str()),
     ))
+}
+
+/// Whether a check's `when` holds, its conjuncts read in place one by one as `and` reads
+/// them (a false one stops it); a guard on the checked indicator is answered directly.
+fn holds(
+    check: &CheckRule,
+    facts: &CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Result<bool, Slow> {
+    let indicator = match facts.binding {
+        Binding::Indicator(i) => facts.board.indicators.get(i).zip(facts.board.facts.get(i)),
+        _ => None,
+    };
+    let mut so_far: Option<Quick<'_>> = None;
+    for conjunct in &check.when_conjuncts {
+        let value = match (conjunct, indicator) {
+            (Conjunct::Present(f), Some((s, x))) => {
+                Quick::Bool(!matches!(quick::indicator(s, x, *f)?, Quick::Absent))
+            }
+            (Conjunct::Is(f, yes), Some((s, x))) => match quick::indicator(s, x, *f)? {
+                Quick::Bool(b) => Quick::Bool(b == *yes),
+                _ => Quick::Absent,
+            },
+            (Conjunct::Expr(e), _) => quick::eval(e, facts, units)?,
+            _ => return Err(Slow),
+        };
+        let value = match (so_far, value) {
+            (None, value) => value,
+            (Some(_), Quick::Bool(false)) => Quick::Bool(false),
+            (Some(Quick::Bool(_)), Quick::Bool(_)) => Quick::Bool(true),
+            _ => Quick::Absent,
+        };
+        if matches!(value, Quick::Bool(false)) {
+            return Ok(false);
+        }
+        so_far = Some(value);
+    }
+    Ok(matches!(so_far, Some(Quick::Bool(true))))
 }
 
 /// A value read in place, as a message shows it.
@@ -222,11 +270,16 @@ mod tests {
             (Quick::Absent, Ok(Val::Absent)) => true,
             _ => false,
         };
+        record(same, || format!("{e:?}\nquick: {q:?}\nslow: {slow:?}"));
+    }
+
+    /// Counts one comparison, and keeps what disagreed.
+    pub fn record(same: bool, what: impl FnOnce() -> String) {
         CHECKED.with(|c| {
             let mut c = c.borrow_mut();
             c.0 += 1;
             if !same {
-                c.1.push(format!("{e:?}\nquick: {q:?}\nslow: {slow:?}"));
+                c.1.push(what());
             }
         });
     }

@@ -408,7 +408,7 @@ fn row<'x>(row: &'x BudgetRow, field: RowField, money: &'x Unit) -> Quick<'x> {
 }
 
 /// A field of a scored indicator (or of the execution item), as [`super::board`] reads it.
-fn indicator<'x>(
+pub fn indicator<'x>(
     s: &'x IndicatorScore<'_>,
     x: &'x IndicatorFacts<'_>,
     field: IndicatorField,

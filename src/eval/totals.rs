@@ -7,32 +7,40 @@ use crate::decimal::Dec;
 use crate::scorecard::{IndicatorScore, SectionScore};
 use std::borrow::Cow;
 
-/// Sums per section, in the policy's order. `placed` gives each indicator's section.
+/// Sums per section, in the policy's order, added up in one pass over the indicators in
+/// report order. `placed_in` gives each indicator's section.
 pub fn sections<'a>(
     policy: &'a Policy,
     indicators: &[IndicatorScore<'a>],
     placed_in: &[Option<SectionId>],
 ) -> Result<Vec<SectionScore<'a>>, EvalError> {
-    let mut out = Vec::with_capacity(policy.sections.len());
-    for (id, section) in policy.sections.iter().enumerate() {
-        let placed = || {
-            indicators
-                .iter()
-                .zip(placed_in)
-                .filter(move |(_, s)| **s == Some(SectionId(id)))
-                .map(|(i, _)| i)
-        };
-        let sum = |pick: fn(&IndicatorScore) -> Option<Dec>| {
-            Dec::sum(placed().filter_map(pick)).map_err(|_| EvalError::Overflow { what: "section" })
-        };
-        out.push(SectionScore {
+    let mut out: Vec<SectionScore<'a>> = policy
+        .sections
+        .iter()
+        .map(|section| SectionScore {
             name: Cow::Borrowed(section.name.as_str()),
-            indicators: placed().count(),
-            points: sum(|s| s.points.filter(|_| s.score.is_some()))?,
-            score: sum(|s| s.score)?,
-            lost: sum(|s| s.lost)?,
+            indicators: 0,
+            points: Dec::ZERO,
+            score: Dec::ZERO,
+            lost: Dec::ZERO,
             expected_points: section.expected_points,
-        });
+        })
+        .collect();
+    let overflow = |_| EvalError::Overflow { what: "section" };
+    for (s, placed) in indicators.iter().zip(placed_in) {
+        let Some(sum) = placed.and_then(|SectionId(id)| out.get_mut(id)) else {
+            continue;
+        };
+        sum.indicators += 1;
+        if let (Some(points), Some(_)) = (s.points, s.score) {
+            sum.points = sum.points.checked_add(points).map_err(overflow)?;
+        }
+        if let Some(score) = s.score {
+            sum.score = sum.score.checked_add(score).map_err(overflow)?;
+        }
+        if let Some(lost) = s.lost {
+            sum.lost = sum.lost.checked_add(lost).map_err(overflow)?;
+        }
     }
     Ok(out)
 }

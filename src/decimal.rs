@@ -105,6 +105,18 @@ impl Dec {
             .ok_or(ArithError::Overflow)
     }
 
+    /// A hundredth of this (`x ÷ 100`, for percent): the same value as dividing, found by
+    /// moving the decimal point where the scale allows (division is far slower). The places
+    /// may differ from the quotient's; callers normalize.
+    pub fn hundredth(self) -> Result<Dec, ArithError> {
+        let scale = self.0.scale() + 2;
+        let mut moved = self.0;
+        if scale <= 28 && moved.set_scale(scale).is_ok() {
+            return Ok(Dec(moved));
+        }
+        self.checked_div(Dec::HUNDRED)
+    }
+
     /// The sum of many, stopping at the first overflow.
     pub fn sum<I: IntoIterator<Item = Dec>>(items: I) -> Result<Dec, ArithError> {
         items.into_iter().try_fold(Dec::ZERO, Dec::checked_add)
@@ -377,6 +389,35 @@ mod tests {
 
     fn d(s: &str) -> Dec {
         Dec::parse_plain(s).unwrap()
+    }
+
+    #[test]
+    fn a_hundredth_is_the_quotient_by_a_hundred() {
+        for x in [
+            "0",
+            "1",
+            "130",
+            "14",
+            "-7.5",
+            "85.5",
+            "0.0001",
+            "1820",
+            "123456789.123456789",
+            "0.00000000000000000000000001",
+            "79228162514264337593543950335",
+            "-0.0000000000000000000000000015",
+        ] {
+            let (moved, divided) = (
+                d(x).hundredth().unwrap(),
+                d(x).checked_div(Dec::HUNDRED).unwrap(),
+            );
+            assert_eq!(moved, divided, "{x}");
+            assert_eq!(
+                format!("{:?}", moved.normalized()),
+                format!("{:?}", divided.normalized()),
+                "{x}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::error::CheckError;
 use super::expr::{CExpr, CKind, Func};
 use super::expr::{Context, Scope};
-use super::fields::{Field, IndicatorField};
+use super::fields::{Field, IndicatorField, Ty, UnitTy};
 use super::policy::{CheckRule, Conjunct, MessagePiece, Policy};
 use super::Checker;
 use crate::source::Span;
@@ -50,6 +50,10 @@ impl Checker {
                     .as_ref()
                     .map(|w| conjuncts(w, check.domain.map(|d| d.node)))
                     .unwrap_or_default(),
+                require_conjuncts: require
+                    .as_ref()
+                    .map(|r| conjuncts(r, check.domain.map(|d| d.node)))
+                    .unwrap_or_default(),
                 when,
                 require,
                 severity: check.severity.node,
@@ -63,10 +67,11 @@ impl Checker {
     }
 }
 
-/// The conjuncts of a `when`, in the order `and` evaluates them (left to right).
-fn conjuncts(when: &CExpr, domain: Option<Domain>) -> Vec<Conjunct> {
+/// The conjuncts of a condition, in the order `and` evaluates them (left to right); over
+/// indicators, those that read only the checked indicator's own fields are kept as guards.
+fn conjuncts(condition: &CExpr, domain: Option<Domain>) -> Vec<Conjunct> {
     let mut spine = Vec::new();
-    let mut at = when;
+    let mut at = condition;
     while let CKind::Binary(BinaryOp::And, l, r) = &at.kind {
         spine.push(r.as_ref());
         at = l;
@@ -75,32 +80,64 @@ fn conjuncts(when: &CExpr, domain: Option<Domain>) -> Vec<Conjunct> {
     spine
         .into_iter()
         .rev()
-        .map(|e| match (domain, &e.kind) {
-            (Some(Domain::Indicator), CKind::Call(Func::Present, args)) => match args.as_slice() {
-                [CExpr {
-                    kind: CKind::Field(Field::Indicator(f)),
-                    ..
-                }] => Conjunct::Present(*f),
-                _ => Conjunct::Expr(e.clone()),
-            },
-            (Some(Domain::Indicator), CKind::Field(Field::Indicator(f))) if truth(*f) => {
-                Conjunct::Is(*f, true)
-            }
-            (Some(Domain::Indicator), CKind::Not(inner)) => match &inner.kind {
-                CKind::Field(Field::Indicator(f)) if truth(*f) => Conjunct::Is(*f, false),
-                _ => Conjunct::Expr(e.clone()),
-            },
+        .map(|e| match domain {
+            Some(Domain::Indicator) => guard(e).unwrap_or_else(|| Conjunct::Expr(e.clone())),
             _ => Conjunct::Expr(e.clone()),
         })
         .collect()
 }
 
+/// A conjunct that reads only the checked indicator, as a guard.
+fn guard(e: &CExpr) -> Option<Conjunct> {
+    let own = |e: &CExpr| match &e.kind {
+        CKind::Field(Field::Indicator(f)) => Some(*f),
+        _ => None,
+    };
+    Some(match &e.kind {
+        CKind::Call(Func::Present, args) => match args.as_slice() {
+            [arg] => Conjunct::Present(own(arg)?),
+            _ => return None,
+        },
+        CKind::Field(Field::Indicator(f)) if truth(*f) => Conjunct::Is(*f, true),
+        CKind::Not(inner) => Conjunct::Is(own(inner).filter(|f| truth(*f))?, false),
+        CKind::Binary(BinaryOp::In, l, r) => {
+            let field = own(l).filter(|f| f.ty() == Ty::Text)?;
+            let CKind::List(items) = &r.kind else {
+                return None;
+            };
+            let texts = items
+                .iter()
+                .map(|i| match &i.kind {
+                    CKind::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Conjunct::OneOf(field, texts)
+        }
+        CKind::Binary(
+            op @ (BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge),
+            l,
+            r,
+        ) => {
+            let plain = |f: IndicatorField| f.ty() == Ty::Number(UnitTy::Plain);
+            Conjunct::Compare(
+                *op,
+                own(l).filter(|f| plain(*f))?,
+                own(r).filter(|f| plain(*f))?,
+            )
+        }
+        _ => return None,
+    })
+}
+
 /// The truth fields of an indicator (always true or false, never absent).
 fn truth(f: IndicatorField) -> bool {
-    matches!(
-        f,
-        IndicatorField::ActualClaimed | IndicatorField::ActualDerived | IndicatorField::TargetFixed
-    )
+    f.ty() == Ty::Bool
 }
 
 /// A check's figures, each expression once by its text in the rule file.

@@ -3,6 +3,7 @@
 //! target, every expression is typed.
 
 use super::expr::CExpr;
+use super::fields::IndicatorField;
 use super::names::NameIndex;
 use super::units::UnitTable;
 use crate::decimal::{Dec, RoundMode};
@@ -350,6 +351,8 @@ pub struct CheckRule {
     /// (empty without a `when`).
     pub when_conjuncts: Vec<Conjunct>,
     pub require: Option<CExpr>,
+    /// `require`, the same way.
+    pub require_conjuncts: Vec<Conjunct>,
     pub severity: Severity,
     pub message: Vec<MessagePiece>,
     pub message_en: Option<Vec<MessagePiece>>,
@@ -360,16 +363,20 @@ pub struct CheckRule {
     pub span: Span,
 }
 
-/// A conjunct of a check's `when`. Over indicators, one that only asks whether the indicator
-/// gives a field, or reads one of its truth fields, is kept as that question, to be answered
-/// without evaluating an expression (most checks over indicators begin with such a guard, and
-/// it fails for most indicators).
+/// A conjunct of a check's condition. Over indicators, one that reads only the checked
+/// indicator's own fields is kept as a guard, answered by reading the fields without
+/// evaluating an expression (most checks over indicators begin with such a guard, and it fails
+/// for most indicators).
 #[derive(Clone, Debug)]
 pub enum Conjunct {
     /// `present(indicator.f)`.
-    Present(super::fields::IndicatorField),
+    Present(IndicatorField),
     /// `indicator.f` (a truth field), or `not indicator.f` when the flag is false.
-    Is(super::fields::IndicatorField, bool),
+    Is(IndicatorField, bool),
+    /// `indicator.f in ("a", "b")`, a text field against texts.
+    OneOf(IndicatorField, Vec<String>),
+    /// `indicator.f < indicator.g` (or another comparison), between plain numbers.
+    Compare(crate::syntax::ast::BinaryOp, IndicatorField, IndicatorField),
     Expr(CExpr),
 }
 

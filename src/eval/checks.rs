@@ -8,11 +8,13 @@ use super::board::{Binding, Board, CheckFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
+use crate::check::fields::IndicatorField;
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
 use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, Shown,
 };
+use crate::syntax::ast::BinaryOp;
 use crate::syntax::ast::Domain;
 use std::borrow::Cow;
 
@@ -89,7 +91,7 @@ fn run_one<'a>(
         }
     }
     if let Some(require) = &check.require {
-        match quick::eval(require, facts, units) {
+        match conjunction(&check.require_conjuncts, facts, units) {
             Ok(Quick::Bool(true)) => return None,
             Ok(Quick::Bool(false)) => {}
             _ => match expr::eval(require, facts, units) {
@@ -124,28 +126,48 @@ fn run_one<'a>(
     ))
 }
 
-/// Whether a check's `when` holds, its conjuncts read in place one by one as `and` reads
-/// them (a false one stops it); a guard on the checked indicator is answered directly.
-fn holds(
-    check: &CheckRule,
-    facts: &CheckFacts<'_, '_, '_>,
+/// The value of a condition kept as its conjuncts (`CheckRule::when_conjuncts`), read in
+/// place one by one as `and` reads them (a false one stops it); a guard on the checked
+/// indicator is answered by reading its fields.
+fn conjunction<'x>(
+    conjuncts: &'x [Conjunct],
+    facts: &'x CheckFacts<'_, '_, '_>,
     units: &UnitTable,
-) -> Result<bool, Slow> {
+) -> Result<Quick<'x>, Slow> {
     let indicator = match facts.binding {
         Binding::Indicator(i) => facts.board.indicators.get(i).zip(facts.board.facts.get(i)),
         _ => None,
     };
-    let mut so_far: Option<Quick<'_>> = None;
-    for conjunct in &check.when_conjuncts {
+    let mut so_far: Option<Quick<'x>> = None;
+    for conjunct in conjuncts {
         let value = match (conjunct, indicator) {
-            (Conjunct::Present(f), Some((s, x))) => {
-                Quick::Bool(!matches!(quick::indicator(s, x, *f)?, Quick::Absent))
-            }
-            (Conjunct::Is(f, yes), Some((s, x))) => match quick::indicator(s, x, *f)? {
-                Quick::Bool(b) => Quick::Bool(b == *yes),
-                _ => Quick::Absent,
-            },
             (Conjunct::Expr(e), _) => quick::eval(e, facts, units)?,
+            (guard, Some((s, x))) => {
+                let field = |f: &IndicatorField| quick::indicator(s, x, *f);
+                match guard {
+                    Conjunct::Present(f) => Quick::Bool(!matches!(field(f)?, Quick::Absent)),
+                    Conjunct::Is(f, yes) => match field(f)? {
+                        Quick::Bool(b) => Quick::Bool(b == *yes),
+                        _ => Quick::Absent,
+                    },
+                    Conjunct::OneOf(f, texts) => match field(f)? {
+                        Quick::Text(t) => Quick::Bool(texts.iter().any(|x| x == t)),
+                        _ => Quick::Absent,
+                    },
+                    Conjunct::Compare(op, f, g) => match (field(f)?, field(g)?) {
+                        (Quick::Num(a, _), Quick::Num(b, _)) => Quick::Bool(match op {
+                            BinaryOp::Eq => a == b,
+                            BinaryOp::Ne => a != b,
+                            BinaryOp::Lt => a < b,
+                            BinaryOp::Le => a <= b,
+                            BinaryOp::Gt => a > b,
+                            _ => a >= b,
+                        }),
+                        _ => Quick::Absent,
+                    },
+                    Conjunct::Expr(_) => return Err(Slow),
+                }
+            }
             _ => return Err(Slow),
         };
         let value = match (so_far, value) {
@@ -155,11 +177,20 @@ fn holds(
             _ => Quick::Absent,
         };
         if matches!(value, Quick::Bool(false)) {
-            return Ok(false);
+            return Ok(value);
         }
         so_far = Some(value);
     }
-    Ok(matches!(so_far, Some(Quick::Bool(true))))
+    so_far.ok_or(Slow)
+}
+
+/// Whether a check's `when` holds ([`conjunction`]).
+fn holds(
+    check: &CheckRule,
+    facts: &CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Result<bool, Slow> {
+    conjunction(&check.when_conjuncts, facts, units).map(|v| matches!(v, Quick::Bool(true)))
 }
 
 /// A value read in place, as a message shows it.

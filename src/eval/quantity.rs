@@ -97,7 +97,7 @@ pub fn mul(a: &Num, b: &Num) -> Result<Num, NumError> {
 
 fn product(a: &Num, b: &Num) -> Result<Num, NumError> {
     let product = a.value.checked_mul(b.value)?;
-    let per_cent = |v: Dec| v.checked_div(Dec::HUNDRED);
+    let per_cent = Dec::hundredth;
     Ok(match (&a.unit, &b.unit) {
         (Unit::None, u) | (u, Unit::None) => Num::new(product, u.clone()),
         (Unit::Percent, Unit::Percent) => Num::new(per_cent(product)?, Unit::Percent),

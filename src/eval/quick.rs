@@ -196,7 +196,7 @@ fn align<'u>(
 /// [`super::quantity::mul`] before normalizing.
 fn product<'u>(a: (Dec, &'u Unit), b: (Dec, &'u Unit)) -> Result<(Dec, &'u Unit), Slow> {
     let product = a.0.checked_mul(b.0).map_err(|_| Slow)?;
-    let per_cent = |v: Dec| v.checked_div(Dec::HUNDRED).map_err(|_| Slow);
+    let per_cent = |v: Dec| v.hundredth().map_err(|_| Slow);
     Ok(match (a.1, b.1) {
         (Unit::None, u) | (u, Unit::None) => (product, u),
         (Unit::Percent, Unit::Percent) => (per_cent(product)?, &PERCENT),

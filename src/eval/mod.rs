@@ -58,7 +58,8 @@ fn score_report<'a>(
     report: &'a Report,
     mut judge: judge::Judge<'_>,
 ) -> Result<Scorecard<'a>, EvalError> {
-    let mut findings = Vec::new();
+    // About one finding per indicator is usual; room for them all at once.
+    let mut findings = Vec::with_capacity(report.indicators.len() + 8);
     scope(policy, report, &mut findings);
     let budget = budget::BudgetView::new(report);
     if !report.budget.is_empty() && budget.rows_without_parent != 1 {
@@ -69,10 +70,12 @@ fn score_report<'a>(
         ));
     }
     let placements = placement::place(policy, report, &mut findings);
-    let mut prepared: Vec<_> = placements
-        .iter()
-        .filter_map(|p| prepare::prepare(policy, report, &budget, *p))
-        .collect();
+    let mut prepared = Vec::with_capacity(placements.len() + 1);
+    prepared.extend(
+        placements
+            .iter()
+            .filter_map(|p| prepare::prepare(policy, report, &budget, *p)),
+    );
     // The execution item is scored with the indicators (its derived actual may read theirs),
     // then kept apart: it belongs to no section.
     prepared.extend(prepare::prepare_execution(policy, report, &budget));

@@ -37,6 +37,15 @@ pub const MAX_INDICATORS: usize = 10_000;
 /// The most rows of a report's budget table. Code `perfrules::report::too_many_rows`.
 pub const MAX_BUDGET_ROWS: usize = 10_000;
 
+/// The most checks a rule file may hold. Code `perfrules::check::too_many_checks`.
+pub const MAX_CHECKS: usize = 1_000;
+
+/// The most findings the checks of a rule file raise on one report. Beyond it they are
+/// counted, not kept, and an error finding says how many more there were
+/// (`perfrules::eval::too_many_findings`): 1,000 checks over 10,000 rows could otherwise
+/// raise ten million findings and exhaust memory. Findings never change a score.
+pub const MAX_FINDINGS: usize = 10_000;
+
 /// The longest target or actual (a value the value grammar reads), in characters, in a
 /// report or a rule file. Codes `perfrules::report::text_too_long`,
 /// `perfrules::parse::bad_value`.

@@ -537,3 +537,73 @@ fn limit_diagnostics_read_well() {
         both(&|l| render_report(&minified_long, l))
     );
 }
+
+// ── checks and their findings ────────────────────────────────────────────────────────────
+
+fn with_checks(n: usize) -> String {
+    let mut text = format!("{HEADER}\nsection \"产出指标\" {{ any indicator }}\ndefault {{ at_least: proportional }}\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "check c{i} \"总是不成立\" {{\n  for each indicator\n  require false\n  else info \"第 {i} 条\"\n}}\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_rule_file_holds_at_most_the_limit_of_checks() {
+    try_policy("limits.pr", &with_checks(MAX_CHECKS), Lang::Zh).expect("the limit is allowed");
+    let err = try_policy("limits.pr", &with_checks(MAX_CHECKS + 1), Lang::Zh).expect_err("refused");
+    assert!(err.contains("perfrules::check::too_many_checks"), "{err}");
+    assert_eq!(err.matches("perfrules::").count(), 1);
+}
+
+/// 2 checks that never hold over 6,000 rows raise 12,000 findings: the first 10,000 are
+/// kept, the other 2,000 counted in one error finding; the scores are those of a report
+/// without checks.
+#[test]
+fn findings_beyond_the_limit_are_counted_not_kept() {
+    let policy = policy(&with_checks(2));
+    let report = report(&format!(
+        r#"{{"unit": "x", "year": 2021, "indicators": [{}]}}"#,
+        vec![r#"{"level1": "产出指标", "name": "指标", "points": "1", "target": ">=2次", "actual": "1次"}"#; 6_000].join(",")
+    ));
+    let card = evaluate(&policy, &report).expect("scored");
+    let raised = card
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with("rules::"))
+        .count();
+    assert_eq!(raised, MAX_FINDINGS);
+    let over: Vec<_> = card
+        .findings
+        .iter()
+        .filter(|f| f.code == "perfrules::eval::too_many_findings")
+        .collect();
+    assert_eq!(over.len(), 1);
+    assert!(matches!(
+        over[0].message,
+        perfrules::scorecard::FindingMessage::Engine(
+            perfrules::scorecard::EngineFinding::TooManyFindings {
+                limit: MAX_FINDINGS,
+                more: 2_000
+            }
+        )
+    ));
+    // 6,000 rows at 1 ÷ 2 × 1 = 0.5 each
+    assert_eq!(card.raw_total.to_string(), "3000");
+    // at the limit exactly, no such finding
+    let report = report_at(MAX_FINDINGS / 2);
+    let card = evaluate(&policy, &report).expect("scored");
+    assert!(!card
+        .findings
+        .iter()
+        .any(|f| f.code == "perfrules::eval::too_many_findings"));
+}
+
+fn report_at(rows: usize) -> Report {
+    report(&format!(
+        r#"{{"unit": "x", "year": 2021, "indicators": [{}]}}"#,
+        vec![r#"{"level1": "产出指标", "name": "指标", "points": "1", "target": ">=2次", "actual": "1次"}"#; rows].join(",")
+    ))
+}

@@ -175,6 +175,8 @@ pub enum CheckError {
     Lint(super::lint::Lint),
     /// More named indicators than [`crate::limits::MAX_INDICATORS`]: at the first beyond.
     TooManyIndicators { span: Span, limit: usize },
+    /// More checks than [`crate::limits::MAX_CHECKS`]: at the first beyond.
+    TooManyChecks { span: Span, limit: usize },
     /// `万元 = 10000000000000000000 元  亿元 = 10000000000000 万元`: a conversion whose
     /// factor to its base unit is beyond exact decimals.
     ConversionOutOfRange { span: Span, unit: String },
@@ -258,6 +260,7 @@ impl CheckError {
             | NoExecution { span }
             | Unresolved { span }
             | TooManyIndicators { span, .. }
+            | TooManyChecks { span, .. }
             | ConversionOutOfRange { span, .. } => *span,
             Lint(lint) => lint.span(),
         }
@@ -336,6 +339,7 @@ impl CheckError {
             Unresolved { .. } => "perfrules::check::unresolved",
             Lint(lint) => lint.code(),
             TooManyIndicators { .. } => "perfrules::check::too_many_indicators",
+            TooManyChecks { .. } => "perfrules::check::too_many_checks",
             ConversionOutOfRange { .. } => "perfrules::check::conversion_out_of_range",
         }
     }

@@ -4,20 +4,39 @@ use super::board::{Binding, Board, CheckFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use crate::check::policy::{CheckRule, MessagePiece};
+use crate::limits::MAX_FINDINGS;
 use crate::scorecard::CalcError;
 use crate::scorecard::{EngineFinding, Finding, FindingMessage, FindingSubject};
-use crate::syntax::ast::Domain;
+use crate::syntax::ast::{Domain, Severity};
 
-/// Every check over its domain, in the order the rule file writes them.
+/// Every check over its domain, in the order the rule file writes them. Beyond
+/// [`MAX_FINDINGS`] findings are counted and not kept, and one more says how many.
 pub fn run(board: &Board<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let mut more = 0;
     for check in &board.policy.checks {
         for binding in bindings(board, check.domain) {
             let facts = CheckFacts { board, binding };
-            if let Some(finding) = run_one(check, &facts) {
-                findings.push(finding);
+            if findings.len() < MAX_FINDINGS {
+                findings.extend(run_one(check, &facts));
+            } else if !matches!(outcome(check, &facts), Outcome::Holds) {
+                more += 1;
             }
         }
+    }
+    if more > 0 {
+        findings.push(Finding {
+            severity: Severity::Error,
+            code: EngineFinding::TooManyFindings { limit: 0, more }
+                .code()
+                .to_string(),
+            subject: FindingSubject::default(),
+            message: FindingMessage::Engine(EngineFinding::TooManyFindings {
+                limit: MAX_FINDINGS,
+                more,
+            }),
+            rule: None,
+        });
     }
     findings
 }
@@ -36,55 +55,80 @@ fn bindings(board: &Board<'_>, domain: Option<Domain>) -> Vec<Binding> {
     }
 }
 
-fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
+/// What a check says of one binding.
+enum Outcome {
+    /// `when` does not hold, or `require` does.
+    Holds,
+    /// `require` does not hold: the check's finding.
+    Raised,
+    /// A figure it reads is missing or fails to compute: the condition with its figures.
+    Incomplete(String, CalcError),
+}
+
+fn outcome(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Outcome {
     let units = &facts.board.policy.units;
-    let incomplete = |(shown, error): (String, CalcError)| {
-        let engine = EngineFinding::CheckIncomplete {
-            check: check.title.clone(),
-            shown,
-            error,
-        };
-        Some(finding(
-            check,
-            facts,
-            FindingMessage::Engine(engine),
-            "perfrules::eval::check_incomplete",
-        ))
+    let failed = |e: &expr::ExprError| {
+        let (shown, error) = calc_failure(e);
+        Outcome::Incomplete(shown, error)
     };
     if let Some(when) = &check.when {
         match expr::eval(when, facts, units) {
             Ok(Val::Bool(true)) => {}
-            Ok(_) => return None,
-            Err(e) => return incomplete(calc_failure(&e)),
+            Ok(_) => return Outcome::Holds,
+            Err(e) => return failed(&e),
         }
     }
     if let Some(require) = &check.require {
         match expr::eval(require, facts, units) {
-            Ok(Val::Bool(true)) => return None,
+            Ok(Val::Bool(true)) => return Outcome::Holds,
             Ok(Val::Bool(false)) => {}
-            Ok(_) => return incomplete((expr::show(require, facts, units), CalcError::Missing)),
-            Err(e) => return incomplete(calc_failure(&e)),
+            Ok(_) => {
+                return Outcome::Incomplete(expr::show(require, facts, units), CalcError::Missing)
+            }
+            Err(e) => return failed(&e),
         }
     }
-    // The English message mostly shows the same expressions as the Chinese one: each
-    // expression (by its text in the rule file) is evaluated once for both.
-    let mut shown = Vec::new();
-    let zh = message(&check.message, facts, &mut shown);
-    let en = check
-        .message_en
-        .as_ref()
-        .map(|m| message(m, facts, &mut shown));
-    let code = format!("rules::{}", check.id);
-    Some(finding(
-        check,
-        facts,
-        FindingMessage::Check {
-            title: check.title.clone(),
-            zh,
-            en,
-        },
-        &code,
-    ))
+    Outcome::Raised
+}
+
+fn run_one(check: &CheckRule, facts: &CheckFacts<'_, '_>) -> Option<Finding> {
+    match outcome(check, facts) {
+        Outcome::Holds => None,
+        Outcome::Incomplete(shown, error) => {
+            let engine = EngineFinding::CheckIncomplete {
+                check: check.title.clone(),
+                shown,
+                error,
+            };
+            Some(finding(
+                check,
+                facts,
+                FindingMessage::Engine(engine),
+                "perfrules::eval::check_incomplete",
+            ))
+        }
+        Outcome::Raised => {
+            // The English message mostly shows the same expressions as the Chinese one: each
+            // expression (by its text in the rule file) is evaluated once for both.
+            let mut shown = Vec::new();
+            let zh = message(&check.message, facts, &mut shown);
+            let en = check
+                .message_en
+                .as_ref()
+                .map(|m| message(m, facts, &mut shown));
+            let code = format!("rules::{}", check.id);
+            Some(finding(
+                check,
+                facts,
+                FindingMessage::Check {
+                    title: check.title.clone(),
+                    zh,
+                    en,
+                },
+                &code,
+            ))
+        }
+    }
 }
 
 fn finding(

@@ -327,6 +327,11 @@ pub fn check_error(e: &CheckError, lang: Lang) -> String {
             "规则文件列出的指标超过 {limit} 个",
             "the rule file names more than {limit} indicators"
         ),
+        TooManyChecks { limit, .. } => t!(
+            lang,
+            "规则文件的检查超过 {limit} 个",
+            "the rule file holds more than {limit} checks"
+        ),
         ConversionOutOfRange { unit, .. } => t!(
             lang,
             "`{unit}` 换算到基本单位的倍数超出精确小数的范围",

@@ -458,6 +458,11 @@ pub fn engine_finding(f: &EngineFinding, lang: Lang) -> String {
             "单位自评总分 {written}，复核总分 {computed}",
             "the unit's own total is {written}; re-checked it is {computed}"
         ),
+        EngineFinding::TooManyFindings { limit, more } => t!(
+            lang,
+            "规则文件的检查发现超过 {limit} 条：只列出前 {limit} 条，另有 {more} 条未列出（得分不受影响）",
+            "the rule file's checks raised more than {limit} findings: the first {limit} are listed, {more} more are not (scores are not affected)"
+        ),
     }
 }
 

@@ -82,6 +82,9 @@ pub enum EngineFinding {
     NothingToScore,
     /// The unit's total differs from the recomputed one.
     SelfTotal { written: Dec, computed: Dec },
+    /// The checks raised more findings than [`crate::limits::MAX_FINDINGS`]: the first
+    /// `limit` are listed, `more` were counted and not kept.
+    TooManyFindings { limit: usize, more: usize },
 }
 
 impl EngineFinding {
@@ -103,6 +106,7 @@ impl EngineFinding {
             EngineFinding::TotalRow { .. } => "perfrules::eval::total_row",
             EngineFinding::NothingToScore => "perfrules::eval::nothing_to_score",
             EngineFinding::SelfTotal { .. } => "perfrules::eval::self_total",
+            EngineFinding::TooManyFindings { .. } => "perfrules::eval::too_many_findings",
         }
     }
 }

@@ -12,6 +12,10 @@
 /// Code `perfrules::parse::file_too_large`.
 pub const MAX_RULE_FILE_BYTES: usize = 1 << 20;
 
+/// The most files in a chain of `extends` (the file itself included): rules/2022.pr
+/// extending rules/2021.pr is 2. Code `perfrules::extends::chain_too_long`.
+pub const MAX_EXTENDS_CHAIN: usize = 32;
+
 /// How deeply brackets — `(`, `[`, `{` — may nest in a rule file, counted outside strings
 /// and comments before the file is parsed. Code `perfrules::parse::too_deep`.
 pub const MAX_NESTING: usize = 64;
@@ -64,3 +68,32 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// indicator), `perfrules::eval::check_incomplete` (a check) or `perfrules::eval::overflow`
 /// (a total). Never rounded away silently.
 pub const MAX_DECIMAL_DIGITS: u32 = 28;
+
+/// Why a file was not read by [`read_file`].
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than the limit: its size in bytes, when known before reading.
+    TooLarge(Option<u64>),
+    Io(std::io::Error),
+}
+
+/// A file's text, if it holds at most `limit` bytes. A larger file is refused from its size
+/// before it is read; a file whose size is not known in advance (a pipe) is read up to one
+/// byte past the limit, never further.
+pub fn read_file(path: &std::path::Path, limit: usize) -> Result<String, ReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > limit as u64 {
+        return Err(ReadError::TooLarge(Some(size)));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge(None));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| ReadError::Io(std::io::Error::from(std::io::ErrorKind::InvalidData)))
+}

@@ -26,25 +26,12 @@ enum Unread {
     Io(Box<Diag>),
 }
 
-/// A file's text, if it holds at most `limit` bytes. A larger file is refused from its size
-/// before it is read; a file whose size is not known in advance (a pipe) is read up to one
-/// byte past the limit.
+/// A file's text, if it holds at most `limit` bytes ([`crate::limits::read_file`]).
 fn read_bounded(path: &Path, lang: Lang, limit: usize) -> Result<String, Unread> {
-    use std::io::Read;
-    let io = |e: std::io::Error| Unread::Io(read_error(path, &e, lang));
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > limit as u64 {
-        return Err(Unread::TooLarge(Some(size)));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() > limit {
-        return Err(Unread::TooLarge(None));
-    }
-    String::from_utf8(bytes).map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))
+    crate::limits::read_file(path, limit).map_err(|e| match e {
+        crate::limits::ReadError::TooLarge(size) => Unread::TooLarge(size),
+        crate::limits::ReadError::Io(e) => Unread::Io(read_error(path, &e, lang)),
+    })
 }
 
 /// A diagnostic without a source: the file was not read.

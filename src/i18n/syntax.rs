@@ -110,7 +110,7 @@ pub fn syntax_label(e: &SyntaxError, lang: Lang) -> String {
     match e {
         SyntaxError::Unexpected { .. } => t!(lang, "这里", "here"),
         SyntaxError::TooDeep { .. } => t!(lang, "嵌套过深", "too deep"),
-        SyntaxError::FileTooLarge { .. } => t!(lang, "文件开头", "start of the file"),
+        SyntaxError::FileTooLarge { .. } => t!(lang, "这个文件", "this file"),
         SyntaxError::Unclosed { .. } => t!(
             lang,
             "从这里开始的块没有结束",

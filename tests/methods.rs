@@ -280,3 +280,52 @@ fn derived_actuals_are_computed_from_the_budget_table() {
     assert_eq!(the_score(&card), "2.57");
     assert_eq!(card.indicators[0].actual.as_deref(), Some("85.50…%"));
 }
+
+/// Found by tests/properties.rs: scores rounded to whole numbers, 0.5 points, the target met —
+/// 0.5 rounded half up is 1, above the points. The score is never above the points: where
+/// rounding would pass them, it is the points themselves.
+#[test]
+fn rounding_never_lifts_a_score_above_its_points() {
+    let rules = |round: &str| {
+        format!(
+            "{}\nsection \"产出指标\" {{ any indicator {{ score proportional }} }}",
+            HEADER.replace("round indicator 2 half_up", round)
+        )
+    };
+    let whole = rules("round indicator 0 half_up");
+    let card = score(&whole, &one_indicator("0.5", ">=10次", "10次"));
+    assert_eq!(the_score(&card), "0.5");
+    assert_eq!(
+        card.indicators[0].lost.map(|l| l.to_string()).as_deref(),
+        Some("0")
+    );
+    // below the target the rounding stands: 9 ÷ 10 × 0.5 = 0.45 → 0
+    assert_eq!(
+        the_score(&score(&whole, &one_indicator("0.5", ">=10次", "9次"))),
+        "0"
+    );
+    // points with three places, scores to two: 2.345 met is 2.345, not 2.35
+    let two = rules("round indicator 2 half_up");
+    assert_eq!(
+        the_score(&score(&two, &one_indicator("2.345", ">=10次", "10次"))),
+        "2.345"
+    );
+    // rounding up: 0.001 of 0.5 points rounds up to 1, kept at 0.5
+    let up = rules("round indicator 0 up");
+    assert_eq!(
+        the_score(&score(&up, &one_indicator("0.5", ">=1000次", "2次"))),
+        "0.5"
+    );
+}
+
+/// Points below zero are no points: not scored, not in the totals, an error finding.
+#[test]
+fn negative_points_are_not_scored() {
+    let card = score_one("proportional", "-2", ">=10次", "10次");
+    assert_eq!(the_score(&card), "not scored");
+    assert_eq!(card.max_points.to_string(), "0");
+    assert!(card
+        .findings
+        .iter()
+        .any(|f| f.code == "perfrules::eval::negative_points"));
+}

@@ -56,28 +56,21 @@ pub fn score<'p>(
     year: i32,
     judge: &mut Judge<'_>,
 ) -> Scored<'p> {
-    let mut findings = Vec::new();
-    let Some(w) = p.points else {
-        if let Some((i, _)) = judge.take(&names_of(p)) {
-            judge.not_banded(i, &p.name);
-        }
-        findings.push(engine(Severity::Error, &p.name, EngineFinding::NoPoints));
-        return Scored {
-            working: Working::NotScored,
-            exact: None,
-            score: None,
-            method: None,
-            form: None,
-            rule: p.rule,
-            actual: Val::Absent,
-            findings,
-        };
+    // Points below zero are no points: nothing can be scored in [0, points].
+    let w = match p.points {
+        Some(w) if w.is_negative() => Err(EngineFinding::NegativePoints { points: w }),
+        Some(w) => Ok(w),
+        None => Err(EngineFinding::NoPoints),
+    };
+    let w = match w {
+        Ok(w) => w,
+        Err(why) => return not_scored(p, judge, why),
     };
     let mut scorer = Scorer {
         p,
         policy,
         year,
-        findings,
+        findings: Vec::new(),
         form: None,
         method: None,
         actual: Val::Absent,
@@ -105,8 +98,14 @@ pub fn score<'p>(
             scorer.judge.not_banded(i, &p.name);
         }
     }
+    // Rounded once, as the policy says, and never above the points: where rounding would
+    // pass them (points written with more places than scores are rounded to: 0.5 points,
+    // scores to whole numbers), the score is the points themselves.
     let kept = exact.clamp_to(Dec::ZERO, w);
-    let score = policy.round_indicator.map_or(kept, |r| r.apply(kept));
+    let score = policy
+        .round_indicator
+        .map_or(kept, |r| r.apply(kept))
+        .min(w);
     Scored {
         working,
         exact: Some(exact),
@@ -116,6 +115,24 @@ pub fn score<'p>(
         rule,
         actual: scorer.actual,
         findings: scorer.findings,
+    }
+}
+
+/// An indicator without points, or with points below zero: not scored, and an error finding
+/// says why.
+fn not_scored<'p>(p: &'p Prepared<'_>, judge: &mut Judge<'_>, why: EngineFinding) -> Scored<'p> {
+    if let Some((i, _)) = judge.take(&names_of(p)) {
+        judge.not_banded(i, &p.name);
+    }
+    Scored {
+        working: Working::NotScored,
+        exact: None,
+        score: None,
+        method: None,
+        form: None,
+        rule: p.rule,
+        actual: Val::Absent,
+        findings: vec![engine(Severity::Error, &p.name, why)],
     }
 }
 

@@ -390,6 +390,11 @@ pub fn engine_finding(f: &EngineFinding, lang: Lang) -> String {
             "规则和报告都没有给出分值，未计分",
             "neither the policy nor the report gives its points; not scored"
         ),
+        EngineFinding::NegativePoints { points } => t!(
+            lang,
+            "分值 {points} 小于 0，未计分",
+            "the points, {points}, are below zero; not scored"
+        ),
         EngineFinding::Unscorable(p) => problem(p, lang),
         EngineFinding::CompatibleUnits { target, actual } => {
             t!(lang, "目标 `{target}` 与实际 `{actual}` 口径不同，按可比计分", "target `{target}` and actual `{actual}` count different things; scored as comparable")

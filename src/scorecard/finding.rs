@@ -54,6 +54,8 @@ pub enum EngineFinding {
     MisplacedRow { written: String, policy: String },
     /// Neither the policy nor the report gives points.
     NoPoints,
+    /// The report declares points below zero: not scored.
+    NegativePoints { points: Dec },
     /// The indicator scored 0 because of a problem (see the scorecard's working).
     Unscorable(super::Problem),
     /// 人 and 人次, scored as comparable.
@@ -96,6 +98,7 @@ impl EngineFinding {
             EngineFinding::DuplicateRow { .. } => "perfrules::eval::duplicate_row",
             EngineFinding::MisplacedRow { .. } => "perfrules::eval::misplaced_row",
             EngineFinding::NoPoints => "perfrules::eval::no_points",
+            EngineFinding::NegativePoints { .. } => "perfrules::eval::negative_points",
             EngineFinding::Unscorable(p) => p.code(),
             EngineFinding::CompatibleUnits { .. } => "perfrules::eval::compatible_units",
             EngineFinding::UndeclaredUnit { .. } => "perfrules::eval::undeclared_unit",

@@ -6,9 +6,11 @@ use crate::decimal::Dec;
 use crate::scorecard::{Figure, Problem, Working};
 use crate::value::TargetForm;
 
-/// B ≥ A: w; otherwise w × B ÷ A. With A = 0 any B ≥ 0 meets the target.
+/// B ≥ A: w; otherwise w × B ÷ A. A target of 0 is met whatever the actual (policy-project
+/// §3.1 "A = 0 → w"; policy-2021 §3.1 says it for B ≥ 0 and nothing of B below 0, where
+/// w × B ÷ 0 has no value).
 pub fn proportional(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Result<Computed, Problem> {
-    if b.value >= a.value {
+    if b.value >= a.value || a.value.is_zero() {
         return Ok(met(form, a, b, w));
     }
     let exact = w
@@ -163,16 +165,19 @@ mod tests {
             .exact,
             d("1")
         );
-        // B < A = 0 would divide by zero: a problem, not a panic
-        assert!(matches!(
+        // B < A = 0: still met (policy-project §3.1: A = 0 → w), never a division by zero;
+        // found by the differential oracle, where it scored 0 with an arithmetic error
+        assert_eq!(
             proportional(
                 TargetForm::AtLeast,
                 &fig("0", "场"),
                 &fig("-1", "场"),
                 d("1")
-            ),
-            Err(Problem::Arithmetic { .. })
-        ));
+            )
+            .unwrap()
+            .exact,
+            d("1")
+        );
     }
 
     #[test]

@@ -329,3 +329,66 @@ fn negative_points_are_not_scored() {
         .iter()
         .any(|f| f.code == "perfrules::eval::negative_points"));
 }
+
+/// Found by the differential oracle (tests/differential.rs): a derived actual whose quotient
+/// does not end in decimals was rounded at 28 digits before the points multiplied it.
+/// 预算完成率 of 3 points, budget 6000, executed 5090: 3 × 5090 ÷ 6000 = 2.545 exactly,
+/// 四舍五入 2.55 — perfrules said 2.54 (3 × 84.8333…33% ÷ 100% = 2.5449…9).
+#[test]
+fn a_derived_actual_is_scored_exactly_when_its_quotient_does_not_end() {
+    let rules = format!(
+        "{HEADER}\nsection \"投入管理指标\" {{\n  indicator \"预算完成率\" points 3 target 100% {{\n    actual = budget.total.executed / budget.total.budget * 100%\n    score proportional\n  }}\n}}"
+    );
+    let report = |budget: &str, executed: &str| {
+        format!(
+            r#"{{"unit": "x", "year": 2021, "budget": [{{"item": "合计", "budget": "{budget}", "executed": "{executed}"}}], "indicators": []}}"#
+        )
+    };
+    let card = score(&rules, &report("6000", "5090"));
+    assert_eq!(the_score(&card), "2.55");
+    assert_eq!(
+        card.indicators[0].exact.map(|e| e.to_string()).as_deref(),
+        Some("2.545")
+    );
+    // 3 × 1 ÷ 24 = 0.125 → 0.13; 3 × 7 ÷ 12 = 1.75; 3 × 2 ÷ 3 = 2
+    assert_eq!(the_score(&score(&rules, &report("24", "1"))), "0.13");
+    assert_eq!(the_score(&score(&rules, &report("12", "7"))), "1.75");
+    assert_eq!(the_score(&score(&rules, &report("3", "2"))), "2");
+}
+
+/// The same through a reverse method and a deduction: the one division comes last.
+#[test]
+fn methods_divide_once_last() {
+    // reverse_linear on a derived actual of 50 ÷ 6 = 8.333…%, target <= 5%, 3 points:
+    // 3 × (10 − 25 ÷ 3) ÷ 5 = 1 exactly
+    let rules = format!(
+        "{HEADER}\nsection \"投入管理指标\" {{\n  indicator \"结转结余率\" points 3 target <= 5% {{\n    actual = budget.total.executed / budget.total.budget * 100%\n    score reverse_linear\n  }}\n}}"
+    );
+    let report = r#"{"unit": "x", "year": 2021, "budget": [{"item": "合计", "budget": "600", "executed": "50"}], "indicators": []}"#;
+    let card = score(&rules, report);
+    assert_eq!(
+        card.indicators[0].exact.map(|e| e.to_string()).as_deref(),
+        Some("1")
+    );
+    // deduct 1 per 3% above 5%, counted exactly, actual 6%: 2 − 1 × 1 ÷ 3 = 1.666… → 1.67,
+    // and at 5.5%: 2 − 0.5 ÷ 3 = 1.8333… → 1.83; at 9.5%: 2 − 4.5 ÷ 3 = 0.5
+    let card = score_one(
+        "deduct 1 per 3% above target, partial exact",
+        "2",
+        "<=5%",
+        "9.5%",
+    );
+    assert_eq!(
+        card.indicators[0].exact.map(|e| e.to_string()).as_deref(),
+        Some("0.5")
+    );
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 1 per 3% above target, partial exact",
+            "2",
+            "<=5%",
+            "6%"
+        )),
+        "1.67"
+    );
+}

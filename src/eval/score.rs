@@ -389,22 +389,25 @@ impl<'p> Scorer<'p, '_, '_, '_> {
             finding.rule = Some(span);
             self.findings.push(finding);
         }
-        let fa = Figure {
-            value: a_value,
-            unit: unit.clone(),
+        let fa = Figure::new(a_value, unit.clone());
+        // a derived actual's exact ratio, converted as its value was
+        let b_exact = match (&actual, &relation) {
+            (Actual::Figure(n), Relation::Convert(factor)) => n
+                .exact
+                .and_then(|r| r.checked_mul(crate::decimal::Ratio::whole(*factor)).ok()),
+            (Actual::Figure(n), _) => n.exact,
+            _ => None,
         };
         let fb = Figure {
             value: b_value,
             unit: unit.clone(),
+            exact: b_exact,
         };
         self.actual = Val::Num(Num::new(b_value, unit.clone()));
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
         let in_unit = |n: &Num, s: &Self| -> Result<Figure, Stop> {
             align(&Num::new(Dec::ZERO, unit.clone()), n, &s.policy.units)
-                .map(|(_, v, _, _)| Figure {
-                    value: v,
-                    unit: unit.clone(),
-                })
+                .map(|(_, v, _, _)| Figure::new(v, unit.clone()))
                 .map_err(|_| {
                     s.problem(
                         Problem::UnitMismatch {

@@ -123,6 +123,7 @@ fn compare(
 ) -> u64 {
     let policy: Policy = common::policy(&common::read(rules));
     let mut failures = Vec::new();
+    let mut seen = Seen::default();
     let first = first_seed();
     for seed in first..first + count {
         let mut rng = Rng::new(seed);
@@ -134,6 +135,7 @@ fn compare(
         let card = evaluate(&policy, &report)
             .unwrap_or_else(|e| panic!("seed {seed}: not scored: {e:?}\n{json}"));
         let expected = oracle(&value);
+        seen.add(&expected);
         let found = differences(&card, &expected, fixed);
         if !found.is_empty() {
             let lines: Vec<String> = found
@@ -178,7 +180,50 @@ fn compare(
         "perfrules and the oracle disagree:\n\n{}",
         failures.join("\n\n")
     );
+    eprintln!("{rules}: {seen:?}");
+    // the generator reaches every outcome, or the comparison says little
+    assert!(
+        seen.full > 0 && seen.partial > 0 && seen.zero > 0 && seen.not_scored > 0,
+        "{seen:?}"
+    );
+    assert!(
+        seen.grades.iter().all(|&n| n > 0) || count < 500,
+        "{seen:?}"
+    );
     count
+}
+
+/// What the compared reports held: indicators scored in full, in part, 0, not at all, and
+/// the grades — to show the comparison is not of trivial cases.
+#[derive(Debug, Default)]
+struct Seen {
+    indicators: u64,
+    full: u64,
+    partial: u64,
+    zero: u64,
+    not_scored: u64,
+    /// 优, 良, 中, 差
+    grades: [u64; 4],
+}
+
+impl Seen {
+    fn add(&mut self, card: &Card) {
+        for (_, points, score) in &card.indicators {
+            self.indicators += 1;
+            match (points, score) {
+                (Some(w), Some(s)) if s == w => self.full += 1,
+                (Some(_), Some(s)) if s.is_zero() => self.zero += 1,
+                (Some(_), Some(_)) => self.partial += 1,
+                _ => self.not_scored += 1,
+            }
+        }
+        let g = ["优", "良", "中", "差"]
+            .iter()
+            .position(|g| *g == card.grade);
+        if let Some(g) = g {
+            self.grades[g] += 1;
+        }
+    }
 }
 
 #[test]

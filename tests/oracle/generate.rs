@@ -201,9 +201,7 @@ fn sibling(rng: &mut Rng, unit: &'static str, money: bool) -> &'static str {
     match unit {
         "人" if rng.chance(30) => "人次",
         "人次" if rng.chance(30) => "人",
-        "元" | "万元" | "亿元" if money && rng.chance(50) => {
-            rng.word(&["元", "万元", "亿元"])
-        }
+        "元" | "万元" | "亿元" if money && rng.chance(50) => rng.word(&["元", "万元", "亿元"]),
         "" => rng.word(&["", "%", "次"]),
         _ if rng.chance(15) => "",
         u => u,
@@ -295,6 +293,36 @@ fn target_and_actual(rng: &mut Rng, year: i64, money: bool) -> (Option<String>, 
     }
 }
 
+/// A diligent unit's actual: `good` times in a hundred, the target reached exactly — the
+/// target's own figure (without its comparison), period or word — so that reports reach
+/// every grade, and totals near the thresholds.
+fn diligent(
+    rng: &mut Rng,
+    good: u64,
+    (target, actual): (Option<String>, Option<String>),
+) -> (Option<String>, Option<String>) {
+    let Some(t) = target.as_deref().filter(|_| rng.chance(good)) else {
+        return (target, actual);
+    };
+    let mut met = t.trim();
+    for op in AT_LEAST
+        .iter()
+        .chain(EQUAL)
+        .chain(AT_MOST)
+        .filter(|o| !o.is_empty())
+    {
+        if let Some(rest) = met.strip_prefix(op) {
+            met = rest;
+            break;
+        }
+    }
+    let met = met
+        .trim_end_matches("以上")
+        .trim_end_matches("以内")
+        .to_string();
+    (target, Some(met))
+}
+
 /// Points as units declare them: whole, with one or two places, zero, as a JSON number, or
 /// missing.
 fn points(rng: &mut Rng) -> Option<Value> {
@@ -356,6 +384,7 @@ pub fn report_2021(rng: &mut Rng) -> Value {
     } else {
         *rng.pick(&[2020, 2022])
     };
+    let good = *rng.pick(&[0, 40, 70, 90, 97]);
     let mut rows = Vec::new();
     for (name, _) in FIXED {
         if !rng.chance(88) {
@@ -368,6 +397,7 @@ pub fn report_2021(rng: &mut Rng) -> Value {
             n => n,
         };
         let pair = fixed_values(rng, name);
+        let pair = diligent(rng, good, pair);
         rows.push(indicator(
             "投入管理指标",
             written_name,
@@ -379,6 +409,7 @@ pub fn report_2021(rng: &mut Rng) -> Value {
     for i in 0..rng.below(22) {
         let level1 = rng.pick(OWN_SECTIONS);
         let pair = target_and_actual(rng, year, false);
+        let pair = diligent(rng, good, pair);
         rows.push(indicator(
             level1,
             &format!("自设指标{i}"),
@@ -541,10 +572,12 @@ fn budget(rng: &mut Rng, total: &str, headings: &[&str]) -> Option<Value> {
 /// A report for policy-project (项目支出).
 pub fn report_project(rng: &mut Rng) -> Value {
     let year = 2020 + rng.below(6) as i64 - i64::from(rng.chance(5));
+    let good = *rng.pick(&[0, 40, 70, 90, 97]);
     let mut rows = Vec::new();
     for i in 0..rng.below(24) {
         let level1 = rng.pick(super::project::SECTIONS);
         let pair = target_and_actual(rng, year, true);
+        let pair = diligent(rng, good, pair);
         rows.push(indicator(
             level1,
             &format!("项目指标{i}"),

@@ -329,7 +329,9 @@ fn rule_word(rule: Rule, lang: Lang) -> Option<String> {
             "a severity and message such as `warning \"…\"`"
         ),
         message | message_text | interpolation => t!(lang, "消息文本", "message text"),
-        expr | list | call | path | boolean | path_step => t!(lang, "一个表达式", "an expression"),
+        expr | bracketed | call | path | boolean | path_step => {
+            t!(lang, "一个表达式", "an expression")
+        }
         op_not | op_neg | op_or | op_and | op_in | op_eq | op_ne | op_le | op_ge | op_lt
         | op_gt | op_add | op_sub | op_mul | op_div => {
             t!(lang, "一个运算符", "an operator")

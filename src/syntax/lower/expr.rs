@@ -82,8 +82,11 @@ impl Lower {
             let mut nested = Vec::new();
             for child in expr.into_inner() {
                 match child.as_rule() {
-                    Rule::expr => nested.push((child, depth)),
-                    Rule::list | Rule::call | Rule::conditional => nested.extend(
+                    // brackets around one expression are a level of their own, no more
+                    Rule::bracketed if child.clone().into_inner().count() == 1 => {
+                        nested.extend(child.into_inner().map(|p| (p, depth)))
+                    }
+                    Rule::bracketed | Rule::call | Rule::conditional => nested.extend(
                         child
                             .into_inner()
                             .filter(|p| p.as_rule() == Rule::expr)
@@ -129,8 +132,16 @@ impl Lower {
     fn operand(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
         let kind = match pair.as_rule() {
-            Rule::expr => return self.expr(pair),
-            Rule::list => ExprKind::List(pair.into_inner().map(|e| self.expr(e)).collect()),
+            Rule::bracketed => {
+                let mut items: Vec<Expr> = pair.into_inner().map(|e| self.expr(e)).collect();
+                if items.len() == 1 {
+                    // brackets around one expression: the expression itself
+                    if let Some(only) = items.pop() {
+                        return only;
+                    }
+                }
+                ExprKind::List(items)
+            }
             Rule::conditional => {
                 let mut parts = pair
                     .into_inner()

@@ -5,6 +5,8 @@
 #   rules   a rule file: parse, check, score the examples by it, render
 #   value   a report cell: the value grammar and the decimal reader
 #   report  a report's JSON: read it, score it by every rule file in rules/, render
+#   cells   a report's cells (lines of the input as level 1, name, points, target, actual),
+#           in a report that always reads: scored by every rule file, rendered
 #   fmt     perfrules fmt: same syntax tree after formatting, formatting twice changes nothing
 #
 # Corpora are seeded from rules/, examples/ and tests/fixtures (fuzz/corpus/, not kept in
@@ -22,7 +24,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(rules value report fmt)
+  targets=(rules value report cells fmt)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -52,6 +54,23 @@ seed() {
       find "$root/examples" "$root/tests/fixtures" -name '*.json' | while read -r f; do
         cp -n "$f" "$dir/$(echo "${f#"$root"/}" | tr '/' '_')" 2>/dev/null || true
       done
+      ;;
+    cells)
+      # each example's rows, one cell to a line
+      if command -v python3 >/dev/null 2>&1; then
+        python3 - "$root" "$dir" <<'EOF'
+import json, pathlib, sys
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for path in sorted(root.glob('examples/*.json')):
+    report = json.loads(path.read_text())
+    total = next((r for r in report.get('budget', []) if not r.get('parent')), {})
+    lines = [str(total.get('budget', '')), str(total.get('executed', ''))]
+    for row in report['indicators']:
+        lines += [row.get('level1', ''), row.get('name', ''), str(row.get('points', '')),
+                  row.get('target', ''), row.get('actual', ''), str(row.get('self_score', ''))]
+    (out / path.stem).write_text('\n'.join(lines))
+EOF
+      fi
       ;;
     value)
       # every target and actual the examples and fixtures write, one file each

@@ -46,6 +46,11 @@ fn reports_the_fuzzer_found() {
 }
 
 #[test]
+fn cells_the_fuzzer_found() {
+    replay("cells", harness::cells);
+}
+
+#[test]
 fn formatting_the_fuzzer_found() {
     replay("fmt", harness::fmt);
 }
@@ -67,6 +72,7 @@ fn the_seeds_pass_every_harness() {
             harness::fmt(&data);
             harness::report(&data);
             harness::value(&data);
+            harness::cells(&data);
         }
     }
 }

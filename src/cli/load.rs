@@ -51,13 +51,15 @@ fn unread(code: &str, message: String, help: Option<String>) -> Diag {
 pub fn read(path: &Path, lang: Lang) -> Result<String, Box<Diag>> {
     read_bounded(path, lang, crate::limits::MAX_REPORT_BYTES).map_err(|e| match e {
         Unread::Io(diag) => diag,
-        Unread::TooLarge(size) => {
-            let e = crate::report::ReportError::too_large(size);
-            let (message, help) = crate::i18n::report_error(&e, lang);
-            let message = format!("{}: {message}", path.display());
-            Box::new(unread(e.code(), message, help))
-        }
+        Unread::TooLarge(size) => report_too_large(&path.display().to_string(), size, lang),
     })
+}
+
+/// The diagnostic of a report larger than [`crate::limits::MAX_REPORT_BYTES`], not read.
+pub fn report_too_large(name: &str, size: Option<u64>, lang: Lang) -> Box<Diag> {
+    let e = crate::report::ReportError::too_large(size);
+    let (message, help) = crate::i18n::report_error(&e, lang);
+    Box::new(unread(e.code(), format!("{name}: {message}"), help))
 }
 
 /// Reads a rule file within [`crate::limits::MAX_RULE_FILE_BYTES`].

@@ -30,12 +30,26 @@ pub fn rules(data: &[u8]) {
     }
 }
 
-/// A cell of a report: the value grammar, and the decimal reader.
+/// A cell of a report: the value reader, whose fast path must answer as the grammar does
+/// wherever it answers, and the decimal reader.
 pub fn value(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(value) = perfrules::value::parse(text) {
+    let grammar = perfrules::value::parse_by_grammar(text);
+    if let Some(fast) = perfrules::value::parse_fast(text) {
+        assert_eq!(
+            Ok(fast),
+            grammar,
+            "the fast path differs from the grammar on {text:?}"
+        );
+    }
+    assert_eq!(
+        perfrules::value::parse(text),
+        grammar,
+        "the reader differs on {text:?}"
+    );
+    if let Ok(value) = grammar {
         let _ = value.target_form();
         let _ = value.is_claimed_bound();
         let _ = value.same_target_as(&value);

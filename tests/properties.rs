@@ -142,6 +142,22 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config())]
+
+    /// The value reader's fast path answers as the grammar does, wherever it answers, on
+    /// cells made of the pieces values are made of; and the reader as a whole (fast path,
+    /// cache, grammar) is the grammar.
+    #[test]
+    fn the_fast_path_reads_every_cell_as_the_grammar_does(text in gen::cell_text()) {
+        let grammar = perfrules::value::parse_by_grammar(&text);
+        if let Some(fast) = perfrules::value::parse_fast(&text) {
+            prop_assert_eq!(Ok(fast), grammar.clone(), "{:?}", text);
+        }
+        prop_assert_eq!(perfrules::value::parse(&text), grammar, "{:?}", text);
+    }
+}
+
 fn tree_or(text: &str) -> Option<perfrules::syntax::ast::RuleFile> {
     let mut sources = Sources::new();
     let id = sources.add("x.pr", text);

@@ -172,6 +172,10 @@ fn score(policy: &Policy, report: &Report) {
     };
     let _ = json::render(&card, policy, Lang::En);
     let _ = human::render(&card, policy, &Style::plain(Lang::Zh));
+    let _ = perfrules::output::markdown::render(&card, policy, Lang::En);
+    let _ = perfrules::output::html::render(&card, policy, Lang::Zh);
+    let _ = perfrules::output::csv::report_row("fuzz.json", &card, Lang::Zh);
+    let _ = perfrules::output::csv::indicator_rows("fuzz.json", &card, Lang::En);
 }
 
 const RULES: &[(&str, &str)] = &[

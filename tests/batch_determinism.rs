@@ -22,8 +22,8 @@ fn run(args: &[&str]) -> Vec<u8> {
 
 proptest! {
     #![proptest_config(proptest::test_runner::Config {
-        // each case runs the binary a dozen times
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).map_or(8, |n: u32| n / 32 + 1),
+        // each case runs the binary 16 times: PROPTEST_CASES=20000 makes 101 cases
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).map_or(8, |n: u32| n / 200 + 1),
         failure_persistence: None,
         ..Default::default()
     })]

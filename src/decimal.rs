@@ -327,6 +327,112 @@ impl Dec {
     }
 }
 
+/// An exact quotient `num ÷ den`, kept apart from its decimal when the decimal would have to
+/// be rounded (`5090 ÷ 6000 = 0.848333…`, cut at 28 digits). A score computed from such a
+/// figure divides once, last, so that "computed exactly, then rounded once" holds: 3 ×
+/// 5090 ÷ 6000 is 2.545, which 四舍五入 makes 2.55, where 3 × 0.8483333…33 is 2.5449…9 and
+/// would make 2.54.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ratio {
+    pub num: Dec,
+    /// Never zero.
+    pub den: Dec,
+}
+
+impl Ratio {
+    /// A decimal as a ratio over 1.
+    pub fn whole(value: Dec) -> Ratio {
+        Ratio {
+            num: value,
+            den: Dec::ONE,
+        }
+    }
+
+    /// `num ÷ den`, refusing a zero denominator.
+    pub fn of(num: Dec, den: Dec) -> Result<Ratio, ArithError> {
+        if den.is_zero() {
+            return Err(ArithError::DivisionByZero);
+        }
+        Ok(Ratio { num, den })
+    }
+
+    /// The decimal: the one division, rounded at 28 significant digits when it must be.
+    pub fn value(self) -> Result<Dec, ArithError> {
+        self.num.checked_div(self.den)
+    }
+
+    /// Whether the decimal is exact: the reduced quotient has no prime factor in its
+    /// denominator but 2 and 5 (the powers of ten of the scales have no other), and the
+    /// decimal multiplied back gives the numerator. Multiplying back alone is not enough:
+    /// 111930 ÷ 126000 = 0.88833…3, and 0.88833…3 × 126000 rounds back to 111930.
+    pub fn ends(self) -> bool {
+        let (n, d) = (
+            self.num.0.mantissa().unsigned_abs(),
+            self.den.0.mantissa().unsigned_abs(),
+        );
+        if d == 0 {
+            return false;
+        }
+        let mut rest = d / gcd(n, d);
+        while rest % 2 == 0 {
+            rest /= 2;
+        }
+        while rest % 5 == 0 {
+            rest /= 5;
+        }
+        rest == 1
+            && self
+                .value()
+                .and_then(|v| v.checked_mul(self.den))
+                .is_ok_and(|back| back == self.num)
+    }
+
+    pub fn checked_mul(self, other: Ratio) -> Result<Ratio, ArithError> {
+        Ratio::of(
+            self.num.checked_mul(other.num)?,
+            self.den.checked_mul(other.den)?,
+        )
+    }
+
+    pub fn checked_div(self, other: Ratio) -> Result<Ratio, ArithError> {
+        Ratio::of(
+            self.num.checked_mul(other.den)?,
+            self.den.checked_mul(other.num)?,
+        )
+    }
+
+    pub fn checked_add(self, other: Ratio) -> Result<Ratio, ArithError> {
+        if self.den == other.den {
+            return Ratio::of(self.num.checked_add(other.num)?, self.den);
+        }
+        Ratio::of(
+            self.num
+                .checked_mul(other.den)?
+                .checked_add(other.num.checked_mul(self.den)?)?,
+            self.den.checked_mul(other.den)?,
+        )
+    }
+
+    pub fn negated(self) -> Ratio {
+        Ratio {
+            num: Dec::ZERO.checked_sub(self.num).unwrap_or(self.num),
+            den: self.den,
+        }
+    }
+
+    pub fn checked_sub(self, other: Ratio) -> Result<Ratio, ArithError> {
+        self.checked_add(other.negated())
+    }
+}
+
+/// Greatest common divisor (Euclid); gcd(0, d) = d.
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 fn normalize_digit(c: char) -> Option<char> {
     match c {
         '0'..='9' => Some(c),
@@ -497,6 +603,45 @@ mod tests {
             .checked_mul(d("2"))
             .unwrap();
         assert_eq!(q.to_string(), "0.5714285714285714285714285714");
+    }
+
+    #[test]
+    fn a_ratio_divides_once_last() {
+        // 3 × 5090 ÷ 6000 = 2.545 exactly; through the rounded quotient it is 2.5449…9
+        let rate = Ratio::of(d("5090"), d("6000")).unwrap();
+        assert!(!rate.ends());
+        let score = rate
+            .checked_mul(Ratio::whole(d("3")))
+            .unwrap()
+            .value()
+            .unwrap();
+        assert_eq!(score.to_string(), "2.545");
+        assert_eq!(score.round(2, RoundMode::HalfUp).to_string(), "2.55");
+        let rounded_first = rate.value().unwrap().checked_mul(d("3")).unwrap();
+        assert_eq!(
+            rounded_first.round(2, RoundMode::HalfUp).to_string(),
+            "2.54"
+        );
+        // 1 ÷ 3 + 1 ÷ 6 = 1 ÷ 2
+        let half = Ratio::of(d("1"), d("3"))
+            .unwrap()
+            .checked_add(Ratio::of(d("1"), d("6")).unwrap())
+            .unwrap();
+        assert_eq!(half.value().unwrap().to_string(), "0.5");
+        assert!(half.ends());
+        assert_eq!(
+            Ratio::of(d("1"), Dec::ZERO),
+            Err(ArithError::DivisionByZero)
+        );
+        // multiplied back, 0.88833…3 × 126000 rounds to 111930: it does not end all the same
+        assert!(!Ratio::of(d("111930"), d("126000")).unwrap().ends());
+        assert!(Ratio::of(d("111930"), d("125000")).unwrap().ends());
+        assert!(Ratio::of(d("0.3"), d("0.75")).unwrap().ends());
+        assert!(Ratio::of(Dec::ZERO, d("7")).unwrap().ends());
+        assert_eq!(
+            Ratio::whole(d("2")).checked_div(Ratio::whole(Dec::ZERO)),
+            Err(ArithError::DivisionByZero)
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ use serde::Deserialize;
 pub struct Judgements {
     #[serde(default)]
     pub report: Option<JudgedReport>,
+    #[serde(deserialize_with = "crate::report::indicator_rows")]
     pub judgements: Vec<Judgement>,
     /// Where each judgement's indicator name is written in the file (byte range of the
     /// quoted name), for diagnostics.
@@ -37,6 +38,7 @@ pub struct Judgements {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JudgedReport {
+    #[serde(deserialize_with = "crate::report::text")]
     pub unit: String,
     pub year: i32,
 }
@@ -46,10 +48,12 @@ pub struct JudgedReport {
 #[serde(deny_unknown_fields)]
 pub struct Judgement {
     /// The indicator's name, as the policy or the report writes it.
+    #[serde(deserialize_with = "crate::report::text")]
     pub indicator: String,
     /// The score the auditor sets.
     pub score: Amount,
     /// Why: shown in the explanation.
+    #[serde(deserialize_with = "crate::report::text")]
     pub note: String,
 }
 

@@ -7,7 +7,7 @@
 //! spanned syntax tree) → [`check`] (static analysis; the only way to build a
 //! [`check::Policy`]) → [`eval`] (scores a [`report::Report`]) → [`scorecard`] (the result,
 //! as data) → [`output`] (diagnostics, the human scorecard, JSON; words from [`i18n`]) →
-//! [`cli`] (the only part that prints).
+//! [`cli`] (the only part that prints). [`limits`] bounds every input.
 //!
 //! ```
 //! use perfrules::{check, eval, report::Report, source::Sources, syntax};
@@ -51,6 +51,7 @@ pub mod i18n;
 pub mod import;
 pub mod interval;
 pub mod judgement;
+pub mod limits;
 pub mod output;
 pub mod report;
 pub mod scorecard;

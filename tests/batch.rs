@@ -472,3 +472,39 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
         "{stderr:?}"
     );
 }
+
+/// Issue 7's limits in a batch: a 200 MB report in a folder is refused from its size and a
+/// 17 MB line of standard input is read no further than the limit — each a failure with the
+/// limit's code, the others scored, nothing held in memory beyond the limit.
+#[test]
+fn reports_beyond_the_size_limit_are_refused_one_by_one() {
+    let dir = folder("limits");
+    write(&dir.join("a.json"), &report("甲单位", 95, None));
+    std::fs::File::create(dir.join("b.json"))
+        .expect("created")
+        .set_len(200 << 20)
+        .expect("sparse");
+    write(&dir.join("c.json"), &report("丙单位", 85, None));
+    let d = dir.display().to_string();
+    let out = perfrules(&["eval", RULES, &d, "--format", "json", "--lang", "en"], "");
+    exits(&out, 1);
+    let lines = json_lines(&out);
+    assert_eq!(lines[1]["error"]["code"], "perfrules::report::too_large");
+    let totals: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l["result"]["total"].as_str())
+        .collect();
+    assert_eq!(totals, ["95", "85"]);
+    assert!(text(&out.stderr).contains("the file is 200 MiB"));
+
+    let long = format!("{{\"unit\": \"{}\"}}", "x".repeat(17 << 20));
+    let input = format!("{long}\n{}\n", report("乙单位", 70, None));
+    let out = perfrules(&["eval", RULES, "-", "--format", "json"], &input);
+    exits(&out, 1);
+    let lines = json_lines(&out);
+    let sources: Vec<&str> = lines.iter().filter_map(|l| l["source"].as_str()).collect();
+    assert_eq!(sources, ["-:1", "-:2"]);
+    assert_eq!(lines[0]["error"]["code"], "perfrules::report::too_large");
+    assert_eq!(lines[1]["result"]["total"], "70");
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -225,3 +225,35 @@ fn check_is_silent_on_the_rule_files_and_says_which_problems_it_found() {
     let refused = perfrules(&["check", "tests/fixtures/check/duplicate_name.pr"]);
     exits(&refused, 1);
 }
+
+/// Issue 7: a 200 MB report (and an oversized rule file) end in a diagnostic from the file's
+/// size, before it is read: exit 1, the limit's code, nothing on stdout, little memory.
+#[test]
+fn oversized_files_are_refused_before_they_are_read() {
+    let dir = std::env::temp_dir().join(format!("perfrules-cli-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("200mb.json");
+    // sparse: 200 MB of size on disk costs nothing
+    std::fs::File::create(&report)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
+    let out = perfrules(&["eval", RULES, &report.to_string_lossy(), "--lang", "en"]);
+    exits(&out, 1);
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("perfrules::report::too_large")
+            && stderr.contains("the file is 200 MiB, more than the limit of 16"),
+        "{stderr}"
+    );
+    let rules = dir.join("2mb.pr");
+    std::fs::File::create(&rules)
+        .unwrap()
+        .set_len(2 << 20)
+        .unwrap();
+    let out = perfrules(&["eval", &rules.to_string_lossy(), EXAMPLE]);
+    exits(&out, 1);
+    assert!(text(&out.stderr).contains("perfrules::parse::file_too_large"));
+    std::fs::remove_dir_all(&dir).ok();
+}

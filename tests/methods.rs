@@ -280,3 +280,115 @@ fn derived_actuals_are_computed_from_the_budget_table() {
     assert_eq!(the_score(&card), "2.57");
     assert_eq!(card.indicators[0].actual.as_deref(), Some("85.50…%"));
 }
+
+/// Found by tests/properties.rs: scores rounded to whole numbers, 0.5 points, the target met —
+/// 0.5 rounded half up is 1, above the points. The score is never above the points: where
+/// rounding would pass them, it is the points themselves.
+#[test]
+fn rounding_never_lifts_a_score_above_its_points() {
+    let rules = |round: &str| {
+        format!(
+            "{}\nsection \"产出指标\" {{ any indicator {{ score proportional }} }}",
+            HEADER.replace("round indicator 2 half_up", round)
+        )
+    };
+    let whole = rules("round indicator 0 half_up");
+    let card = score(&whole, &one_indicator("0.5", ">=10次", "10次"));
+    assert_eq!(the_score(&card), "0.5");
+    assert_eq!(
+        card.indicators[0].lost.map(|l| l.to_string()).as_deref(),
+        Some("0")
+    );
+    // below the target the rounding stands: 9 ÷ 10 × 0.5 = 0.45 → 0
+    assert_eq!(
+        the_score(&score(&whole, &one_indicator("0.5", ">=10次", "9次"))),
+        "0"
+    );
+    // points with three places, scores to two: 2.345 met is 2.345, not 2.35
+    let two = rules("round indicator 2 half_up");
+    assert_eq!(
+        the_score(&score(&two, &one_indicator("2.345", ">=10次", "10次"))),
+        "2.345"
+    );
+    // rounding up: 0.001 of 0.5 points rounds up to 1, kept at 0.5
+    let up = rules("round indicator 0 up");
+    assert_eq!(
+        the_score(&score(&up, &one_indicator("0.5", ">=1000次", "2次"))),
+        "0.5"
+    );
+}
+
+/// Points below zero are no points: not scored, not in the totals, an error finding.
+#[test]
+fn negative_points_are_not_scored() {
+    let card = score_one("proportional", "-2", ">=10次", "10次");
+    assert_eq!(the_score(&card), "not scored");
+    assert_eq!(card.max_points.to_string(), "0");
+    assert!(card
+        .findings
+        .iter()
+        .any(|f| f.code == "perfrules::eval::negative_points"));
+}
+
+/// Found by the differential oracle (tests/differential.rs): a derived actual whose quotient
+/// does not end in decimals was rounded at 28 digits before the points multiplied it.
+/// 预算完成率 of 3 points, budget 6000, executed 5090: 3 × 5090 ÷ 6000 = 2.545 exactly,
+/// 四舍五入 2.55 — perfrules said 2.54 (3 × 84.8333…33% ÷ 100% = 2.5449…9).
+#[test]
+fn a_derived_actual_is_scored_exactly_when_its_quotient_does_not_end() {
+    let rules = format!(
+        "{HEADER}\nsection \"投入管理指标\" {{\n  indicator \"预算完成率\" points 3 target 100% {{\n    actual = budget.total.executed / budget.total.budget * 100%\n    score proportional\n  }}\n}}"
+    );
+    let report = |budget: &str, executed: &str| {
+        format!(
+            r#"{{"unit": "x", "year": 2021, "budget": [{{"item": "合计", "budget": "{budget}", "executed": "{executed}"}}], "indicators": []}}"#
+        )
+    };
+    let card = score(&rules, &report("6000", "5090"));
+    assert_eq!(the_score(&card), "2.55");
+    assert_eq!(
+        card.indicators[0].exact.map(|e| e.to_string()).as_deref(),
+        Some("2.545")
+    );
+    // 3 × 1 ÷ 24 = 0.125 → 0.13; 3 × 7 ÷ 12 = 1.75; 3 × 2 ÷ 3 = 2
+    assert_eq!(the_score(&score(&rules, &report("24", "1"))), "0.13");
+    assert_eq!(the_score(&score(&rules, &report("12", "7"))), "1.75");
+    assert_eq!(the_score(&score(&rules, &report("3", "2"))), "2");
+}
+
+/// The same through a reverse method and a deduction: the one division comes last.
+#[test]
+fn methods_divide_once_last() {
+    // reverse_linear on a derived actual of 50 ÷ 6 = 8.333…%, target <= 5%, 3 points:
+    // 3 × (10 − 25 ÷ 3) ÷ 5 = 1 exactly
+    let rules = format!(
+        "{HEADER}\nsection \"投入管理指标\" {{\n  indicator \"结转结余率\" points 3 target <= 5% {{\n    actual = budget.total.executed / budget.total.budget * 100%\n    score reverse_linear\n  }}\n}}"
+    );
+    let report = r#"{"unit": "x", "year": 2021, "budget": [{"item": "合计", "budget": "600", "executed": "50"}], "indicators": []}"#;
+    let card = score(&rules, report);
+    assert_eq!(
+        card.indicators[0].exact.map(|e| e.to_string()).as_deref(),
+        Some("1")
+    );
+    // deduct 1 per 3% above 5%, counted exactly, actual 6%: 2 − 1 × 1 ÷ 3 = 1.666… → 1.67,
+    // and at 5.5%: 2 − 0.5 ÷ 3 = 1.8333… → 1.83; at 9.5%: 2 − 4.5 ÷ 3 = 0.5
+    let card = score_one(
+        "deduct 1 per 3% above target, partial exact",
+        "2",
+        "<=5%",
+        "9.5%",
+    );
+    assert_eq!(
+        card.indicators[0].exact.map(|e| e.to_string()).as_deref(),
+        Some("0.5")
+    );
+    assert_eq!(
+        the_score(&score_one(
+            "deduct 1 per 3% above target, partial exact",
+            "2",
+            "<=5%",
+            "6%"
+        )),
+        "1.67"
+    );
+}

@@ -11,10 +11,14 @@
 //!   none, and a trailing newline makes one). A report is named `-:LINE`, its line number
 //!   counted from 1.
 //! - a file, folder or line that cannot be read is an [`Item`] whose text is an error: the
-//!   run goes on with the next one.
+//!   run goes on with the next one. So is a file or line larger than
+//!   [`crate::limits::MAX_REPORT_BYTES`]: a file is refused from its size, a line is read no
+//!   further than the limit (the rest of it is passed over).
 //!
-//! Memory: one folder listing per level being walked, and one line or file at a time.
+//! Memory: one folder listing per level being walked, and one line or file at a time, each
+//! at most [`crate::limits::MAX_REPORT_BYTES`].
 
+use crate::limits::{read_file, ReadError, MAX_REPORT_BYTES};
 use std::collections::VecDeque;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -53,7 +57,7 @@ pub struct Item {
     /// For a line of standard input, its number (from 1).
     pub line: Option<usize>,
     /// The report's text, or why it could not be read.
-    pub text: Result<String, std::io::Error>,
+    pub text: Result<String, ReadError>,
 }
 
 /// The reports of a list of inputs, lazily, in the order described in the module doc.
@@ -84,7 +88,7 @@ impl<R: BufRead> Inputs<R> {
         }
     }
 
-    fn item(&mut self, name: String, text: Result<String, std::io::Error>) -> Item {
+    fn item(&mut self, name: String, text: Result<String, ReadError>) -> Item {
         let index = self.next_index;
         self.next_index += 1;
         Item {
@@ -103,17 +107,31 @@ impl<R: BufRead> Inputs<R> {
             bytes.clear();
             lines.line += 1;
             let line = lines.line;
-            match lines.reader.read_until(b'\n', &mut bytes) {
+            let limit = MAX_REPORT_BYTES as u64 + 1;
+            match std::io::Read::take(&mut lines.reader, limit).read_until(b'\n', &mut bytes) {
                 Ok(0) => {
                     self.stdin = None;
                     return None;
+                }
+                Ok(_) if bytes.len() > MAX_REPORT_BYTES => {
+                    // a line beyond the limit: the rest of it is passed over, not kept
+                    if let Err(e) = skip_line(&mut lines.reader) {
+                        self.stdin = None;
+                        return Some(self.item(format!("-:{line}"), Err(ReadError::Io(e))));
+                    }
+                    let mut item = self.item(format!("-:{line}"), Err(ReadError::TooLarge(None)));
+                    item.line = Some(line);
+                    return Some(item);
                 }
                 Ok(_) => {
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
                     let text = String::from_utf8(std::mem::take(&mut bytes)).map_err(|e| {
-                        std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error())
+                        ReadError::Io(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            e.utf8_error(),
+                        ))
                     });
                     let mut item = self.item(format!("-:{line}"), text);
                     item.line = Some(line);
@@ -122,7 +140,7 @@ impl<R: BufRead> Inputs<R> {
                 Err(e) => {
                     // A read error ends standard input: the stream cannot be trusted after it.
                     self.stdin = None;
-                    return Some(self.item(format!("-:{line}"), Err(e)));
+                    return Some(self.item(format!("-:{line}"), Err(ReadError::Io(e))));
                 }
             }
         }
@@ -138,10 +156,12 @@ impl<R: BufRead> Inputs<R> {
             if path.is_dir() {
                 match listing(&path) {
                     Ok(entries) => self.walking.push(entries),
-                    Err(e) => return Some(self.item(path.display().to_string(), Err(e))),
+                    Err(e) => {
+                        return Some(self.item(path.display().to_string(), Err(ReadError::Io(e))))
+                    }
                 }
             } else if is_report_name(&path) {
-                let text = std::fs::read_to_string(&path);
+                let text = read_file(&path, MAX_REPORT_BYTES);
                 return Some(self.item(path.display().to_string(), text));
             }
         }
@@ -166,12 +186,34 @@ impl<R: BufRead> Iterator for Inputs<R> {
                 }
                 Input::Path(path) if path.is_dir() => match listing(&path) {
                     Ok(entries) => self.walking.push(entries),
-                    Err(e) => return Some(self.item(path.display().to_string(), Err(e))),
+                    Err(e) => {
+                        return Some(self.item(path.display().to_string(), Err(ReadError::Io(e))))
+                    }
                 },
                 Input::Path(path) => {
-                    let text = std::fs::read_to_string(&path);
+                    let text = read_file(&path, MAX_REPORT_BYTES);
                     return Some(self.item(path.display().to_string(), text));
                 }
+            }
+        }
+    }
+}
+
+/// Reads to the end of the line without keeping it.
+fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buffer.len();
+                reader.consume(n);
             }
         }
     }

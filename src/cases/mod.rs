@@ -170,9 +170,18 @@ fn run_case(case: &Case, policy: &Policy, dir: &Path) -> Result<Vec<Mismatch>, C
     let text = match &case.report {
         serde_json::Value::String(path) => {
             let path = dir.join(path);
-            std::fs::read_to_string(&path).map_err(|e| CaseError::Unreadable {
-                path: path.display().to_string(),
-                reason: e.to_string(),
+            crate::limits::read_file(&path, crate::limits::MAX_REPORT_BYTES).map_err(|e| {
+                CaseError::Unreadable {
+                    path: path.display().to_string(),
+                    reason: match e {
+                        crate::limits::ReadError::Io(e) => e.to_string(),
+                        crate::limits::ReadError::TooLarge(_) => {
+                            crate::report::ReportError::too_large(None)
+                                .code()
+                                .to_string()
+                        }
+                    },
+                }
             })?
         }
         inline => inline.to_string(),

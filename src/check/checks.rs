@@ -17,6 +17,13 @@ impl Checker {
         let mut rules = Vec::new();
         for item in &file.items {
             let Item::Check(check) = item else { continue };
+            if rules.len() == crate::limits::MAX_CHECKS {
+                self.errors.push(CheckError::TooManyChecks {
+                    span: check.id.span,
+                    limit: crate::limits::MAX_CHECKS,
+                });
+                break;
+            }
             if let Some(first) = ids.insert(&check.id.node, check.id.span) {
                 self.errors.push(CheckError::DuplicateCheck {
                     span: check.id.span,

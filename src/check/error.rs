@@ -173,6 +173,13 @@ pub enum CheckError {
     Unresolved { span: Span },
     /// A finding of the static analyses ([`super::lint`]): an error or a warning.
     Lint(super::lint::Lint),
+    /// More named indicators than [`crate::limits::MAX_INDICATORS`]: at the first beyond.
+    TooManyIndicators { span: Span, limit: usize },
+    /// More checks than [`crate::limits::MAX_CHECKS`]: at the first beyond.
+    TooManyChecks { span: Span, limit: usize },
+    /// `万元 = 10000000000000000000 元  亿元 = 10000000000000 万元`: a conversion whose
+    /// factor to its base unit is beyond exact decimals.
+    ConversionOutOfRange { span: Span, unit: String },
 }
 
 /// What kind of name was duplicated.
@@ -251,7 +258,10 @@ impl CheckError {
             | DuplicateExecution { span, .. }
             | UnknownSection { span, .. }
             | NoExecution { span }
-            | Unresolved { span } => *span,
+            | Unresolved { span }
+            | TooManyIndicators { span, .. }
+            | TooManyChecks { span, .. }
+            | ConversionOutOfRange { span, .. } => *span,
             Lint(lint) => lint.span(),
         }
     }
@@ -328,6 +338,9 @@ impl CheckError {
             NoExecution { .. } => "perfrules::check::no_execution",
             Unresolved { .. } => "perfrules::check::unresolved",
             Lint(lint) => lint.code(),
+            TooManyIndicators { .. } => "perfrules::check::too_many_indicators",
+            TooManyChecks { .. } => "perfrules::check::too_many_checks",
+            ConversionOutOfRange { .. } => "perfrules::check::conversion_out_of_range",
         }
     }
 }

@@ -117,6 +117,9 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// Names longer than this many characters get no "did you mean".
+const LONGEST_SUGGESTED: usize = 200;
+
 /// The candidate nearest to `query` by edit distance over characters, when it is near
 /// enough to be a likely misspelling: one edit for names of one or two characters, then
 /// two edits, or two in five for long names (`任务执行率` → `任务完成率`, `rnd` → `round`).
@@ -124,7 +127,15 @@ pub fn closest<'a, I>(query: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // A name this long is not a misspelling anyone types; comparing it would cost its
+    // length times each candidate's.
+    if query.len() > 4 * LONGEST_SUGGESTED {
+        return None;
+    }
     let query: Vec<char> = query.chars().collect();
+    if query.len() > LONGEST_SUGGESTED {
+        return None;
+    }
     let limit = if query.len() <= 2 {
         1
     } else {
@@ -133,7 +144,14 @@ where
     candidates
         .into_iter()
         .filter_map(|c| {
+            // The distance is at least the difference in length.
+            if c.len() > 4 * (query.len() + limit) {
+                return None;
+            }
             let chars: Vec<char> = c.chars().collect();
+            if chars.len().abs_diff(query.len()) > limit {
+                return None;
+            }
             let d = distance(&query, &chars);
             (d <= limit && d > 0).then_some((d, c))
         })

@@ -42,6 +42,8 @@ struct Built {
     section_index: NameIndex<SectionId>,
     section_spans: HashMap<String, Span>,
     pending: Vec<PendingDerived>,
+    /// Whether [`CheckError::TooManyIndicators`] was raised.
+    too_many: bool,
 }
 
 impl Checker {
@@ -191,6 +193,16 @@ impl Checker {
         built: &mut Built,
     ) {
         let id = IndicatorId(built.indicators.len());
+        if id.0 >= crate::limits::MAX_INDICATORS {
+            if !built.too_many {
+                built.too_many = true;
+                self.errors.push(CheckError::TooManyIndicators {
+                    span: indicator.name.span,
+                    limit: crate::limits::MAX_INDICATORS,
+                });
+            }
+            return;
+        }
         for name in std::iter::once(&indicator.name).chain(&indicator.aliases) {
             let key = names::key(&name.node);
             if let Some(first) = built.indicator_spans.get(&key) {

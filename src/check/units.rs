@@ -165,7 +165,7 @@ impl UnitTable {
                 match factor.checked_mul(*f) {
                     Ok(product) => factor = product,
                     Err(_) => {
-                        errors.push(CheckError::ConversionCycle {
+                        errors.push(CheckError::ConversionOutOfRange {
                             span: unit.span,
                             unit: unit.node.clone(),
                         });

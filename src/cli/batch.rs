@@ -28,6 +28,7 @@ use crate::check::{names, Policy};
 use crate::eval::{evaluate, evaluate_judged, EvalError};
 use crate::i18n::{Lang, Ui};
 use crate::judgement::Judgements;
+use crate::limits::ReadError;
 use crate::output::summary::{Failure, ReportRow, Summary};
 use crate::output::{csv, diagnostic, human, json, summary, Diag, Style};
 use crate::report::Report;
@@ -281,8 +282,12 @@ fn score_item(item: Item, cx: &Context<'_>) -> Outcome {
     let name = item.name;
     let text = match item.text {
         Ok(text) => text,
-        Err(e) => {
+        Err(ReadError::Io(e)) => {
             let diag = super::load::read_error(Path::new(&name), &e, cx.lang);
+            return failure(item.index, &name, vec![*diag], cx);
+        }
+        Err(ReadError::TooLarge(size)) => {
+            let diag = super::load::report_too_large(&name, size, cx.lang);
             return failure(item.index, &name, vec![*diag], cx);
         }
     };

@@ -17,7 +17,7 @@ pub(super) fn run(args: &FmtArgs) -> Exit {
     let mut unformatted = 0;
     for path in &args.files {
         let name = path.display().to_string();
-        let text = match super::load::read(path, args.lang) {
+        let text = match super::load::read_rules(path, args.lang) {
             Ok(text) => text,
             Err(diag) => {
                 super::eval::print_errors(&[*diag], &style);

@@ -11,15 +11,19 @@ use super::quick::{self, Quick, Slow};
 use crate::check::fields::IndicatorField;
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
+use crate::limits::MAX_FINDINGS;
 use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, Shown,
 };
-use crate::syntax::ast::BinaryOp;
-use crate::syntax::ast::Domain;
+use crate::syntax::ast::{BinaryOp, Domain, Severity};
 use std::borrow::Cow;
 
-/// Every check over its domain, in the order the rule file writes them.
+/// Every check over its domain, in the order the rule file writes them. Beyond
+/// [`MAX_FINDINGS`] the checks' findings are counted and not kept, and one more says how
+/// many.
 pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
+    let mut kept = 0;
+    let mut more = 0;
     for (index, check) in board.policy.checks.iter().enumerate() {
         let (count, binding): (usize, fn(usize) -> Binding) = match check.domain {
             None => (1, |_| Binding::Report),
@@ -33,10 +37,28 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                 board,
                 binding: binding(i),
             };
-            if let Some(finding) = run_one(index, check, &facts) {
-                findings.push(finding);
+            match run_one(index, check, &facts) {
+                Some(finding) if kept < MAX_FINDINGS => {
+                    findings.push(finding);
+                    kept += 1;
+                }
+                Some(_) => more += 1,
+                None => {}
             }
         }
+    }
+    if more > 0 {
+        let why = EngineFinding::TooManyFindings {
+            limit: MAX_FINDINGS,
+            more,
+        };
+        findings.push(Finding {
+            severity: Severity::Error,
+            code: Cow::Borrowed(why.code()),
+            subject: FindingSubject::default(),
+            message: FindingMessage::Engine(why),
+            rule: None,
+        });
     }
 }
 
@@ -196,10 +218,7 @@ fn holds(
 /// A value read in place, as a message shows it.
 fn quick_shown(q: Quick<'_>) -> Shown {
     match q {
-        Quick::Num(value, unit) => Shown::Figure(Figure {
-            value,
-            unit: unit.clone(),
-        }),
+        Quick::Num(value, unit) => Shown::Figure(Figure::new(value, unit.clone())),
         Quick::Bool(b) => Shown::Bool(b),
         Quick::Text(t) => Shown::Text(t.into()),
         Quick::Written(v) => Shown::Text(v.text.clone()),
@@ -213,6 +232,7 @@ fn shown(v: &Val<'_>) -> Shown {
         Val::Num(n) => Shown::Figure(Figure {
             value: n.value,
             unit: n.unit.clone(),
+            exact: n.exact,
         }),
         Val::Bool(b) => Shown::Bool(*b),
         Val::Text(t) => Shown::Text(t.as_ref().into()),
@@ -277,6 +297,7 @@ mod tests {
     use super::generate;
     use crate::check::expr::CExpr;
     use crate::check::units::UnitTable;
+use crate::limits::MAX_FINDINGS;
     use crate::report::Report;
     use crate::source::Sources;
     use std::cell::RefCell;

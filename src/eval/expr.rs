@@ -58,9 +58,12 @@ impl Val<'_> {
         }
     }
 
-    /// The figure, as a number of its own.
+    /// The figure, as a number of its own (with its exact ratio, when it has one).
     fn num(&self) -> Option<Num> {
-        self.figure().map(|(v, u)| Num::new(v, u.clone()))
+        match self {
+            Val::Num(n) => Some(n.clone()),
+            _ => self.figure().map(|(v, u)| Num::new(v, u.clone())),
+        }
     }
 
     /// A view of this value that borrows from it.
@@ -112,10 +115,7 @@ pub fn eval<'a>(
             _ => Val::Absent,
         },
         CKind::Neg(e) => match eval(e, facts, units)?.num() {
-            Some(n) => Val::Num(Num::new(
-                Dec::ZERO.checked_sub(n.value).map_err(|e| fail(e.into()))?,
-                n.unit,
-            )),
+            Some(n) => Val::Num(n.negated().map_err(|e| fail(e.into()))?),
             None => Val::Absent,
         },
         CKind::Binary(op, l, r) => binary(*op, l, r, facts, units).map_err(fail)?,
@@ -297,7 +297,8 @@ fn call<'a>(
                 first.unit,
             )
         }
-        Func::Abs => Num::new(first.value.abs(), first.unit),
+        Func::Abs if first.value.is_negative() => first.negated()?,
+        Func::Abs => first,
         Func::Min | Func::Max => {
             let mut best = first;
             for arg in &args[1..] {
@@ -307,10 +308,12 @@ fn call<'a>(
                 };
                 let (x, y, unit, _) = quantity::align(&best, &n, units)?;
                 let pick_new = if func == Func::Min { y < x } else { y > x };
-                best = if pick_new {
-                    Num::new(y, unit)
+                // the one picked, with its exact ratio when no unit was converted
+                let (picked, value) = if pick_new { (&n, y) } else { (&best, x) };
+                best = if picked.unit == unit {
+                    picked.clone()
                 } else {
-                    Num::new(x, unit)
+                    Num::new(value, unit)
                 };
             }
             best

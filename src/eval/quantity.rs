@@ -5,7 +5,7 @@
 //! as a ratio: `0.855 × 100% = 85.5%`, `700人 × 130% = 910人`, `85.5% ÷ 100% = 0.855`.
 
 use crate::check::units::{Relation, UnitTable};
-use crate::decimal::{ArithError, Dec};
+use crate::decimal::{ArithError, Dec, Ratio};
 use crate::value::Unit;
 
 /// A number and its unit.
@@ -13,6 +13,10 @@ use crate::value::Unit;
 pub struct Num {
     pub value: Dec,
     pub unit: Unit,
+    /// The exact quotient behind `value`, when `value` had to be rounded (a derived actual's
+    /// `executed ÷ budget` of 5090 and 6000): a score computed from it divides once, last
+    /// ([`Ratio`]). `None` when `value` is exact.
+    pub exact: Option<Ratio>,
 }
 
 /// Why two figures cannot be combined.
@@ -34,14 +38,47 @@ impl From<ArithError> for NumError {
 
 impl Num {
     pub fn new(value: Dec, unit: Unit) -> Num {
-        Num { value, unit }
+        Num {
+            value,
+            unit,
+            exact: None,
+        }
     }
 
     pub fn plain(value: Dec) -> Num {
-        Num {
-            value,
-            unit: Unit::None,
+        Num::new(value, Unit::None)
+    }
+
+    /// The value as an exact ratio (over 1 when the value is exact).
+    pub fn ratio(&self) -> Ratio {
+        self.exact.unwrap_or(Ratio::whole(self.value))
+    }
+
+    /// Keeps `exact` when it says more than the value does: a quotient that does not end.
+    /// One that ends is the value, exactly (1 ÷ 3 + 1 ÷ 6 is 0.5, not 0.4999…9). A ratio
+    /// that overflowed is dropped; the value stands, as it would without one.
+    fn with_exact(mut self, exact: Result<Ratio, ArithError>) -> Num {
+        match exact {
+            Ok(r) if r.ends() => {
+                if let Ok(v) = r.value() {
+                    self.value = v;
+                }
+                self.exact = None;
+            }
+            Ok(r) => self.exact = Some(r),
+            Err(_) => self.exact = None,
         }
+        self
+    }
+
+    /// The negation, exactly.
+    pub fn negated(&self) -> Result<Num, ArithError> {
+        let value = Dec::ZERO.checked_sub(self.value)?;
+        Ok(Num {
+            value,
+            unit: self.unit.clone(),
+            exact: self.exact.map(Ratio::negated),
+        })
     }
 }
 
@@ -81,18 +118,53 @@ pub fn compare(
     }
 }
 
+/// The second figure's exact ratio in the first's unit, as [`align`] converts its value.
+fn converted(a: &Num, b: &Num, units: &UnitTable) -> Result<Ratio, ArithError> {
+    match units.relate(&a.unit, &b.unit) {
+        Relation::Convert(factor) => b.ratio().checked_mul(Ratio::whole(factor)),
+        _ => Ok(b.ratio()),
+    }
+}
+
 pub fn add(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
     let (x, y, unit, _) = align(a, b, units)?;
-    Ok(Num::new(x.checked_add(y)?, unit))
+    let sum = Num::new(x.checked_add(y)?, unit);
+    Ok(if a.exact.is_some() || b.exact.is_some() {
+        sum.with_exact(converted(a, b, units).and_then(|y| a.ratio().checked_add(y)))
+    } else {
+        sum
+    })
 }
 
 pub fn sub(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
     let (x, y, unit, _) = align(a, b, units)?;
-    Ok(Num::new(x.checked_sub(y)?, unit))
+    let difference = Num::new(x.checked_sub(y)?, unit);
+    Ok(if a.exact.is_some() || b.exact.is_some() {
+        difference.with_exact(converted(a, b, units).and_then(|y| a.ratio().checked_sub(y)))
+    } else {
+        difference
+    })
 }
 
 pub fn mul(a: &Num, b: &Num) -> Result<Num, NumError> {
-    product(a, b).map(normalized)
+    let product = product(a, b)?;
+    let product = if a.exact.is_some() || b.exact.is_some() {
+        let per_cent = matches!(
+            (&a.unit, &b.unit),
+            (Unit::Percent, Unit::Percent | Unit::Named(_)) | (Unit::Named(_), Unit::Percent)
+        );
+        let exact = a.ratio().checked_mul(b.ratio()).and_then(|r| {
+            if per_cent {
+                r.checked_div(Ratio::whole(Dec::HUNDRED))
+            } else {
+                Ok(r)
+            }
+        });
+        product.with_exact(exact)
+    } else {
+        product
+    };
+    Ok(normalized(product))
 }
 
 fn product(a: &Num, b: &Num) -> Result<Num, NumError> {
@@ -113,8 +185,24 @@ fn product(a: &Num, b: &Num) -> Result<Num, NumError> {
     })
 }
 
+/// The quotient; when its decimal does not end, the exact ratio goes with it.
 pub fn div(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
-    quotient(a, b, units).map(normalized)
+    let quotient = quotient(a, b, units)?;
+    let hundredfold = matches!(
+        (&a.unit, &b.unit),
+        (Unit::None | Unit::Named(_), Unit::Percent)
+    );
+    let numerator = if hundredfold {
+        a.ratio().checked_mul(Ratio::whole(Dec::HUNDRED))
+    } else {
+        Ok(a.ratio())
+    };
+    let denominator = match (&a.unit, &b.unit) {
+        (Unit::Named(_), Unit::Named(_)) => converted(a, b, units),
+        _ => Ok(b.ratio()),
+    };
+    let exact = numerator.and_then(|n| denominator.and_then(|d| n.checked_div(d)));
+    Ok(normalized(quotient.with_exact(exact)))
 }
 
 fn quotient(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
@@ -142,7 +230,10 @@ fn quotient(a: &Num, b: &Num, units: &UnitTable) -> Result<Num, NumError> {
 
 /// Products and quotients carry no places of their own: `0.4517 × 100%` is `45.17%`.
 fn normalized(n: Num) -> Num {
-    Num::new(n.value.normalized(), n.unit)
+    Num {
+        value: n.value.normalized(),
+        ..n
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +274,43 @@ mod tests {
             div(&n("85.5", Unit::Percent), &n("100", Unit::Percent), &units).unwrap(),
             n("0.855", Unit::None)
         );
+    }
+
+    #[test]
+    fn a_quotient_that_does_not_end_keeps_its_exact_ratio_through_the_arithmetic() {
+        let units = UnitTable::default();
+        // 5090元 ÷ 6000元 × 100% = 84.8333…%, exactly 509 ÷ 6 %
+        let rate = mul(
+            &div(&n("5090", named("元")), &n("6000", named("元")), &units).unwrap(),
+            &n("100", Unit::Percent),
+        )
+        .unwrap();
+        assert_eq!(rate.unit, Unit::Percent);
+        let exact = rate.exact.expect("kept");
+        assert_eq!(
+            exact
+                .checked_mul(Ratio::whole(n("3", Unit::None).value))
+                .unwrap()
+                .checked_div(Ratio::whole(Dec::HUNDRED))
+                .unwrap()
+                .value()
+                .unwrap()
+                .to_string(),
+            "2.545"
+        );
+        // a quotient that ends needs none
+        assert_eq!(
+            div(&n("1", Unit::None), &n("8", Unit::None), &units)
+                .unwrap()
+                .exact,
+            None
+        );
+        // thirds add up exactly: 1 ÷ 3 + 1 ÷ 6 = 0.5, and say so
+        let third = div(&n("1", Unit::None), &n("3", Unit::None), &units).unwrap();
+        let sixth = div(&n("1", Unit::None), &n("6", Unit::None), &units).unwrap();
+        let half = add(&third, &sixth, &units).unwrap();
+        assert_eq!(half.exact, None);
+        assert_eq!(half.value.to_string(), "0.5");
     }
 
     #[test]

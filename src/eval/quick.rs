@@ -145,6 +145,9 @@ fn binary<'x>(
             }))
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+            if carries_quotient(l) || carries_quotient(r) {
+                return Err(Slow);
+            }
             let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
             let (Some(a), Some(b)) = (figure(left), figure(right)) else {
                 return Ok(Quick::Absent);
@@ -170,6 +173,23 @@ fn binary<'x>(
             };
             Ok(Quick::Num(v, unit))
         }
+    }
+}
+
+/// Whether an expression's figure may be a quotient that does not end. The general
+/// evaluator keeps such a quotient's exact ratio (super::quantity::Num::exact) and computes
+/// on with it, dividing once, last; this reader keeps decimals only, so arithmetic on a
+/// quotient is left to [`Slow`]. Comparing one is not: comparisons read the decimals.
+fn carries_quotient(e: &CExpr) -> bool {
+    match &e.kind {
+        CKind::Binary(BinaryOp::Div, ..) => true,
+        CKind::Binary(BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul, l, r) => {
+            carries_quotient(l) || carries_quotient(r)
+        }
+        CKind::Neg(x) => carries_quotient(x),
+        CKind::Call(Func::Abs | Func::Min | Func::Max, args) => args.iter().any(carries_quotient),
+        CKind::If(_, a, b) => carries_quotient(a) || carries_quotient(b),
+        _ => false,
     }
 }
 
@@ -435,6 +455,8 @@ pub fn indicator<'x>(
         Reason => text(&s.reason),
         Target => written(x.target),
         Actual => match &x.actual {
+            // a derived actual that is an exact ratio: the general evaluator computes with it
+            Val::Num(n) if n.exact.is_some() => return Err(Slow),
             Val::Num(n) => Quick::Num(n.value, &n.unit),
             Val::Bool(b) => Quick::Bool(*b),
             Val::Text(t) => Quick::Text(t),

@@ -56,20 +56,15 @@ pub fn score<'p, 'a>(
     judge: &mut Judge<'_>,
     findings: &mut Vec<Finding<'a>>,
 ) -> Scored<'p> {
-    let Some(w) = p.points else {
-        if let Some((i, _)) = judge.take(&names_of(p)) {
-            judge.not_banded(i, p.name);
-        }
-        findings.push(engine(Severity::Error, p.name, EngineFinding::NoPoints));
-        return Scored {
-            working: Working::NotScored,
-            exact: None,
-            score: None,
-            method: None,
-            form: None,
-            rule: p.rule,
-            actual: Val::Absent,
-        };
+    // Points below zero are no points: nothing can be scored in [0, points].
+    let w = match p.points {
+        Some(w) if w.is_negative() => Err(EngineFinding::NegativePoints { points: w }),
+        Some(w) => Ok(w),
+        None => Err(EngineFinding::NoPoints),
+    };
+    let w = match w {
+        Ok(w) => w,
+        Err(why) => return not_scored(p, judge, why, findings),
     };
     let mut scorer = Scorer {
         p,
@@ -104,8 +99,14 @@ pub fn score<'p, 'a>(
             scorer.judge.not_banded(i, p.name);
         }
     }
+    // Rounded once, as the policy says, and never above the points: where rounding would
+    // pass them (points written with more places than scores are rounded to: 0.5 points,
+    // scores to whole numbers), the score is the points themselves.
     let kept = exact.clamp_to(Dec::ZERO, w);
-    let score = policy.round_indicator.map_or(kept, |r| r.apply(kept));
+    let score = policy
+        .round_indicator
+        .map_or(kept, |r| r.apply(kept))
+        .min(w);
     Scored {
         working,
         exact: Some(exact),
@@ -114,6 +115,29 @@ pub fn score<'p, 'a>(
         form: scorer.form,
         rule,
         actual: scorer.actual,
+    }
+}
+
+/// An indicator without points, or with points below zero: not scored, and an error finding
+/// says why.
+fn not_scored<'p, 'a>(
+    p: &'p Prepared<'a>,
+    judge: &mut Judge<'_>,
+    why: EngineFinding,
+    findings: &mut Vec<Finding<'a>>,
+) -> Scored<'p> {
+    if let Some((i, _)) = judge.take(&names_of(p)) {
+        judge.not_banded(i, p.name);
+    }
+    findings.push(engine(Severity::Error, p.name, why));
+    Scored {
+        working: Working::NotScored,
+        exact: None,
+        score: None,
+        method: None,
+        form: None,
+        rule: p.rule,
+        actual: Val::Absent,
     }
 }
 
@@ -373,22 +397,25 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             finding.rule = Some(span);
             self.findings.push(finding);
         }
-        let fa = Figure {
-            value: a_value,
-            unit: unit.clone(),
+        let fa = Figure::new(a_value, unit.clone());
+        // a derived actual's exact ratio, converted as its value was
+        let b_exact = match (&actual, &relation) {
+            (Actual::Figure(n), Relation::Convert(factor)) => n
+                .exact
+                .and_then(|r| r.checked_mul(crate::decimal::Ratio::whole(*factor)).ok()),
+            (Actual::Figure(n), _) => n.exact,
+            _ => None,
         };
         let fb = Figure {
             value: b_value,
             unit: unit.clone(),
+            exact: b_exact,
         };
         self.actual = Val::Num(Num::new(b_value, unit.clone()));
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
         let in_unit = |n: &Num, s: &Self| -> Result<Figure, Stop> {
             align(&Num::new(Dec::ZERO, unit.clone()), n, &s.policy.units)
-                .map(|(_, v, _, _)| Figure {
-                    value: v,
-                    unit: unit.clone(),
-                })
+                .map(|(_, v, _, _)| Figure::new(v, unit.clone()))
                 .map_err(|_| {
                     s.problem(
                         Problem::UnitMismatch {
@@ -480,6 +507,7 @@ fn actual_shown(actual: &Actual<'_>) -> Shown {
         Actual::Figure(n) => Shown::Figure(Figure {
             value: n.value,
             unit: n.unit.clone(),
+            exact: n.exact,
         }),
         Actual::Written(v) => Shown::Text(v.text.clone()),
     }

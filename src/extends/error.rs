@@ -17,6 +17,8 @@ pub enum ExtendsError {
     Outside { span: Span, path: String },
     /// `a.pr` extends `b.pr`, which extends `a.pr`.
     Cycle { span: Span, chain: Vec<String> },
+    /// A chain of more than [`crate::limits::MAX_EXTENDS_CHAIN`] files.
+    ChainTooLong { span: Span, limit: usize },
     /// `override indicator "任务完成率"` when the extended files have no such indicator (or
     /// the file extends nothing).
     NothingToOverride {
@@ -73,6 +75,7 @@ impl ExtendsError {
             ExtendsError::NotFound { span, .. }
             | ExtendsError::Outside { span, .. }
             | ExtendsError::Cycle { span, .. }
+            | ExtendsError::ChainTooLong { span, .. }
             | ExtendsError::NothingToOverride { span, .. }
             | ExtendsError::NothingToRemove { span, .. }
             | ExtendsError::AmbiguousGroup { span, .. } => *span,
@@ -85,6 +88,7 @@ impl ExtendsError {
             ExtendsError::NotFound { .. } => "perfrules::extends::not_found",
             ExtendsError::Outside { .. } => "perfrules::extends::outside",
             ExtendsError::Cycle { .. } => "perfrules::extends::cycle",
+            ExtendsError::ChainTooLong { .. } => "perfrules::extends::chain_too_long",
             ExtendsError::NothingToOverride { .. } => "perfrules::extends::nothing_to_override",
             ExtendsError::NothingToRemove { .. } => "perfrules::extends::nothing_to_remove",
             ExtendsError::AmbiguousGroup { .. } => "perfrules::extends::ambiguous_group",

@@ -62,13 +62,31 @@ pub fn load_text(name: &str, text: &str) -> Result<Loaded, Box<Failed>> {
         .map(Path::to_path_buf)
         .unwrap_or_default();
     while let Some(extends) = chain.last().and_then(|(_, f)| f.extends.clone()) {
+        if chain.len() == crate::limits::MAX_EXTENDS_CHAIN {
+            let error = ExtendsError::ChainTooLong {
+                span: extends.span,
+                limit: crate::limits::MAX_EXTENDS_CHAIN,
+            };
+            return Err(fail(sources, vec![LoadError::Extends(error)]));
+        }
         let found = match path::resolve(&dir, &extends, &read) {
             Ok(found) => found,
             Err(e) => return Err(fail(sources, vec![LoadError::Extends(*e)])),
         };
-        let text = match std::fs::read_to_string(&found.path) {
+        // The real path, just checked to be inside the folder: a link swapped since is not
+        // followed out of it.
+        let limit = crate::limits::MAX_RULE_FILE_BYTES;
+        let text = match crate::limits::read_file(&found.canonical, limit) {
             Ok(text) => text,
-            Err(e) => {
+            Err(crate::limits::ReadError::TooLarge(size)) => {
+                let error = SyntaxError::FileTooLarge {
+                    span: extends.span,
+                    size,
+                    limit,
+                };
+                return Err(fail(sources, vec![LoadError::Syntax(error)]));
+            }
+            Err(crate::limits::ReadError::Io(e)) => {
                 let error = ExtendsError::NotFound {
                     span: extends.span,
                     path: extends.node.clone(),

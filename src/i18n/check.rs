@@ -322,6 +322,21 @@ pub fn check_error(e: &CheckError, lang: Lang) -> String {
             "规则没有 execution 块，不能读取 `execution`",
             "the policy has no execution block, so `execution` cannot be read"
         ),
+        TooManyIndicators { limit, .. } => t!(
+            lang,
+            "规则文件列出的指标超过 {limit} 个",
+            "the rule file names more than {limit} indicators"
+        ),
+        TooManyChecks { limit, .. } => t!(
+            lang,
+            "规则文件的检查超过 {limit} 个",
+            "the rule file holds more than {limit} checks"
+        ),
+        ConversionOutOfRange { unit, .. } => t!(
+            lang,
+            "`{unit}` 换算到基本单位的倍数超出精确小数的范围",
+            "the factor converting `{unit}` to its base unit is beyond exact decimals"
+        ),
     }
 }
 

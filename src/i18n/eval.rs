@@ -390,6 +390,11 @@ pub fn engine_finding(f: &EngineFinding, lang: Lang) -> String {
             "规则和报告都没有给出分值，未计分",
             "neither the policy nor the report gives its points; not scored"
         ),
+        EngineFinding::NegativePoints { points } => t!(
+            lang,
+            "分值 {points} 小于 0，未计分",
+            "the points, {points}, are below zero; not scored"
+        ),
         EngineFinding::Unscorable(p) => problem(p, lang),
         EngineFinding::CompatibleUnits { target, actual } => {
             t!(lang, "目标 `{target}` 与实际 `{actual}` 口径不同，按可比计分", "target `{target}` and actual `{actual}` count different things; scored as comparable")
@@ -457,6 +462,11 @@ pub fn engine_finding(f: &EngineFinding, lang: Lang) -> String {
             lang,
             "单位自评总分 {written}，复核总分 {computed}",
             "the unit's own total is {written}; re-checked it is {computed}"
+        ),
+        EngineFinding::TooManyFindings { limit, more } => t!(
+            lang,
+            "规则文件的检查发现超过 {limit} 条：只列出前 {limit} 条，另有 {more} 条未列出（得分不受影响）",
+            "the rule file's checks raised more than {limit} findings: the first {limit} are listed, {more} more are not (scores are not affected)"
         ),
     }
 }

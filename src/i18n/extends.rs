@@ -41,6 +41,11 @@ pub fn extends_error(e: &ExtendsError, lang: Lang) -> String {
                 "the rule files extend each other in a circle: {chain}"
             )
         }
+        ChainTooLong { limit, .. } => t!(
+            lang,
+            "继承链超过 {limit} 个文件",
+            "the chain of extended files is longer than {limit}"
+        ),
         NothingToOverride { what, name, .. } => {
             let thing = thing(*what, name, lang);
             t!(
@@ -77,6 +82,7 @@ pub fn extends_label(e: &ExtendsError, lang: Lang) -> String {
         NotFound { .. } => t!(lang, "读不到", "cannot be read"),
         Outside { .. } => t!(lang, "文件夹之外", "outside the folder"),
         Cycle { .. } => t!(lang, "绕回", "goes round"),
+        ChainTooLong { .. } => t!(lang, "过长", "too long"),
         NothingToOverride { .. } | NothingToRemove { .. } => t!(lang, "不存在", "does not exist"),
         AmbiguousGroup { .. } => t!(lang, "不明确", "ambiguous"),
     }
@@ -99,6 +105,11 @@ pub fn extends_help(e: &ExtendsError, lang: Lang) -> Option<String> {
             lang,
             "每个文件只能继承更早的规则",
             "each file can extend only an earlier policy"
+        ),
+        ChainTooLong { .. } => t!(
+            lang,
+            "把较早几年的规则合并成一个文件，再继承它",
+            "merge the earlier years into one file and extend that"
         ),
         NothingToOverride {
             suggestion: Some(s),

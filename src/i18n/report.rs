@@ -84,6 +84,70 @@ pub fn report_error(e: &ReportError, lang: Lang) -> (String, Option<String>) {
             ),
             None,
         ),
+        ReportErrorKind::TooLarge { size, limit } => {
+            let limit = super::bytes(*limit as u64, lang);
+            let message = match size {
+                Some(size) => {
+                    let size = super::bytes(*size, lang);
+                    t!(
+                        lang,
+                        "文件有 {size}，超过上限 {limit}，未读取",
+                        "the file is {size}, more than the limit of {limit}; it was not read"
+                    )
+                }
+                None => t!(
+                    lang,
+                    "文件超过上限 {limit}，未读取",
+                    "the file is larger than the limit of {limit}; it was not read"
+                ),
+            };
+            (
+                message,
+                Some(t!(
+                    lang,
+                    "一份报告通常只有几十 KB；请检查是否选错了文件",
+                    "a report is usually tens of KB: check that this is the right file"
+                )),
+            )
+        }
+        ReportErrorKind::TooDeep { limit } => (
+            t!(
+                lang,
+                "数组和对象嵌套超过 {limit} 层",
+                "arrays and objects nest more than {limit} deep"
+            ),
+            Some(t!(
+                lang,
+                "报告格式只有三层：报告、指标表、一行指标",
+                "the report format has three levels: the report, a table, a row"
+            )),
+        ),
+        ReportErrorKind::TooManyRows { limit } => (
+            t!(
+                lang,
+                "{at}：超过 {limit} 行",
+                "{at}: more than {limit} rows"
+            ),
+            None,
+        ),
+        ReportErrorKind::TextTooLong { chars, limit } => {
+            let (values, texts) = (
+                crate::limits::MAX_VALUE_CHARS,
+                crate::limits::MAX_TEXT_CHARS,
+            );
+            (
+            t!(
+                lang,
+                "{at}：文字有 {chars} 个字符，超过上限 {limit}",
+                "{at}: the text is {chars} characters long, more than the limit of {limit}"
+            ),
+            Some(t!(
+                lang,
+                "目标值和实际值最多 {values} 个字符，其他文字最多 {texts} 个字符；过长的单元格多半是列错位",
+                "targets and actuals have at most {values} characters, other texts {texts}; a cell this long is usually a shifted column"
+            )),
+        )
+        }
         ReportErrorKind::WrongType { found, expected } => {
             let (found, expected) = (json_kind(found, lang), json_kind(expected, lang));
             (

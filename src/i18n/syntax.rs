@@ -2,7 +2,7 @@
 
 use super::Lang;
 use crate::syntax::grammar::Rule;
-use crate::syntax::SyntaxError;
+use crate::syntax::{Nesting, SyntaxError};
 use crate::t;
 use crate::value::ValueErrorKind;
 
@@ -54,11 +54,50 @@ pub fn syntax_error(e: &SyntaxError, lang: Lang) -> String {
         SyntaxError::BadYear { text, .. } => {
             t!(lang, "`{text}` 不是年份", "`{text}` is not a year")
         }
-        SyntaxError::TooDeep { limit, .. } => t!(
+        SyntaxError::TooDeep {
+            limit,
+            nesting: Nesting::Brackets,
+            ..
+        } => t!(
             lang,
             "括号嵌套超过 {limit} 层",
             "brackets nest more than {limit} deep"
         ),
+        SyntaxError::TooDeep {
+            limit,
+            nesting: Nesting::Expression,
+            ..
+        } => t!(
+            lang,
+            "表达式超过 {limit} 层（每个运算符、not、负号、括号、函数、列表、if 各算一层）",
+            "the expression is more than {limit} levels deep (each operator, `not`, minus sign, bracket, function, list and `if` is a level)"
+        ),
+        SyntaxError::TooDeep {
+            nesting: Nesting::Parser,
+            ..
+        } => t!(
+            lang,
+            "表达式嵌套过深，无法读取",
+            "the expression nests too deeply to be read"
+        ),
+        SyntaxError::FileTooLarge { size, limit, .. } => {
+            let limit = super::bytes(*limit as u64, lang);
+            match size {
+                Some(size) => {
+                    let size = super::bytes(*size, lang);
+                    t!(
+                        lang,
+                        "规则文件有 {size}，超过上限 {limit}",
+                        "the rule file is {size}, more than the limit of {limit}"
+                    )
+                }
+                None => t!(
+                    lang,
+                    "规则文件超过上限 {limit}",
+                    "the rule file is larger than the limit of {limit}"
+                ),
+            }
+        }
         SyntaxError::Unclosed { bracket, .. } => t!(
             lang,
             "`{bracket}` 没有闭合，文件就结束了",
@@ -71,6 +110,7 @@ pub fn syntax_label(e: &SyntaxError, lang: Lang) -> String {
     match e {
         SyntaxError::Unexpected { .. } => t!(lang, "这里", "here"),
         SyntaxError::TooDeep { .. } => t!(lang, "嵌套过深", "too deep"),
+        SyntaxError::FileTooLarge { .. } => t!(lang, "这个文件", "this file"),
         SyntaxError::Unclosed { .. } => t!(
             lang,
             "从这里开始的块没有结束",
@@ -95,6 +135,7 @@ pub fn syntax_help(e: &SyntaxError, lang: Lang) -> Option<String> {
         }
         SyntaxError::BadEscape { .. } => t!(lang, "可用的转义：\\\" \\\\ \\n \\t \\{{ \\}}", "escapes: \\\" \\\\ \\n \\t \\{{ \\}}"),
         SyntaxError::TooDeep { .. } => t!(lang, "把表达式拆成几个检查或几步计算", "split the expression into several checks or steps"),
+        SyntaxError::FileTooLarge { .. } => t!(lang, "规则文件是一年的评分政策，通常只有几十 KB；请检查是否选错了文件", "a rule file holds one year's policy, usually tens of KB: check that this is the right file"),
         SyntaxError::Unclosed { bracket, .. } => {
             let close = match bracket {
                 '(' => ')',
@@ -134,6 +175,11 @@ pub fn value_error(kind: &ValueErrorKind, text: &str, lang: Lang) -> String {
             lang,
             "`{text}`：没有第 {q} 季度",
             "`{text}`: there is no quarter {q}"
+        ),
+        ValueErrorKind::TooLong { chars, limit } => t!(
+            lang,
+            "值有 {chars} 个字符，超过上限 {limit}",
+            "the value is {chars} characters long, more than the limit of {limit}"
         ),
         ValueErrorKind::TwoComparisons => t!(
             lang,
@@ -283,7 +329,9 @@ fn rule_word(rule: Rule, lang: Lang) -> Option<String> {
             "a severity and message such as `warning \"…\"`"
         ),
         message | message_text | interpolation => t!(lang, "消息文本", "message text"),
-        expr | list | call | path | boolean | path_step => t!(lang, "一个表达式", "an expression"),
+        expr | bracketed | call | path | boolean | path_step => {
+            t!(lang, "一个表达式", "an expression")
+        }
         op_not | op_neg | op_or | op_and | op_in | op_eq | op_ne | op_le | op_ge | op_lt
         | op_gt | op_add | op_sub | op_mul | op_div => {
             t!(lang, "一个运算符", "an operator")

@@ -48,6 +48,11 @@ impl CharColumns {
     }
 }
 
+/// The longest line shown whole, in bytes. A longer one (a minified report, a generated
+/// rule file) is shown as a window around the label: the diagnostic stays readable, and
+/// miette never meets a column too wide to format.
+const MAX_SHOWN_LINE: usize = 240;
+
 impl SourceCode for CharColumns {
     fn read_span<'a>(
         &'a self,
@@ -58,12 +63,13 @@ impl SourceCode for CharColumns {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        let long_line = std::str::from_utf8(inner.data())
+            .map_or(true, |data| data.lines().any(|l| l.len() > MAX_SHOWN_LINE));
+        if long_line {
+            return Ok(Box::new(self.window(span)));
+        }
         let column = if context_lines_before == 0 {
-            let before = self.text.get(..span.offset()).unwrap_or("");
-            before
-                .rsplit('\n')
-                .next()
-                .map_or(0, |line| line.chars().count())
+            self.column_of(span.offset())
         } else {
             inner.column()
         };
@@ -75,6 +81,45 @@ impl SourceCode for CharColumns {
             column,
             inner.line_count(),
         )))
+    }
+}
+
+impl CharColumns {
+    /// Characters from the start of the line to `offset`.
+    fn column_of(&self, offset: usize) -> usize {
+        let before = self.text.get(..offset).unwrap_or("");
+        before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |line| line.chars().count())
+    }
+
+    /// At most [`MAX_SHOWN_LINE`] bytes of the span's line, from a little before the span.
+    fn window(&self, span: &miette::SourceSpan) -> MietteSpanContents<'_> {
+        let text: &str = &self.text;
+        let mut offset = span.offset().min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let mut start = offset.saturating_sub(MAX_SHOWN_LINE / 4).max(line_start);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = (start + MAX_SHOWN_LINE).min(line_end).max(offset);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = text[..start].matches('\n').count();
+        MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[start..end],
+            (start, end - start).into(),
+            line,
+            self.column_of(start),
+            1,
+        )
     }
 }
 

@@ -41,29 +41,67 @@ impl Amount {
     }
 }
 
-/// A JSON number in exponent form (`1.5e3`), exactly, or out of range.
+/// A JSON number in exponent form (`1.5e3`, `25E-2`), exactly: the decimal point is moved
+/// in the digits as written, never through arithmetic that could round (`1.5e-28` would
+/// round to `2e-28`, `1e-30` to `0`). Beyond 28 significant digits or places it is out of
+/// range, as written without an exponent.
 fn scientific(text: &str) -> Result<Dec, DecimalTextError> {
     let (mantissa, exponent) = text
         .split_once(['e', 'E'])
         .ok_or(DecimalTextError::NotANumber)?;
-    let exponent: i32 = exponent
-        .trim_start_matches('+')
-        .parse()
-        .map_err(|_| DecimalTextError::NotANumber)?;
-    let mut value = Dec::parse_plain(mantissa)?;
-    let ten = Dec::from_int(10);
-    for _ in 0..exponent.unsigned_abs().min(64) {
-        value = if exponent > 0 {
-            value.checked_mul(ten)
-        } else {
-            value.checked_div(ten)
-        }
-        .map_err(|_| DecimalTextError::OutOfRange)?;
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let (negative, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_digits = exponent.strip_prefix('-').unwrap_or(exponent);
+    if int.is_empty()
+        || !all_digits(int)
+        || !all_digits(frac)
+        || exponent_digits.is_empty()
+        || !all_digits(exponent_digits)
+    {
+        return Err(DecimalTextError::NotANumber);
     }
-    if exponent.unsigned_abs() > 64 {
+    let digits: String = [int, frac].concat();
+    let Some(first) = digits.find(|c| c != '0') else {
+        return Ok(Dec::ZERO); // 0e999 is 0
+    };
+    // An exponent this large moves the first significant digit beyond any decimal.
+    let exponent: i64 = match exponent.parse() {
+        Ok(e) if (-64..=64).contains(&e) => e,
+        _ => return Err(DecimalTextError::OutOfRange),
+    };
+    // Where the point falls, counted from the start of `digits`.
+    let point = int.len() as i64 + exponent;
+    if point - (first as i64) > 40 || point < -40 {
         return Err(DecimalTextError::OutOfRange);
     }
-    Ok(value)
+    let mut plain = String::with_capacity(digits.len() + 48);
+    if negative {
+        plain.push('-');
+    }
+    if point <= 0 {
+        plain.push_str("0.");
+        plain.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        plain.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        plain.push_str(&digits);
+        plain.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        let (whole, fraction) = digits.split_at(point as usize);
+        plain.push_str(whole);
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    // Zeros after the last significant place say nothing when the exponent moved the point.
+    if plain.contains('.') {
+        let kept = plain.trim_end_matches('0').trim_end_matches('.').len();
+        plain.truncate(kept);
+    }
+    Dec::parse_plain(&plain)
 }
 
 impl<'de> Deserialize<'de> for Amount {
@@ -101,5 +139,34 @@ impl<'de> Visitor<'de> for AmountVisitor {
             }
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sci(text: &str) -> Result<String, DecimalTextError> {
+        scientific(text).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn exponents_move_the_point_without_rounding() {
+        assert_eq!(sci("1.5e3"), Ok("1500".into()));
+        assert_eq!(sci("25E-2"), Ok("0.25".into()));
+        assert_eq!(sci("-7.25e+1"), Ok("-72.5".into()));
+        assert_eq!(sci("1.5e-28"), Err(DecimalTextError::OutOfRange));
+        assert_eq!(sci("1e-28"), Ok("0.0000000000000000000000000001".into()));
+        assert_eq!(sci("1e-30"), Err(DecimalTextError::OutOfRange));
+        assert_eq!(sci("1e30"), Err(DecimalTextError::OutOfRange));
+        assert_eq!(sci("7.9e28"), Ok("79000000000000000000000000000".into()));
+        assert_eq!(sci("8e28"), Err(DecimalTextError::OutOfRange));
+        assert_eq!(sci("7.9e27"), Ok("7900000000000000000000000000".into()));
+        assert_eq!(sci("0e999"), Ok("0".into()));
+        assert_eq!(
+            sci("1e99999999999999999999"),
+            Err(DecimalTextError::OutOfRange)
+        );
+        assert_eq!(sci("1.000e-25"), Ok("0.0000000000000000000000001".into()));
     }
 }

@@ -3,6 +3,7 @@
 //! carries the byte offset where it was found.
 
 use super::amount::{BAD_DECIMAL, OUT_OF_RANGE};
+use super::bounded::{TOO_LONG, TOO_MANY};
 
 /// A report that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +33,17 @@ pub enum ReportErrorKind {
     /// A value of the wrong type: `"year": "2021年"` (what was found, what was expected, in
     /// serde's words: `string "2021年"`, `i32`).
     WrongType { found: String, expected: String },
+    /// The input is larger than [`crate::limits::MAX_REPORT_BYTES`]: its size, when known
+    /// (a pipe is read only up to the limit).
+    TooLarge { size: Option<u64>, limit: usize },
+    /// Arrays and objects nest deeper than [`crate::limits::MAX_JSON_DEPTH`].
+    TooDeep { limit: usize },
+    /// A table with more rows than its limit ([`crate::limits::MAX_INDICATORS`],
+    /// [`crate::limits::MAX_BUDGET_ROWS`]).
+    TooManyRows { limit: usize },
+    /// A text longer than its limit ([`crate::limits::MAX_VALUE_CHARS`] for a target or
+    /// actual, [`crate::limits::MAX_TEXT_CHARS`] otherwise).
+    TextTooLong { chars: usize, limit: usize },
 }
 
 impl ReportError {
@@ -53,6 +65,16 @@ impl ReportError {
         } else if let Some(rest) = message.strip_prefix(OUT_OF_RANGE) {
             ReportErrorKind::DecimalOutOfRange {
                 text: rest.to_string(),
+            }
+        } else if let Some(rest) = message.strip_prefix(TOO_MANY) {
+            ReportErrorKind::TooManyRows {
+                limit: rest.parse().unwrap_or_default(),
+            }
+        } else if let Some(rest) = message.strip_prefix(TOO_LONG) {
+            let (limit, chars) = rest.split_once('\u{1}').unwrap_or((rest, ""));
+            ReportErrorKind::TextTooLong {
+                chars: chars.parse().unwrap_or_default(),
+                limit: limit.parse().unwrap_or_default(),
             }
         } else if let Some(rest) = message.strip_prefix("unknown field `") {
             let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -83,6 +105,19 @@ impl ReportError {
         ReportError { kind, path, offset }
     }
 
+    /// An input of `size` bytes, beyond [`crate::limits::MAX_REPORT_BYTES`]; the command
+    /// line says so before reading it.
+    pub fn too_large(size: Option<u64>) -> ReportError {
+        ReportError {
+            kind: ReportErrorKind::TooLarge {
+                size,
+                limit: crate::limits::MAX_REPORT_BYTES,
+            },
+            path: String::new(),
+            offset: 0,
+        }
+    }
+
     pub(super) fn from_serde_plain(text: &str, e: serde_json::Error) -> ReportError {
         let offset = offset_of(text, e.line(), e.column());
         ReportError {
@@ -103,6 +138,10 @@ impl ReportError {
             ReportErrorKind::BadDecimal { .. } => "perfrules::report::bad_decimal",
             ReportErrorKind::DecimalOutOfRange { .. } => "perfrules::report::decimal_out_of_range",
             ReportErrorKind::WrongType { .. } => "perfrules::report::wrong_type",
+            ReportErrorKind::TooLarge { .. } => "perfrules::report::too_large",
+            ReportErrorKind::TooDeep { .. } => "perfrules::report::too_deep",
+            ReportErrorKind::TooManyRows { .. } => "perfrules::report::too_many_rows",
+            ReportErrorKind::TextTooLong { .. } => "perfrules::report::text_too_long",
         }
     }
 }

@@ -3,9 +3,11 @@
 //! with their JSON path; so is a decimal that does not parse.
 
 mod amount;
+mod bounded;
 mod error;
 
 pub use amount::Amount;
+pub use bounded::{indicator_rows, optional_text, text};
 
 /// The JSON Schema of report.json (`perfrules schema report`). Tests keep it in step with the
 /// types below: every example is valid under both, unknown and missing fields are refused by
@@ -20,19 +22,21 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// 部门（单位）名称
+    #[serde(deserialize_with = "bounded::text")]
     pub unit: String,
     /// The year evaluated; periods without a year ("11月") are read in it.
     pub year: i32,
     /// "部门整体支出" or "项目支出".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_text")]
     pub kind: Option<String>,
     /// 项目名称, for 项目支出 reports.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_text")]
     pub project: Option<String>,
     /// The budget execution table, in the order written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::budget_rows")]
     pub budget: Vec<BudgetRow>,
     /// The indicator table, in the order written.
+    #[serde(deserialize_with = "bounded::indicator_rows")]
     pub indicators: Vec<IndicatorRow>,
     /// 总分 / 自评得分 as the unit wrote it.
     #[serde(default)]
@@ -44,9 +48,10 @@ pub struct Report {
 #[serde(deny_unknown_fields)]
 pub struct BudgetRow {
     /// 部门整体预算总额 / 财政拨款 / 基本支出 …
+    #[serde(deserialize_with = "bounded::text")]
     pub item: String,
     /// The heading the row stands under (资金来源, 资金结构); the total row has none.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_text")]
     pub parent: Option<String>,
     /// 全年预算数
     pub budget: Amount,
@@ -68,23 +73,25 @@ pub struct BudgetRow {
 #[serde(deny_unknown_fields)]
 pub struct IndicatorRow {
     /// 一级指标
+    #[serde(deserialize_with = "bounded::text")]
     pub level1: String,
     /// 二级指标, where the form has one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_text")]
     pub level2: Option<String>,
     /// 三级指标, as written.
+    #[serde(deserialize_with = "bounded::text")]
     pub name: String,
     /// 分值 the unit declared.
     #[serde(default)]
     pub points: Option<Amount>,
     /// 年度指标值, as written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_value")]
     pub target: Option<String>,
     /// 全年完成值 / 实际完成值, as written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_value")]
     pub actual: Option<String>,
     /// 原因分析 / 偏差原因分析及改进措施.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_text")]
     pub reason: Option<String>,
     /// 自评分 / 得分, the unit's own score.
     #[serde(default)]
@@ -99,7 +106,9 @@ impl Report {
 }
 
 /// Reads one of perfrules' JSON inputs (a report, a judgements file) exactly: decimals digit
-/// for digit, unknown fields refused, errors with the JSON path and byte offset.
+/// for digit, unknown fields refused, errors with the JSON path and byte offset. An input
+/// larger than [`crate::limits::MAX_REPORT_BYTES`] or nested deeper than
+/// [`crate::limits::MAX_JSON_DEPTH`] is refused before it is parsed.
 ///
 /// The JSON path costs about 40% of the reading, and only a failing input needs it, so the
 /// text is read by serde_json alone first; only when that fails is it read again, tracking
@@ -111,6 +120,18 @@ pub fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Report
         return read_json(rest).map_err(|mut e| {
             e.offset += '\u{feff}'.len_utf8();
             e
+        });
+    }
+    if text.len() > crate::limits::MAX_REPORT_BYTES {
+        return Err(ReportError::too_large(Some(text.len() as u64)));
+    }
+    if let Some(offset) = bounded::too_deep(text) {
+        return Err(ReportError {
+            kind: ReportErrorKind::TooDeep {
+                limit: crate::limits::MAX_JSON_DEPTH,
+            },
+            path: String::new(),
+            offset,
         });
     }
     if let Ok(value) = serde_json::from_str(text) {

@@ -110,6 +110,8 @@ pub enum EngineFinding {
     MisplacedRow { written: String, policy: String },
     /// Neither the policy nor the report gives points.
     NoPoints,
+    /// The report declares points below zero: not scored.
+    NegativePoints { points: Dec },
     /// The indicator scored 0 because of a problem (see the scorecard's working).
     Unscorable(super::Problem),
     /// 人 and 人次, scored as comparable.
@@ -138,6 +140,9 @@ pub enum EngineFinding {
     NothingToScore,
     /// The unit's total differs from the recomputed one.
     SelfTotal { written: Dec, computed: Dec },
+    /// The checks raised more findings than [`crate::limits::MAX_FINDINGS`]: the first
+    /// `limit` are listed, `more` were counted and not kept.
+    TooManyFindings { limit: usize, more: usize },
 }
 
 impl EngineFinding {
@@ -149,6 +154,7 @@ impl EngineFinding {
             EngineFinding::DuplicateRow { .. } => "perfrules::eval::duplicate_row",
             EngineFinding::MisplacedRow { .. } => "perfrules::eval::misplaced_row",
             EngineFinding::NoPoints => "perfrules::eval::no_points",
+            EngineFinding::NegativePoints { .. } => "perfrules::eval::negative_points",
             EngineFinding::Unscorable(p) => p.code(),
             EngineFinding::CompatibleUnits { .. } => "perfrules::eval::compatible_units",
             EngineFinding::UndeclaredUnit { .. } => "perfrules::eval::undeclared_unit",
@@ -159,6 +165,7 @@ impl EngineFinding {
             EngineFinding::TotalRow { .. } => "perfrules::eval::total_row",
             EngineFinding::NothingToScore => "perfrules::eval::nothing_to_score",
             EngineFinding::SelfTotal { .. } => "perfrules::eval::self_total",
+            EngineFinding::TooManyFindings { .. } => "perfrules::eval::too_many_findings",
         }
     }
 }

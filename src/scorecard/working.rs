@@ -11,6 +11,25 @@ use std::fmt;
 pub struct Figure {
     pub value: Dec,
     pub unit: Unit,
+    /// The exact quotient behind `value` when `value` had to be rounded (a derived actual):
+    /// the methods divide once, last, with it.
+    pub exact: Option<crate::decimal::Ratio>,
+}
+
+impl Figure {
+    pub fn new(value: Dec, unit: Unit) -> Figure {
+        Figure {
+            value,
+            unit,
+            exact: None,
+        }
+    }
+
+    /// The figure as an exact ratio (over 1 when `value` is exact).
+    pub fn ratio(&self) -> crate::decimal::Ratio {
+        self.exact
+            .unwrap_or(crate::decimal::Ratio::whole(self.value))
+    }
 }
 
 impl fmt::Display for Figure {

@@ -33,10 +33,38 @@ pub enum SyntaxError {
     TooManyPlaces { span: Span, places: String },
     /// A year that is not a year: `year 20210`.
     BadYear { span: Span, text: String },
-    /// Expressions nested deeper than the limit (see README, limits).
-    TooDeep { span: Span, limit: usize },
+    /// Brackets or an expression nested deeper than the limit (crate::limits).
+    ///
+    /// ```text
+    /// require ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((true …
+    ///                                                                   ^ too deep
+    /// ```
+    TooDeep {
+        span: Span,
+        limit: usize,
+        nesting: Nesting,
+    },
+    /// A rule file larger than [`crate::limits::MAX_RULE_FILE_BYTES`]: its size, when known
+    /// (a pipe is read only up to the limit).
+    FileTooLarge {
+        span: Span,
+        size: Option<u64>,
+        limit: usize,
+    },
     /// The file ends inside a block: `section "任务指标" { any indicator` and no `}`.
     Unclosed { span: Span, bracket: char },
+}
+
+/// What nests too deeply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nesting {
+    /// Brackets, counted before the file is parsed ([`crate::limits::MAX_NESTING`]).
+    Brackets,
+    /// One expression ([`crate::limits::MAX_EXPR_DEPTH`]).
+    Expression,
+    /// So deep that the parser stopped before running out of stack (an `if … else if …`
+    /// chain thousands long).
+    Parser,
 }
 
 impl SyntaxError {
@@ -49,6 +77,7 @@ impl SyntaxError {
             | SyntaxError::TooManyPlaces { span, .. }
             | SyntaxError::BadYear { span, .. }
             | SyntaxError::TooDeep { span, .. }
+            | SyntaxError::FileTooLarge { span, .. }
             | SyntaxError::Unclosed { span, .. } => *span,
         }
     }
@@ -63,6 +92,7 @@ impl SyntaxError {
             SyntaxError::TooManyPlaces { .. } => "perfrules::parse::too_many_places",
             SyntaxError::BadYear { .. } => "perfrules::parse::bad_year",
             SyntaxError::TooDeep { .. } => "perfrules::parse::too_deep",
+            SyntaxError::FileTooLarge { .. } => "perfrules::parse::file_too_large",
             SyntaxError::Unclosed { .. } => "perfrules::parse::unclosed",
         }
     }

@@ -6,5 +6,6 @@ mod error;
 pub mod grammar;
 mod lower;
 
-pub use error::SyntaxError;
-pub use lower::{parse, MAX_NESTING};
+pub use crate::limits::MAX_NESTING;
+pub use error::{Nesting, SyntaxError};
+pub use lower::parse;

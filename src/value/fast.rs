@@ -18,6 +18,10 @@ use crate::decimal::Dec;
 
 /// The value, when the text is in a form read here; `None` sends it to the grammar.
 pub fn read(text: &str) -> Option<Value> {
+    // A text beyond the value limit is not read, by the grammar or here.
+    if super::lower::too_long(text).is_some() {
+        return None;
+    }
     // Only ASCII spaces around the value (`value_space`); any other white space, such as a
     // newline, goes to the grammar, which treats it its own way.
     if text.chars().any(other_space) {

@@ -30,11 +30,32 @@ pub enum ValueErrorKind {
     NotAQuarter(u32),
     /// A comparison both before and after the number: `>=95%以上`.
     TwoComparisons,
+    /// Longer than [`crate::limits::MAX_VALUE_CHARS`] characters.
+    TooLong { chars: usize, limit: usize },
+}
+
+/// A text longer than [`crate::limits::MAX_VALUE_CHARS`] characters: not read, by the grammar
+/// or the fast path.
+pub fn too_long(text: &str) -> Option<ValueError> {
+    let limit = crate::limits::MAX_VALUE_CHARS;
+    if text.len() <= limit {
+        return None; // bytes bound characters from above
+    }
+    let chars = text.chars().count();
+    (chars > limit).then_some(ValueError {
+        kind: ValueErrorKind::TooLong { chars, limit },
+        start: 0,
+        end: text.len(),
+    })
 }
 
 /// Reads a cell by the grammar alone: the definition of what a value is
-/// ([`super::parse`] puts a fast path in front of it).
+/// ([`super::parse`] puts a fast path in front of it). A text longer than
+/// [`crate::limits::MAX_VALUE_CHARS`] characters is not read.
 pub fn parse_by_grammar(text: &str) -> Result<Value, ValueError> {
+    if let Some(e) = too_long(text) {
+        return Err(e);
+    }
     let trimmed = text.trim_matches(|c: char| c.is_whitespace());
     if trimmed.is_empty() {
         return Ok(Value::blank(trimmed));

@@ -27,6 +27,9 @@ use std::fmt;
 /// such text is kept in a small cache per thread ([`remembered`]): the same function of the
 /// same text, read once.
 pub fn parse(text: &str) -> Result<Value, ValueError> {
+    if let Some(e) = lower::too_long(text) {
+        return Err(e);
+    }
     match fast::read(text) {
         Some(value) => Ok(value),
         None => remembered(text),

@@ -100,10 +100,7 @@ mod tests {
             bands(
                 &rules,
                 &ends,
-                &Figure {
-                    value: b.parse().unwrap(),
-                    unit: Unit::Percent,
-                },
+                &Figure::new(b.parse().unwrap(), Unit::Percent),
                 Dec::from_int(5),
             )
             .unwrap()

@@ -51,7 +51,8 @@ pub fn deadline_deduct(
     let (target_end, actual_end) = (target.end(year), actual.end(year));
     let months = target_end.months_until(actual_end).max(1);
     let step = rule.step.to_i64().filter(|s| *s > 0).unwrap_or(1);
-    let steps = Dec::from_int((months + step - 1) / step);
+    // months ≥ 1 and step ≥ 1: a ceiling division that cannot overflow, whatever the step.
+    let steps = Dec::from_int((months - 1) / step + 1);
     let deducted = rule
         .amount
         .checked_mul(steps)

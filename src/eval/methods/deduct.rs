@@ -2,7 +2,7 @@
 
 use super::{arith, Computed};
 use crate::check::policy::{DeductFrom, DeductRule};
-use crate::decimal::Dec;
+use crate::decimal::{Dec, Ratio};
 use crate::scorecard::{Figure, Problem, Shown, Working};
 use crate::syntax::ast::Partial;
 use crate::value::TargetForm;
@@ -47,10 +47,19 @@ pub fn deduct(
         .amount
         .checked_mul(steps)
         .map_err(arith(|| format!("{} × {steps}", rule.amount)))?;
-    let exact = w
-        .checked_sub(deducted)
-        .map_err(arith(|| format!("{w} − {deducted}")))?
-        .max(rule.floor);
+    // Counted exactly, w − D × beyond ÷ S divides once, last: a step of 3% or an actual
+    // that is itself an exact ratio would otherwise round before the subtraction.
+    let exact = match rule.partial {
+        Partial::Exact => exactly(rule, threshold, step, b, w, above).ok(),
+        Partial::Up | Partial::Down => None,
+    };
+    let exact = match exact {
+        Some(exact) => exact,
+        None => w
+            .checked_sub(deducted)
+            .map_err(arith(|| format!("{w} − {deducted}")))?,
+    }
+    .max(rule.floor);
     Ok(Computed::new(
         Working::Deduct {
             threshold: threshold.clone(),
@@ -69,16 +78,33 @@ pub fn deduct(
     ))
 }
 
+/// (w × S − D × beyond) ÷ S, with beyond = ±(B − T) as an exact ratio.
+fn exactly(
+    rule: &DeductRule,
+    threshold: &Figure,
+    step: &Figure,
+    b: &Figure,
+    w: Dec,
+    above: bool,
+) -> Result<Dec, crate::decimal::ArithError> {
+    let beyond = if above {
+        b.ratio().checked_sub(threshold.ratio())?
+    } else {
+        threshold.ratio().checked_sub(b.ratio())?
+    };
+    let deducted = Ratio::whole(rule.amount)
+        .checked_mul(beyond)?
+        .checked_div(step.ratio())?;
+    Ratio::whole(w).checked_sub(deducted)?.value()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::value::Unit;
 
     fn pct(v: &str) -> Figure {
-        Figure {
-            value: v.parse().unwrap(),
-            unit: Unit::Percent,
-        }
+        Figure::new(v.parse().unwrap(), Unit::Percent)
     }
 
     fn rule(amount: &str, partial: Partial) -> DeductRule {

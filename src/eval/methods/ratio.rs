@@ -2,18 +2,20 @@
 //! nothing, on numeric targets.
 
 use super::{arith, Computed};
-use crate::decimal::Dec;
+use crate::decimal::{ArithError, Dec, Ratio};
 use crate::scorecard::{Figure, Problem, Shown, Working};
 use crate::value::TargetForm;
 
-/// B ≥ A: w; otherwise w × B ÷ A. With A = 0 any B ≥ 0 meets the target.
+/// B ≥ A: w; otherwise w × B ÷ A. A target of 0 is met whatever the actual (policy-project
+/// §3.1 "A = 0 → w"; policy-2021 §3.1 says it for B ≥ 0 and nothing of B below 0, where
+/// w × B ÷ 0 has no value).
 pub fn proportional(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Result<Computed, Problem> {
-    if b.value >= a.value {
+    if b.value >= a.value || a.value.is_zero() {
         return Ok(met(form, a, b, w));
     }
-    let exact = w
-        .checked_mul(b.value)
-        .and_then(|x| x.checked_div(a.value))
+    // w × B ÷ A, dividing once, last (B may be an exact ratio: decimal::Ratio)
+    let exact = once(w, b.ratio(), Ratio::whole(a.value))
+        .or_else(|_| w.checked_mul(b.value).and_then(|x| x.checked_div(a.value)))
         .map_err(arith(|| format!("{b} ÷ {a} × {w}")))?;
     Ok(Computed::new(
         Working::Proportional {
@@ -35,9 +37,9 @@ pub fn reverse_ratio(
     if b.value <= a.value {
         return Ok(met(form, a, b, w));
     }
-    let exact = w
-        .checked_mul(a.value)
-        .and_then(|x| x.checked_div(b.value))
+    // w × A ÷ B, dividing once, last
+    let exact = once(w, Ratio::whole(a.value), b.ratio())
+        .or_else(|_| w.checked_mul(a.value).and_then(|x| x.checked_div(b.value)))
         .map_err(arith(|| format!("{a} ÷ {b} × {w}")))?;
     Ok(Computed::new(
         Working::ReverseRatio {
@@ -68,12 +70,19 @@ pub fn reverse_linear(
     if a.value.is_zero() {
         return Ok(Computed::new(working, Dec::ZERO));
     }
+    // w × (2A − B) ÷ A, dividing once, last
     let exact = a
         .value
         .checked_add(a.value)
-        .and_then(|two_a| two_a.checked_sub(b.value))
-        .and_then(|x| w.checked_mul(x))
-        .and_then(|x| x.checked_div(a.value))
+        .and_then(|two_a| Ratio::whole(two_a).checked_sub(b.ratio()))
+        .and_then(|excess| once(w, excess, Ratio::whole(a.value)))
+        .or_else(|_| {
+            a.value
+                .checked_add(a.value)
+                .and_then(|two_a| two_a.checked_sub(b.value))
+                .and_then(|x| w.checked_mul(x))
+                .and_then(|x| x.checked_div(a.value))
+        })
         .map_err(arith(|| format!("(1 − ({b} − {a}) ÷ {a}) × {w}")))?;
     Ok(Computed::new(working, exact.max(Dec::ZERO)))
 }
@@ -102,6 +111,13 @@ pub fn all_or_nothing(form: TargetForm, strict: bool, a: &Figure, b: &Figure, w:
     }
 }
 
+/// w × x ÷ y with one division, last: x or y may be exact ratios whose decimals would have
+/// been rounded (decimal::Ratio). An error when the ratio's figures overflow: the caller
+/// then computes with the decimals, as it would without a ratio.
+fn once(w: Dec, x: Ratio, y: Ratio) -> Result<Dec, ArithError> {
+    Ratio::whole(w).checked_mul(x)?.checked_div(y)?.value()
+}
+
 fn met(form: TargetForm, a: &Figure, b: &Figure, w: Dec) -> Computed {
     Computed::new(
         Working::Met {
@@ -119,14 +135,14 @@ mod tests {
     use crate::value::Unit;
 
     fn fig(v: &str, unit: &str) -> Figure {
-        Figure {
-            value: v.parse().unwrap(),
-            unit: if unit.is_empty() {
+        Figure::new(
+            v.parse().unwrap(),
+            if unit.is_empty() {
                 Unit::None
             } else {
                 Unit::Named(unit.into())
             },
-        }
+        )
     }
 
     fn d(v: &str) -> Dec {
@@ -163,16 +179,19 @@ mod tests {
             .exact,
             d("1")
         );
-        // B < A = 0 would divide by zero: a problem, not a panic
-        assert!(matches!(
+        // B < A = 0: still met (policy-project §3.1: A = 0 → w), never a division by zero;
+        // found by the differential oracle, where it scored 0 with an arithmetic error
+        assert_eq!(
             proportional(
                 TargetForm::AtLeast,
                 &fig("0", "场"),
                 &fig("-1", "场"),
                 d("1")
-            ),
-            Err(Problem::Arithmetic { .. })
-        ));
+            )
+            .unwrap()
+            .exact,
+            d("1")
+        );
     }
 
     #[test]

@@ -1,9 +1,15 @@
 //! Expressions, by precedence climbing (pest's Pratt parser), lowest first:
 //! `or`; `and`; `not`; comparisons and `in`; `+ -`; `* / × ÷`; unary `-`.
+//!
+//! A whole expression is measured before it is lowered, without recursion; one deeper than
+//! [`MAX_EXPR_DEPTH`] is refused, so that lowering, the checker and the evaluator, which
+//! recurse over it, stay within the stack.
 
 use super::Lower;
-use crate::source::Spanned;
+use crate::limits::MAX_EXPR_DEPTH;
+use crate::source::{Span, Spanned};
 use crate::syntax::ast::{BinaryOp, Expr, ExprKind, PathStep, UnaryOp};
+use crate::syntax::error::{Nesting, SyntaxError};
 use crate::syntax::grammar::Rule;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -31,9 +37,67 @@ fn pratt() -> &'static PrattParser<Rule> {
 }
 
 impl Lower {
-    /// An `expr`.
+    /// An `expr`. A whole expression (not one nested in another) is measured first.
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        self.expr_pairs(pair.into_inner())
+        if self.in_expr {
+            return self.expr_pairs(pair.into_inner());
+        }
+        if let Some(span) = self.too_deep(&pair) {
+            self.errors.push(SyntaxError::TooDeep {
+                span,
+                limit: MAX_EXPR_DEPTH,
+                nesting: Nesting::Expression,
+            });
+            return Expr {
+                kind: ExprKind::Bool(false),
+                span: self.span(&pair),
+            };
+        }
+        self.in_expr = true;
+        let expr = self.expr_pairs(pair.into_inner());
+        self.in_expr = false;
+        expr
+    }
+
+    /// Where an expression passes [`MAX_EXPR_DEPTH`]: the start of the first part found
+    /// deeper. The depth is an upper bound of the syntax tree's, computed with an explicit
+    /// stack: an `expr` is one level below the one it stands in, plus one per operator
+    /// among its terms (`a + b + c` is a tree 3 deep, `not not x` too); a call, a list or
+    /// an `if` adds one more for the expressions it holds.
+    fn too_deep(&self, pair: &Pair<'_, Rule>) -> Option<Span> {
+        let mut stack = vec![(pair.clone(), 0usize)];
+        while let Some((expr, outer)) = stack.pop() {
+            let operators = expr
+                .clone()
+                .into_inner()
+                .filter(|p| is_operator(p.as_rule()))
+                .count();
+            let depth = outer + operators + 1;
+            if depth > MAX_EXPR_DEPTH {
+                let start = expr.as_span().start();
+                let first_char = expr.as_str().chars().next().map_or(0, char::len_utf8);
+                return Some(Span::new(self.source, start, start + first_char));
+            }
+            // Pushed right to left, so that the leftmost part too deep is the one found.
+            let mut nested = Vec::new();
+            for child in expr.into_inner() {
+                match child.as_rule() {
+                    // brackets around one expression are a level of their own, no more
+                    Rule::bracketed if child.clone().into_inner().count() == 1 => {
+                        nested.extend(child.into_inner().map(|p| (p, depth)))
+                    }
+                    Rule::bracketed | Rule::call | Rule::conditional => nested.extend(
+                        child
+                            .into_inner()
+                            .filter(|p| p.as_rule() == Rule::expr)
+                            .map(|p| (p, depth + 1)),
+                    ),
+                    _ => {}
+                }
+            }
+            stack.extend(nested.into_iter().rev());
+        }
+        None
     }
 
     fn expr_pairs(&mut self, pairs: Pairs<'_, Rule>) -> Expr {
@@ -68,8 +132,16 @@ impl Lower {
     fn operand(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
         let kind = match pair.as_rule() {
-            Rule::expr => return self.expr(pair),
-            Rule::list => ExprKind::List(pair.into_inner().map(|e| self.expr(e)).collect()),
+            Rule::bracketed => {
+                let mut items: Vec<Expr> = pair.into_inner().map(|e| self.expr(e)).collect();
+                if items.len() == 1 {
+                    // brackets around one expression: the expression itself
+                    if let Some(only) = items.pop() {
+                        return only;
+                    }
+                }
+                ExprKind::List(items)
+            }
             Rule::conditional => {
                 let mut parts = pair
                     .into_inner()
@@ -130,6 +202,28 @@ impl Lower {
         }
         steps
     }
+}
+
+/// A prefix or infix operator of an `expr`.
+fn is_operator(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::op_not
+            | Rule::op_neg
+            | Rule::op_or
+            | Rule::op_and
+            | Rule::op_in
+            | Rule::op_eq
+            | Rule::op_ne
+            | Rule::op_le
+            | Rule::op_ge
+            | Rule::op_lt
+            | Rule::op_gt
+            | Rule::op_add
+            | Rule::op_sub
+            | Rule::op_mul
+            | Rule::op_div
+    )
 }
 
 fn binary_op(rule: Rule) -> BinaryOp {

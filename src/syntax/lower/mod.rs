@@ -12,23 +12,33 @@ mod units;
 mod vocabulary;
 
 use super::ast::{Item, RuleFile};
-use super::error::SyntaxError;
+use super::error::{Nesting, SyntaxError};
 use super::grammar::{Grammar, Rule};
 use crate::decimal::{Dec, DecimalTextError};
+use crate::limits::{MAX_NESTING, MAX_RULE_FILE_BYTES};
 use crate::source::{SourceId, Span, Spanned};
 use pest::iterators::Pair;
 use pest::Parser;
 
-/// How deeply brackets may nest in a rule file. Deeper input is refused before pest sees
-/// it, so that no input can exhaust the stack.
-pub const MAX_NESTING: usize = 64;
-
-/// Parses a rule file into its syntax tree, or every problem found in it.
+/// Parses a rule file into its syntax tree, or every problem found in it. A file larger
+/// than [`MAX_RULE_FILE_BYTES`] or with brackets nested deeper than [`MAX_NESTING`] is
+/// refused before pest sees it; an expression deeper than
+/// [`crate::limits::MAX_EXPR_DEPTH`] is refused before it is lowered. So no input can
+/// exhaust the stack here, in the checker or in the evaluator, which all recurse over
+/// expressions.
 pub fn parse(source: SourceId, text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
+    if text.len() > MAX_RULE_FILE_BYTES {
+        return Err(vec![SyntaxError::FileTooLarge {
+            span: Span::new(source, 0, 0),
+            size: Some(text.len() as u64),
+            limit: MAX_RULE_FILE_BYTES,
+        }]);
+    }
     if let Some(span) = too_deep(source, text) {
         return Err(vec![SyntaxError::TooDeep {
             span,
             limit: MAX_NESTING,
+            nesting: Nesting::Brackets,
         }]);
     }
     let mut pairs =
@@ -36,6 +46,7 @@ pub fn parse(source: SourceId, text: &str) -> Result<RuleFile, Vec<SyntaxError>>
     let mut lower = Lower {
         source,
         errors: Vec::new(),
+        in_expr: false,
     };
     let (extends, items) = match pairs.next() {
         Some(file) => lower.file(file),
@@ -120,7 +131,15 @@ fn unexpected(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Synt
         );
     let expected = match e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => positives,
-        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+        // pest stops at its own limits ("stack limit reached", "call limit reached") rather
+        // than overflow the stack: the only way to reach them is nesting.
+        pest::error::ErrorVariant::CustomError { .. } => {
+            return SyntaxError::TooDeep {
+                span: Span::new(source, start, end.min(text.len())),
+                limit: crate::limits::MAX_EXPR_DEPTH,
+                nesting: Nesting::Parser,
+            }
+        }
     };
     // The file ends inside a block: point at the block that was never closed.
     if found.is_empty() {
@@ -142,6 +161,8 @@ fn unexpected(source: SourceId, text: &str, e: pest::error::Error<Rule>) -> Synt
 pub(super) struct Lower {
     source: SourceId,
     errors: Vec<SyntaxError>,
+    /// Whether an expression is being lowered (its depth has been measured already).
+    in_expr: bool,
 }
 
 impl Lower {

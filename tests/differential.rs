@@ -108,7 +108,11 @@ fn differences(card: &Scorecard, oracle: &Card, fixed: &[(&'static str, u32)]) -
         show(Some(card.total.inner())),
         show(Some(oracle.total)),
     );
-    differ("grade".into(), card.grade.clone(), oracle.grade.to_string());
+    differ(
+        "grade".into(),
+        card.grade.to_string(),
+        oracle.grade.to_string(),
+    );
     out
 }
 

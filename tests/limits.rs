@@ -110,17 +110,15 @@ fn a_file_that_fails_inside_many_brackets_fails_at_once() {
 fn an_expression_at_the_depth_limit_checks_and_scores_on_a_small_stack() {
     // `- - … - 100%` with n signs is n + 1 deep.
     let rules = derived(&format!("{}100%", "- ".repeat(MAX_EXPR_DEPTH - 1)));
-    let card = on_small_stack(move || {
+    let score = on_small_stack(move || {
         let policy = policy(&rules);
         let report = report(&one_row("预算完成率", "3", "100%", "100%"));
-        evaluate(&policy, &report).expect("scored")
+        let card = evaluate(&policy, &report).expect("scored");
+        card.indicators[0].score.map(|s| s.to_string())
     });
     // an odd number of minus signs: −100% of a 100% target is 0 points (w × B ÷ A < 0 → 0)
     assert_eq!(MAX_EXPR_DEPTH % 2, 0);
-    assert_eq!(
-        card.indicators[0].score.map(|s| s.to_string()).as_deref(),
-        Some("0")
-    );
+    assert_eq!(score.as_deref(), Some("0"));
     let beyond = derived(&format!("{}100%", "- ".repeat(MAX_EXPR_DEPTH)));
     let errors = syntax_errors(&beyond);
     assert_eq!(code_of(&errors), ["perfrules::parse::too_deep"]);

@@ -44,13 +44,18 @@ fn checked(p: &GenPolicy) -> Policy {
         .unwrap_or_else(|e| panic!("a generated rule file does not check:\n{e}\n{}", p.text))
 }
 
-fn scored(policy: &Policy, report: &str) -> Option<Scorecard> {
-    let report = Report::from_json(report).expect("a generated report reads");
-    evaluate(policy, &report).ok()
+fn read(report: &str) -> Report {
+    Report::from_json(report).expect("a generated report reads")
+}
+
+fn scored<'a>(policy: &'a Policy, report: &'a Report) -> Option<Scorecard<'a>> {
+    evaluate(policy, report).ok()
 }
 
 /// Every indicator and the execution item.
-fn all(card: &Scorecard) -> impl Iterator<Item = &perfrules::scorecard::IndicatorScore> {
+fn all<'c>(
+    card: &'c Scorecard<'_>,
+) -> impl Iterator<Item = &'c perfrules::scorecard::IndicatorScore<'c>> {
     card.indicators.iter().chain(card.execution.as_ref())
 }
 
@@ -60,7 +65,8 @@ proptest! {
     #[test]
     fn every_score_lies_between_zero_and_its_points(p in gen::policy(), report in gen::report()) {
         let policy = checked(&p);
-        let Some(card) = scored(&policy, &report) else { return Ok(()) };
+        let read = read(&report);
+        let Some(card) = scored(&policy, &read) else { return Ok(()) };
         for s in all(&card) {
             if let (Some(score), Some(w)) = (s.score, s.points) {
                 prop_assert!(w >= Dec::ZERO, "{}: points {w}", s.name);
@@ -72,7 +78,8 @@ proptest! {
     #[test]
     fn lost_points_add_up_to_max_minus_raw(p in gen::policy(), report in gen::report()) {
         let policy = checked(&p);
-        let Some(card) = scored(&policy, &report) else { return Ok(()) };
+        let read = read(&report);
+        let Some(card) = scored(&policy, &read) else { return Ok(()) };
         let lost = Dec::sum(all(&card).filter_map(|s| s.lost)).unwrap();
         let max_minus_raw = card.max_points.checked_sub(card.raw_total).unwrap();
         prop_assert_eq!(lost, max_minus_raw, "{}", report);
@@ -93,7 +100,8 @@ proptest! {
         let render = || {
             // everything anew: a fresh parse, check and read each time
             let policy = checked(&p);
-            let Some(card) = scored(&policy, &report) else { return String::new() };
+            let read = read(&report);
+            let Some(card) = scored(&policy, &read) else { return String::new() };
             let mut out = json::render(&card, &policy, Lang::En);
             out.push_str(&human::render(&card, &policy, &Style::plain(Lang::Zh)));
             out.push_str(&markdown::render(&card, &policy, Lang::Zh));
@@ -111,7 +119,8 @@ proptest! {
         prop_assert_eq!(tree(&formatted), tree(&p.text));
         let before = checked(&p);
         let after = checked(&GenPolicy { text: formatted, ..p.clone() });
-        let (a, b) = (scored(&before, &report), scored(&after, &report));
+        let read = read(&report);
+        let (a, b) = (scored(&before, &read), scored(&after, &read));
         prop_assert_eq!(a.as_ref().map(meaning), b.as_ref().map(meaning));
     }
 }
@@ -196,7 +205,7 @@ fn meaning(card: &Scorecard) -> String {
 
 /// The score of one indicator, under `产出指标`, by `policy`.
 fn one(policy: &Policy, points: &str, target: &str, actual: &str) -> Option<Dec> {
-    let report = common::one_indicator(points, target, actual);
+    let report = read(&common::one_indicator(points, target, actual));
     scored(policy, &report).and_then(|c| {
         c.indicators
             .iter()

@@ -297,7 +297,6 @@ mod tests {
     use super::generate;
     use crate::check::expr::CExpr;
     use crate::check::units::UnitTable;
-use crate::limits::MAX_FINDINGS;
     use crate::report::Report;
     use crate::source::Sources;
     use std::cell::RefCell;

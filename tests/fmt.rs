@@ -125,6 +125,15 @@ check x \"标题\" {
     assert_eq!(formatted, expected);
 }
 
+/// Found by fuzzing: a lone carriage return ends a comment for the grammar (pest's NEWLINE),
+/// so what follows it is code; fmt took it into the comment and wrote the code twice.
+#[test]
+fn a_lone_carriage_return_ends_a_comment() {
+    let text = "# 说明\rpolicy \"示例\" { year 2021 }\r# 末尾\r";
+    let expected = "# 说明\npolicy \"示例\" {\n  year 2021\n}\n# 末尾\n";
+    assert_eq!(format(text).unwrap(), expected);
+}
+
 #[test]
 fn fmt_check_exits_3_with_a_diff_and_0_on_formatted_files() {
     let bin = env!("CARGO_BIN_EXE_perfrules");

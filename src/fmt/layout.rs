@@ -53,16 +53,18 @@ pub fn comments(text: &str) -> Vec<Comment> {
                 (true, _) => escaped = false,
                 (false, '\\') => escaped = true,
                 (false, '"') => in_string = false,
-                (false, '\n') => line_start = i + 1,
+                (false, '\n' | '\r') => line_start = i + 1,
                 _ => {}
             }
             continue;
         }
         match c {
             '"' => in_string = true,
-            '\n' => line_start = i + 1,
+            '\n' | '\r' => line_start = i + 1,
             '#' => {
-                let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+                // to the end of the line as the grammar sees it (pest's NEWLINE): a lone
+                // carriage return ends a comment too, and what follows it is code
+                let end = text[i..].find(['\n', '\r']).map_or(text.len(), |n| i + n);
                 let own_line = text[line_start..i].trim().is_empty();
                 out.push(Comment {
                     start: i,

@@ -4,6 +4,7 @@
 //! match, not-done words), budget tables with and without a total row, total rows of zero.
 
 use super::policy2021::{FIXED, OWN_SECTIONS};
+use super::score::{ACHIEVED, NOT_DONE};
 use serde_json::{json, Value};
 
 /// SplitMix64: small, fast, and the same sequence everywhere for a seed.
@@ -118,22 +119,6 @@ const AT_LEAST: &[&str] = &[">=", "≥", "≧", ">", "＞＝", "不低于"];
 const EQUAL: &[&str] = &["=", "＝", "﹦", "", "", ""];
 const AT_MOST: &[&str] = &["<=", "≤", "≦", "<", "不超过"];
 
-const ACHIEVED: &[&str] = &[
-    "达成",
-    "已达成",
-    "达成预期指标",
-    "达到",
-    "完成",
-    "已完成",
-    "是",
-    "有效",
-    "合格",
-    "合规",
-    "完整",
-    "准确",
-    "健全",
-    "契合",
-];
 const PARTLY: &[&str] = &[
     "较好",
     "较完整",
@@ -144,7 +129,6 @@ const PARTLY: &[&str] = &[
 ];
 const NOT_ACHIEVED: &[&str] = &["未达到", "未达成", "不完整", "不合格", "无", "否"];
 const UNKNOWN: &[&str] = &["良好", "一般", "优秀", "按计划推进", "有效提升"];
-const NOT_DONE: &[&str] = &["未开展", "未完成", "未召开"];
 const BLANK: &[&str] = &["", " ", "/", "-", "—", "／"];
 
 /// A qualitative actual for a word target.

@@ -30,7 +30,7 @@ pub fn grade(total: Decimal) -> &'static str {
 }
 
 /// The not-done words (§3.5 of policy-2021, §3.4 of policy-project's "as policy-2021").
-const NOT_DONE: &[&str] = &["未开展", "未完成", "未召开"];
+pub const NOT_DONE: &[&str] = &["未开展", "未完成", "未召开"];
 
 /// What an actual is, before a method reads it.
 pub enum Actual {
@@ -106,25 +106,27 @@ pub fn same_unit(
     }
 }
 
+/// §3.4's words of an achieved target.
+pub const ACHIEVED: &[&str] = &[
+    "达成",
+    "已达成",
+    "达成预期指标",
+    "达到",
+    "完成",
+    "已完成",
+    "是",
+    "有效",
+    "合格",
+    "合规",
+    "完整",
+    "准确",
+    "健全",
+    "契合",
+];
+
 /// §3.4: the share of points a word scores — achieved 100%, partly achieved 60%, not
 /// achieved 0 — or `None` for a word the vocabulary does not hold.
 pub fn word_share(word: &str, target: &str) -> Option<Decimal> {
-    const ACHIEVED: &[&str] = &[
-        "达成",
-        "已达成",
-        "达成预期指标",
-        "达到",
-        "完成",
-        "已完成",
-        "是",
-        "有效",
-        "合格",
-        "合规",
-        "完整",
-        "准确",
-        "健全",
-        "契合",
-    ];
     let plain = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     if plain(word) == plain(target) || ACHIEVED.contains(&word) {
         return Some(Decimal::ONE_HUNDRED);

@@ -229,11 +229,7 @@ fn quick_shown(q: Quick<'_>) -> Shown {
 /// A value as a message shows it, kept as data.
 fn shown(v: &Val<'_>) -> Shown {
     match v {
-        Val::Num(n) => Shown::Figure(Figure {
-            value: n.value,
-            unit: n.unit.clone(),
-            exact: n.exact,
-        }),
+        Val::Num(n) => Shown::Figure(n.figure()),
         Val::Bool(b) => Shown::Bool(*b),
         Val::Text(t) => Shown::Text(t.as_ref().into()),
         Val::Written(v) => Shown::Text(v.text.clone()),

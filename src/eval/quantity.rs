@@ -71,6 +71,15 @@ impl Num {
         self
     }
 
+    /// The figure as a working or a message shows it, with its exact ratio.
+    pub fn figure(&self) -> crate::scorecard::Figure {
+        crate::scorecard::Figure {
+            value: self.value,
+            unit: self.unit.clone(),
+            exact: self.exact,
+        }
+    }
+
     /// The negation, exactly.
     pub fn negated(&self) -> Result<Num, ArithError> {
         let value = Dec::ZERO.checked_sub(self.value)?;

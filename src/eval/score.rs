@@ -504,11 +504,7 @@ fn actual_text(actual: &Actual<'_>) -> String {
 /// The actual as a working shows it: a figure, or the text as written.
 fn actual_shown(actual: &Actual<'_>) -> Shown {
     match actual {
-        Actual::Figure(n) => Shown::Figure(Figure {
-            value: n.value,
-            unit: n.unit.clone(),
-            exact: n.exact,
-        }),
+        Actual::Figure(n) => Shown::Figure(n.figure()),
         Actual::Written(v) => Shown::Text(v.text.clone()),
     }
 }

@@ -179,7 +179,7 @@ fn json_kind(serde: &str, lang: Lang) -> String {
         "map" | "struct" => t!(lang, "对象", "an object"),
         "boolean" => t!(lang, "真假值", "true or false"),
         "null" | "unit" => t!(lang, "null", "null"),
-        "floating" | "decimal," => t!(lang, "数字", "a number"),
+        "floating" | "decimal," | "number" => t!(lang, "数字", "a number"),
         _ if serde.starts_with("a decimal") => t!(lang, "数字", "a number"),
         _ => return serde.to_string(),
     };

@@ -381,6 +381,28 @@ fn what_cannot_be_read_is_an_error_quoting_it() {
     );
 }
 
+/// Found by fuzzing (`fmt`): a value is read without the white space around it, whatever
+/// white space that is. A cell beginning with a line break was read as a word (`\r\r<02x`),
+/// but kept without it; `fmt` wrote it back so, and it then read as something else.
+#[test]
+fn white_space_around_a_value_of_any_kind_is_not_part_of_it() {
+    reads("\n>=14次\r\n", q(Some(AtLeast), "14", named("次")));
+    reads("\r\r完整\u{3000}", word("完整"));
+    reads(
+        "\u{2003}11月\u{85}",
+        period(
+            PeriodSpan::Month {
+                year: None,
+                month: 11,
+            },
+            false,
+        ),
+    );
+    // the error still quotes the text as written, at its place in the cell
+    refuses("\r\n>=abc", ValueErrorKind::Unreadable, "a");
+    refuses("\n\n13月", ValueErrorKind::NotAMonth(13), "13");
+}
+
 #[test]
 fn targets_are_compared_by_meaning() {
     let v = |s: &str| -> Value { parse(s).unwrap() };

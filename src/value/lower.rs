@@ -56,15 +56,20 @@ pub fn parse_by_grammar(text: &str) -> Result<Value, ValueError> {
     if let Some(e) = too_long(text) {
         return Err(e);
     }
+    // The value is what is left without the white space around it: that is the text it
+    // keeps (`Value::text`, which `fmt` writes back), so it is also the text read. A cell
+    // that begins with a line break, `"\n>=14次"`, is the quantity >=14次.
     let trimmed = text.trim_matches(|c: char| c.is_whitespace());
     if trimmed.is_empty() {
         return Ok(Value::blank(trimmed));
     }
-    let mut pairs = Grammar::parse(Rule::value_text, text).map_err(|e| {
-        let start = match e.location {
-            pest::error::InputLocation::Pos(p) => p,
-            pest::error::InputLocation::Span((s, _)) => s,
-        };
+    let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace()).len();
+    let mut pairs = Grammar::parse(Rule::value_text, trimmed).map_err(|e| {
+        let start = lead
+            + match e.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
         ValueError {
             kind: ValueErrorKind::Unreadable,
             start,
@@ -80,7 +85,12 @@ pub fn parse_by_grammar(text: &str) -> Result<Value, ValueError> {
             start: 0,
             end: text.len(),
         })?;
-    value_from_pair(inner, 0).map(|kind| Value {
+    let kind = value_from_pair(inner, 0).map_err(|mut e| {
+        e.start += lead;
+        e.end += lead;
+        e
+    })?;
+    Ok(Value {
         text: trimmed.into(),
         kind,
     })

@@ -60,20 +60,41 @@ pub fn key(name: &str) -> String {
 }
 
 /// [`key`], written into `out` (cleared first): for matching many names with one buffer.
+/// Most characters of a name are their own key (a CJK name has nothing to drop or fold),
+/// so the runs between the ones that change are copied whole rather than a character at a
+/// time.
 pub fn key_into(name: &str, out: &mut String) {
     out.clear();
-    out.extend(key_chars(name));
+    let mut run = 0;
+    for (at, c) in name.char_indices() {
+        let k = key_char(c);
+        if k == Some(c) {
+            continue;
+        }
+        // INVARIANT: `run` and `at` are character boundaries (from `char_indices`).
+        out.push_str(name.get(run..at).unwrap_or_default());
+        out.extend(k);
+        run = at + c.len_utf8();
+    }
+    out.push_str(name.get(run..).unwrap_or_default());
 }
 
 /// The characters of a name's [`key`].
 fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars()
-        .filter(|c| !is_space(*c) && !is_quote(*c))
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
+    name.chars().filter_map(key_char)
+}
+
+/// A character's part of a [`key`]: none for a space or a quotation mark, the ASCII form of a
+/// full-width one, lower case.
+fn key_char(c: char) -> Option<char> {
+    if is_space(c) || is_quote(c) {
+        return None;
+    }
+    let c = match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    };
+    Some(c.to_ascii_lowercase())
 }
 
 /// Whether two names have the same [`key`], without writing either key out.

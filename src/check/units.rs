@@ -14,7 +14,9 @@ use std::hash::BuildHasherDefault;
 /// The units a policy declares.
 #[derive(Clone, Debug, Default)]
 pub struct UnitTable {
-    /// Each declared unit → (the unit it is ultimately a multiple of, the factor).
+    /// Each declared unit → (the unit it is ultimately a multiple of, the factor). Looked up
+    /// by a unit's own ShortStr where there is one: keys then compare as bytes, without
+    /// reading either as text.
     roots: HashMap<ShortStr, (ShortStr, Dec), BuildHasherDefault<KeyHasher>>,
     declared: Vec<String>,
     /// Pairs scored as comparable (a few: searched in order, without copying the names).
@@ -39,7 +41,7 @@ impl UnitTable {
     pub fn knows(&self, unit: &Unit) -> bool {
         match unit {
             Unit::None | Unit::Percent => true,
-            Unit::Named(name) => self.roots.contains_key(name.as_str()),
+            Unit::Named(name) => self.roots.contains_key(name),
         }
     }
 
@@ -54,7 +56,7 @@ impl UnitTable {
             (Unit::Percent, Unit::Percent) => Relation::Same,
             (Unit::Named(x), Unit::Named(y)) if x == y => Relation::Same,
             (Unit::Named(x), Unit::Named(y)) => {
-                let (rx, ry) = (self.roots.get(x.as_str()), self.roots.get(y.as_str()));
+                let (rx, ry) = (self.roots.get(x), self.roots.get(y));
                 if let (Some((rx, fx)), Some((ry, fy))) = (rx, ry) {
                     if rx == ry {
                         if let Ok(f) = fy.checked_div(*fx) {

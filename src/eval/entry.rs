@@ -9,13 +9,18 @@ use crate::value::Value;
 use std::borrow::Cow;
 
 /// The scorecard entry and the facts checks read, for a prepared and scored indicator (or
-/// the execution item). The entry's names and texts are borrowed from the report and the
-/// policy; only a derived actual is written out.
+/// the execution item), pushed onto `entries` and `facts`. The entry's names and texts are
+/// borrowed from the report and the policy; only a derived actual is written out.
+///
+/// Pushed here rather than returned: an entry is over 500 bytes, and returning it as a pair
+/// moved it twice more.
 pub fn entry<'p, 'a>(
     p: &'p Prepared<'a>,
     scored: Scored<'p>,
     policy: &'a Policy,
-) -> (IndicatorScore<'a>, IndicatorFacts<'p>) {
+    entries: &mut Vec<IndicatorScore<'a>>,
+    facts: &mut Vec<IndicatorFacts<'p>>,
+) {
     let value = |w: &'p Written<'_>| w.as_ref().and_then(|r| r.as_ref().ok());
     let row = p.row;
     // A value's text is its cell, trimmed ([`crate::value::parse`]), so the scorecard borrows
@@ -33,7 +38,7 @@ pub fn entry<'p, 'a>(
         (None, None) => p.actual_text.clone(),
         _ => None,
     };
-    let score = IndicatorScore {
+    entries.push(IndicatorScore {
         name: Cow::Borrowed(p.name),
         section: p
             .placement
@@ -71,17 +76,16 @@ pub fn entry<'p, 'a>(
         exact: scored.exact,
         rule: scored.rule,
         also: p.derived_span.filter(|s| *s != scored.rule),
-    };
+    });
     let target: Option<&'p Value> = match p.fixed_target {
         Some(fixed) => Some(fixed),
         None => value(&p.target_written),
     };
-    let facts = IndicatorFacts {
+    facts.push(IndicatorFacts {
         rule: p.placement.rule,
         target,
         target_written: value(&p.target_written),
         actual: scored.actual,
         actual_written: value(&p.actual_written),
-    };
-    (score, facts)
+    });
 }

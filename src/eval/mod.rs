@@ -84,7 +84,8 @@ fn score_report<'a>(
     let mut indicators = Vec::with_capacity(prepared.len());
     let mut facts = Vec::with_capacity(prepared.len());
     let mut placed_in = Vec::with_capacity(prepared.len());
-    let mut execution = None;
+    // At most one execution item: its entry and facts, kept apart.
+    let (mut execution_entry, mut execution_facts) = (Vec::new(), Vec::new());
     for p in &prepared {
         let scored = score::score(p, policy, report.year, &mut judge, &mut findings);
         if let (Some(_), Some(Err(text))) = (p.fixed_target, &p.target_written) {
@@ -93,15 +94,15 @@ fn score_report<'a>(
             };
             findings.push(placement::engine(Severity::Warning, p.name, finding));
         }
-        let (score, fact) = entry::entry(p, scored, policy);
         if p.placement.rule == RuleRef::Execution {
-            execution = Some((score, fact));
+            let (entries, facts) = (&mut execution_entry, &mut execution_facts);
+            entry::entry(p, scored, policy, entries, facts);
         } else {
-            indicators.push(score);
-            facts.push(fact);
+            entry::entry(p, scored, policy, &mut indicators, &mut facts);
             placed_in.push(p.placement.section);
         }
     }
+    let execution = execution_entry.pop().zip(execution_facts.pop());
     let names: Vec<&str> = prepared.iter().map(|p| p.name).collect();
     let refused = judge.finish(&names);
     if !refused.is_empty() {

@@ -3,7 +3,9 @@
 
 use super::{did_you_mean, Lang};
 use crate::decimal::Dec;
-use crate::scorecard::{CalcError, EngineFinding, Figure, IndicatorScore, Problem, Working};
+use crate::scorecard::{
+    CalcError, DeductWorking, EngineFinding, Figure, IndicatorScore, Problem, Working,
+};
 use crate::syntax::ast::{Achievement, Award, Partial};
 use crate::t;
 use crate::value::{Date, TargetForm};
@@ -98,8 +100,9 @@ pub fn working(s: &IndicatorScore, lang: Lang, full: bool) -> (String, Option<St
             figure(a, full),
             figure(a, full)
         )),
-        Working::Deduct { w, deducted, .. } => {
-            Some(format!("{w} − {} {r}", number(*deducted, full)))
+        Working::Deduct(d) => {
+            let (w, deducted) = (d.w, d.deducted);
+            Some(format!("{w} − {} {r}", number(deducted, full)))
         }
         Working::DeductLate { w, deducted, .. } => {
             Some(format!("{w} − {} {r}", number(*deducted, full)))
@@ -136,19 +139,20 @@ pub fn working(s: &IndicatorScore, lang: Lang, full: bool) -> (String, Option<St
         Working::ReverseLinear { .. } => {
             t!(lang, "超过目标，按超出比例扣分（实际达到目标 2 倍得 0 分）：{arith}", "above the target, less in proportion to the excess (0 at twice the target): {arith}")
         }
-        Working::Deduct {
-            threshold,
-            b,
-            above,
-            beyond,
-            step,
-            steps,
-            partial,
-            amount,
-            deducted,
-            floor,
-            ..
-        } => {
+        Working::Deduct(d) => {
+            let DeductWorking {
+                threshold,
+                b,
+                above,
+                beyond,
+                step,
+                steps,
+                partial,
+                amount,
+                deducted,
+                floor,
+                ..
+            } = d.as_ref();
             let (threshold, b, step) =
                 (figure(threshold, full), figure(b, full), figure(step, full));
             let beyond = number(*beyond, full);

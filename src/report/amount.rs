@@ -3,6 +3,7 @@
 //! over as their digits; pitfalls.md §1).
 
 use crate::decimal::{Dec, DecimalTextError};
+use crate::value::ShortStr;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -11,7 +12,7 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Amount {
     pub value: Dec,
-    pub text: String,
+    pub text: ShortStr,
 }
 
 /// serde_json's marker key for a number kept as its digits.
@@ -33,7 +34,7 @@ impl Amount {
         match parsed {
             Ok(value) => Ok(Amount {
                 value,
-                text: text.to_string(),
+                text: text.into(),
             }),
             Err(DecimalTextError::OutOfRange) => Err(E::custom(format!("{OUT_OF_RANGE}{text}"))),
             Err(DecimalTextError::NotANumber) => Err(E::custom(format!("{BAD_DECIMAL}{text}"))),

@@ -9,7 +9,7 @@ mod finding;
 mod working;
 
 pub use finding::{EngineFinding, Finding, FindingMessage, FindingSubject, Shown};
-pub use working::{CalcError, Figure, Judged, Problem, Working};
+pub use working::{CalcError, DeductWorking, Figure, Judged, Problem, Working};
 
 use crate::decimal::Dec;
 use crate::source::Span;

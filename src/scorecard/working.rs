@@ -53,20 +53,10 @@ pub enum Working {
     ReverseRatio { a: Figure, b: Figure, w: Dec },
     /// `(1 − (B − A) ÷ A) × w`, 0 from B = 2A on (reverse linear).
     ReverseLinear { a: Figure, b: Figure, w: Dec },
-    /// `w − D × steps`, steps = how far B is beyond the threshold ÷ the step.
-    Deduct {
-        threshold: Figure,
-        b: Figure,
-        above: bool,
-        beyond: Dec,
-        step: Figure,
-        steps: Dec,
-        partial: Partial,
-        amount: Dec,
-        deducted: Dec,
-        w: Dec,
-        floor: Dec,
-    },
+    /// `w − D × steps`, steps = how far B is beyond the threshold ÷ the step. Boxed: it is
+    /// the largest working by far and few indicators deduct, and every indicator's working
+    /// is moved several times while it is scored.
+    Deduct(Box<DeductWorking>),
     /// A deadline missed by whole months, `w − D × months`.
     DeductLate {
         target_end: Date,
@@ -114,6 +104,22 @@ pub enum Working {
     Problem(Problem),
     /// No points from the policy or the report: not scored, not in the totals.
     NotScored,
+}
+
+/// The working of a deduction: `w − D × steps`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeductWorking {
+    pub threshold: Figure,
+    pub b: Figure,
+    pub above: bool,
+    pub beyond: Dec,
+    pub step: Figure,
+    pub steps: Dec,
+    pub partial: Partial,
+    pub amount: Dec,
+    pub deducted: Dec,
+    pub w: Dec,
+    pub floor: Dec,
 }
 
 /// An auditor's judgement as applied: the score it set, the band it had to lie in, why.

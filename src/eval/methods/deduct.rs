@@ -3,7 +3,7 @@
 use super::{arith, Computed};
 use crate::check::policy::{DeductFrom, DeductRule};
 use crate::decimal::{Dec, Ratio};
-use crate::scorecard::{Figure, Problem, Shown, Working};
+use crate::scorecard::{DeductWorking, Figure, Problem, Shown, Working};
 use crate::syntax::ast::Partial;
 use crate::value::TargetForm;
 
@@ -61,7 +61,7 @@ pub fn deduct(
     }
     .max(rule.floor);
     Ok(Computed::new(
-        Working::Deduct {
+        Working::Deduct(Box::new(DeductWorking {
             threshold: threshold.clone(),
             b: b.clone(),
             above,
@@ -73,7 +73,7 @@ pub fn deduct(
             deducted,
             w,
             floor: rule.floor,
-        },
+        })),
         exact,
     ))
 }

@@ -454,6 +454,31 @@ fn is_plain(text: &str) -> bool {
     all_digits(whole) && places.is_none_or(all_digits)
 }
 
+/// Digits in plain decimal notation with the point after the first `point` of them: zeros
+/// are added before (`point` ≤ 0) or after (`point` beyond the digits) as needed.
+/// `("15", 3)` → `150`, `("15", 1)` → `1.5`, `("15", -1)` → `0.015`. What a number written
+/// with an exponent (a JSON `1.5e2`, a spreadsheet's stored double) is, written out.
+pub fn place_point(negative: bool, digits: &str, point: i64) -> String {
+    let mut plain = String::with_capacity(digits.len() + point.unsigned_abs() as usize + 3);
+    if negative {
+        plain.push('-');
+    }
+    if point <= 0 {
+        plain.push_str("0.");
+        plain.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        plain.push_str(digits);
+    } else if point as usize >= digits.len() {
+        plain.push_str(digits);
+        plain.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        let (whole, fraction) = digits.split_at(point as usize);
+        plain.push_str(whole);
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    plain
+}
+
 impl fmt::Display for Dec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_zero() {
@@ -492,6 +517,15 @@ impl serde::Serialize for Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_point_is_placed_with_the_zeros_it_needs() {
+        assert_eq!(place_point(false, "15", 3), "150");
+        assert_eq!(place_point(false, "15", 2), "15");
+        assert_eq!(place_point(false, "15", 1), "1.5");
+        assert_eq!(place_point(false, "15", 0), "0.15");
+        assert_eq!(place_point(true, "15", -1), "-0.015");
+    }
 
     fn d(s: &str) -> Dec {
         Dec::parse_plain(s).unwrap()

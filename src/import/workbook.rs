@@ -76,24 +76,7 @@ pub fn number_text(f: f64) -> String {
     }
     // The decimal point sits after `exponent + 1` digits.
     let point = exponent + 1;
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    if point <= 0 {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-        out.push_str(digits);
-    } else if point as usize >= digits.len() {
-        out.push_str(digits);
-        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
-    } else {
-        let (int, frac) = digits.split_at(point as usize);
-        out.push_str(int);
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    crate::decimal::place_point(negative, digits, point)
 }
 
 /// A spreadsheet date serial (1900 date system) as `yyyy-mm-dd`; a time of day is dropped.

@@ -80,23 +80,7 @@ fn scientific(text: &str) -> Result<Dec, DecimalTextError> {
     if point - (first as i64) > 40 || point < -40 {
         return Err(DecimalTextError::OutOfRange);
     }
-    let mut plain = String::with_capacity(digits.len() + 48);
-    if negative {
-        plain.push('-');
-    }
-    if point <= 0 {
-        plain.push_str("0.");
-        plain.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-        plain.push_str(&digits);
-    } else if point as usize >= digits.len() {
-        plain.push_str(&digits);
-        plain.extend(std::iter::repeat_n('0', point as usize - digits.len()));
-    } else {
-        let (whole, fraction) = digits.split_at(point as usize);
-        plain.push_str(whole);
-        plain.push('.');
-        plain.push_str(fraction);
-    }
+    let mut plain = crate::decimal::place_point(negative, &digits, point);
     // Zeros after the last significant place say nothing when the exponent moved the point.
     if plain.contains('.') {
         let kept = plain.trim_end_matches('0').trim_end_matches('.').len();

@@ -88,9 +88,9 @@ fn score_report<'a>(
     let (mut execution_entry, mut execution_facts) = (Vec::new(), Vec::new());
     for p in &prepared {
         let scored = score::score(p, policy, report.year, &mut judge, &mut findings);
-        if let (Some(_), Some(Err(text))) = (p.fixed_target, &p.target_written) {
+        if let (Some(_), Some(Err(unread))) = (p.fixed_target, &p.target_written) {
             let finding = EngineFinding::UnreadableWrittenTarget {
-                text: text.to_string(),
+                text: unread.text.to_string(),
             };
             findings.push(placement::engine(Severity::Warning, p.name, finding));
         }

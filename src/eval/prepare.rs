@@ -13,12 +13,19 @@ use crate::decimal::Dec;
 use crate::report::{BudgetRow, IndicatorRow, Report};
 use crate::scorecard::CalcError;
 use crate::source::Span;
-use crate::value::{self, Quantity, Unit, Value, ValueKind};
+use crate::value::{self, Quantity, Unit, Value, ValueErrorKind, ValueKind};
 use std::borrow::Cow;
 
 /// A written value: absent (no such field), read, or unreadable (its text, borrowed from
 /// the report).
-pub type Written<'a> = Option<Result<Value, &'a str>>;
+pub type Written<'a> = Option<Result<Value, Unread<'a>>>;
+
+/// A cell that is not a value: its text as written (trimmed) and why.
+#[derive(Clone, Copy, Debug)]
+pub struct Unread<'a> {
+    pub text: &'a str,
+    pub why: ValueErrorKind,
+}
 
 /// One indicator, ready to score. Names and texts are borrowed from the report and the
 /// policy.
@@ -49,13 +56,13 @@ pub struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     /// The target scored against: the policy's, else the report's.
-    pub fn target(&self) -> Option<Result<&Value, &'a str>> {
+    pub fn target(&self) -> Option<Result<&Value, Unread<'_>>> {
         match self.fixed_target {
             Some(fixed) => Some(Ok(fixed)),
             None => self
                 .target_written
                 .as_ref()
-                .map(|w| w.as_ref().map_err(|t| *t)),
+                .map(|w| w.as_ref().map_err(|u| *u)),
         }
     }
 
@@ -66,7 +73,12 @@ impl<'a> Prepared<'a> {
 
 /// Reads a cell as a value.
 fn read(text: Option<&str>) -> Written<'_> {
-    text.map(|t| value::parse(t).map_err(|_| t.trim()))
+    text.map(|t| {
+        value::parse(t).map_err(|e| Unread {
+            text: t.trim(),
+            why: e.kind,
+        })
+    })
 }
 
 /// A placed indicator, ready to score (the execution item, when placed, comes from
@@ -294,14 +306,14 @@ impl Facts for DerivedFacts<'_, '_> {
                 else {
                     return Ok(Val::Absent);
                 };
-                fn written<'v>(w: Option<Result<&'v Value, &str>>) -> Val<'v> {
+                fn written<'v>(w: Option<Result<&'v Value, Unread<'_>>>) -> Val<'v> {
                     match w {
                         Some(Ok(v)) if !v.is_blank() => Val::Written(v),
                         _ => Val::Absent,
                     }
                 }
-                fn of<'v, 't>(w: &'v Written<'t>) -> Option<Result<&'v Value, &'t str>> {
-                    w.as_ref().map(|r| r.as_ref().map_err(|t| *t))
+                fn of<'v, 't>(w: &'v Written<'t>) -> Option<Result<&'v Value, Unread<'t>>> {
+                    w.as_ref().map(|r| r.as_ref().map_err(|u| *u))
                 }
                 Ok(match f {
                     IndicatorField::Actual => match &p.derived {

@@ -224,11 +224,12 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         let value: Option<&'p Value> = match &p.actual_written {
             None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
             None => None,
-            Some(Err(text)) => {
+            Some(Err(unread)) => {
                 return Err(self.problem(
                     Problem::Unreadable {
                         field: "actual",
-                        text: text.to_string(),
+                        text: unread.text.to_string(),
+                        why: unread.why,
                     },
                     p.rule,
                 ))
@@ -262,10 +263,11 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         let p: &'p Prepared<'_> = self.p;
         match p.target() {
             Some(Ok(v)) if !v.is_blank() => Ok(v),
-            Some(Err(text)) => Err(self.problem(
+            Some(Err(unread)) => Err(self.problem(
                 Problem::Unreadable {
                     field: "target",
-                    text: text.to_string(),
+                    text: unread.text.to_string(),
+                    why: unread.why,
                 },
                 self.p.rule,
             )),

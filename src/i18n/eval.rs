@@ -8,7 +8,7 @@ use crate::scorecard::{
 };
 use crate::syntax::ast::{Achievement, Award, Partial};
 use crate::t;
-use crate::value::{Date, TargetForm};
+use crate::value::{Date, TargetForm, ValueErrorKind};
 
 pub fn method_name(keyword: &str, lang: Lang) -> String {
     match keyword {
@@ -320,8 +320,17 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             let form = form_name(*form, lang);
             t!(lang, "规则没有为{form}目标指定计分方法", "the policy names no method for a target of the form {form}")
         }
-        Problem::Unreadable { field: "target", text } => t!(lang, "无法读取年度指标值 `{text}`", "cannot read the target `{text}`"),
-        Problem::Unreadable { text, .. } => t!(lang, "无法读取全年完成值 `{text}`", "cannot read the actual `{text}`"),
+        Problem::Unreadable { field, text, why } => {
+            let field = if *field == "target" { t!(lang, "年度指标值", "the target") } else { t!(lang, "全年完成值", "the actual") };
+            match why {
+                ValueErrorKind::Unreadable => t!(lang, "无法读取{field} `{text}`", "cannot read {field} `{text}`"),
+                // why, in the words of a rule file's value errors
+                why => {
+                    let why = super::syntax::value_error(why, text, lang);
+                    t!(lang, "无法读取{field}（{why}）", "cannot read {field} ({why})")
+                }
+            }
+        }
         Problem::Arithmetic { shown, error } => {
             let why = calc_error(error, lang);
             t!(lang, "无法计算 {shown}：{why}", "cannot compute {shown}: {why}")

@@ -3,7 +3,7 @@
 use super::Shown;
 use crate::decimal::Dec;
 use crate::syntax::ast::{Achievement, Award, Partial};
-use crate::value::{Date, ShortStr, TargetForm, Unit};
+use crate::value::{Date, ShortStr, TargetForm, Unit, ValueErrorKind};
 use std::fmt;
 
 /// A figure with its unit: `14次`, `85.50…%`.
@@ -172,6 +172,7 @@ pub enum Problem {
     Unreadable {
         field: &'static str,
         text: String,
+        why: ValueErrorKind,
     },
     /// A computation failed: `shown` is the formula with its figures (`-1份 ÷ 0份 × 2`).
     Arithmetic {

@@ -15,7 +15,7 @@ pub struct ValueError {
     pub end: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueErrorKind {
     /// The text is not a value: it starts like a number or comparison and then is not one
     /// (`>=abc`, `100%完成`).

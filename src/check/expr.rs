@@ -18,6 +18,12 @@ pub struct CExpr {
     pub kind: CKind,
     pub span: Span,
     pub ty: Ty,
+    /// Whether its figure may be a quotient that does not end: a division, or arithmetic,
+    /// `abs`, `min`, `max` or `if` over one. The evaluator keeps such a quotient's exact ratio
+    /// (crate::eval::quantity::Num::exact); the in-place reader of checks, which keeps
+    /// decimals only, leaves arithmetic on it to the evaluator. Known from the tree, so
+    /// decided here once.
+    pub quotient: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -171,7 +177,13 @@ impl Scope<'_> {
                 (CKind::If(Box::new(c), Box::new(a), Box::new(b)), ty)
             }
         };
-        Some(CExpr { kind, span, ty })
+        let quotient = carries_quotient(&kind);
+        Some(CExpr {
+            kind,
+            span,
+            ty,
+            quotient,
+        })
     }
 
     /// A condition (`when`, `require`, `and`, `or`, `not`) must be true or false.
@@ -811,6 +823,21 @@ pub fn describe(ty: &Ty) -> String {
         Ty::Text => "text".into(),
         Ty::Value => "value".into(),
         Ty::List => "list".into(),
+    }
+}
+
+/// [`CExpr::quotient`] of a node, from its children's. Its own function: `expr` recurses, and
+/// its frame is what a deep expression multiplies.
+fn carries_quotient(kind: &CKind) -> bool {
+    match kind {
+        CKind::Binary(BinaryOp::Div, ..) => true,
+        CKind::Binary(BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul, l, r) => {
+            l.quotient || r.quotient
+        }
+        CKind::Neg(x) => x.quotient,
+        CKind::Call(Func::Abs | Func::Min | Func::Max, args) => args.iter().any(|a| a.quotient),
+        CKind::If(_, a, b) => a.quotient || b.quotient,
+        _ => false,
     }
 }
 

@@ -145,7 +145,8 @@ fn binary<'x>(
             }))
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            if carries_quotient(l) || carries_quotient(r) {
+            // arithmetic on a quotient computes on with its exact ratio (CExpr::quotient)
+            if l.quotient || r.quotient {
                 return Err(Slow);
             }
             let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
@@ -173,23 +174,6 @@ fn binary<'x>(
             };
             Ok(Quick::Num(v, unit))
         }
-    }
-}
-
-/// Whether an expression's figure may be a quotient that does not end. The general
-/// evaluator keeps such a quotient's exact ratio (super::quantity::Num::exact) and computes
-/// on with it, dividing once, last; this reader keeps decimals only, so arithmetic on a
-/// quotient is left to [`Slow`]. Comparing one is not: comparisons read the decimals.
-fn carries_quotient(e: &CExpr) -> bool {
-    match &e.kind {
-        CKind::Binary(BinaryOp::Div, ..) => true,
-        CKind::Binary(BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul, l, r) => {
-            carries_quotient(l) || carries_quotient(r)
-        }
-        CKind::Neg(x) => carries_quotient(x),
-        CKind::Call(Func::Abs | Func::Min | Func::Max, args) => args.iter().any(carries_quotient),
-        CKind::If(_, a, b) => carries_quotient(a) || carries_quotient(b),
-        _ => false,
     }
 }
 

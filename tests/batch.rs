@@ -390,19 +390,16 @@ fn judgements_in_a_batch_must_name_their_report_and_say_when_none_matched() {
     write(&dir.join("a.json"), &report("甲单位", 95, None));
     write(&dir.join("b.json"), &report("乙单位", 70, None));
     let d = dir.display().to_string();
+    let summary_with = |judgements: &std::path::Path| {
+        let judgements = judgements.display().to_string();
+        perfrules(
+            &["eval", RULES, &d, "--summary", "--judgements", &judgements],
+            "",
+        )
+    };
     let unnamed = dir.join("unnamed.judgements");
     write(&unnamed, r#"{"judgements": []}"#);
-    let out = perfrules(
-        &[
-            "eval",
-            RULES,
-            &d,
-            "--summary",
-            "--judgements",
-            &unnamed.display().to_string(),
-        ],
-        "",
-    );
+    let out = summary_with(&unnamed);
     exits(&out, 2);
     assert!(text(&out.stderr).contains("须写明所适用的报告"));
     let other = dir.join("other.judgements");
@@ -410,17 +407,7 @@ fn judgements_in_a_batch_must_name_their_report_and_say_when_none_matched() {
         &other,
         r#"{"report": {"unit": "丙单位", "year": 2021}, "judgements": []}"#,
     );
-    let out = perfrules(
-        &[
-            "eval",
-            RULES,
-            &d,
-            "--summary",
-            "--judgements",
-            &other.display().to_string(),
-        ],
-        "",
-    );
+    let out = summary_with(&other);
     exits(&out, 0);
     assert!(
         text(&out.stderr).contains("判定未使用"),

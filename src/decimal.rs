@@ -199,6 +199,15 @@ impl Dec {
             .map(Dec)
     }
 
+    /// The digits read and the places among them, as [`Dec::parse_plain`] reads them
+    /// (`(1250, 2)` is `12.50`, places kept): for a reader that has valued the digits
+    /// itself. `None` beyond 28 places.
+    pub fn from_digits(digits: u64, places: u32) -> Option<Dec> {
+        // INVARIANT: the casts split the u64 into its low and high 32 bits.
+        let (lo, mid) = (digits as u32, (digits >> 32) as u32);
+        (places <= Decimal::MAX_SCALE).then(|| Dec(Decimal::from_parts(lo, mid, 0, false, places)))
+    }
+
     /// As a whole number, when it is one and fits.
     pub fn to_i64(self) -> Option<i64> {
         if !self.is_integer() {

@@ -2,10 +2,14 @@
 //!
 //! pest reads a cell in about 2 µs (pitfalls.md §7), which made value parsing the larger
 //! part of scoring a report. Most cells take one of a few forms: a word (`完整`, `达成`,
-//! `较及时`), a quantity with a sign, a number and a unit (`>=14次`, `≥90%`, `100 个`,
-//! `95%以上`), or a blank. This reads exactly those, by hand, without backtracking, and
-//! answers `None` for anything else — a period, a comparison written in words, an error, a
-//! character it does not know — which then goes to the grammar.
+//! `较及时`), a quantity with a sign or a comparison in words, a number and a unit
+//! (`>=14次`, `≥90%`, `100 个`, `95%以上`, `不低于90%`), a period (`2季度`, `10月14日`,
+//! `2021年6月底前`, `上半年`), or a blank. This reads exactly those, by hand, without
+//! backtracking, mostly by bytes (the characters that decide a form are told by their first
+//! bytes; a unit or a word is taken whole), and answers `None` for anything else — a
+//! measured value beside a claim, a minus sign, white space other than the ASCII space
+//! around the value, an error, a character it does not know — which then goes to the
+//! grammar.
 //!
 //! The grammar (`value_text` in grammar/perfrules.pest) stays the definition: whatever this
 //! answers must be what the grammar answers. Each rule below names the grammar rule it
@@ -13,8 +17,12 @@
 //! tests/values.rs and a generated corpus, plus strings built to sit on every boundary.
 //! When in doubt, this answers `None`.
 
+mod number;
+mod period;
+mod scan;
+
 use super::{Comparison, Quantity, Unit, Value, ValueKind};
-use crate::decimal::Dec;
+use scan::{literal, spaces};
 
 /// The value, when the text is in a form read here; `None` sends it to the grammar.
 pub fn read(text: &str) -> Option<Value> {
@@ -22,28 +30,85 @@ pub fn read(text: &str) -> Option<Value> {
     if super::lower::too_long(text).is_some() {
         return None;
     }
-    // Only ASCII spaces around the value (`value_space`); any other white space, such as a
-    // newline, goes to the grammar, which treats it its own way.
-    if text.chars().any(other_space) {
-        return None;
-    }
-    let trimmed = spaces_after(text);
-    let end = trimmed.len() - trimmed.bytes().rev().take_while(|&b| b == b' ').count();
-    // INVARIANT: the spaces are ASCII, so `end` is a character boundary.
-    let trimmed = trimmed.get(..end).unwrap_or_default();
-    let kind = if trimmed.is_empty() {
-        ValueKind::Blank
-    } else if let Some(kind) = blank(trimmed) {
-        kind
-    } else if let Some(kind) = word(trimmed) {
-        kind
-    } else {
-        quantity(trimmed)?
+    // Only ASCII spaces around the value (`value_space`) are dropped here; a value that
+    // begins or ends with any other white space, such as a newline, goes to the grammar,
+    // which trims it its own way. Inside a value, other white space is part of a word (as
+    // in the grammar) or a character no other form here reads.
+    let trimmed = trim_spaces(text);
+    let kind = match trimmed.chars().next() {
+        None => ValueKind::Blank,
+        Some(first) => {
+            if other_space(first) || trimmed.chars().next_back().is_some_and(other_space) {
+                return None;
+            }
+            kind(trimmed, first)?
+        }
     };
     Some(Value {
         text: trimmed.into(),
         kind,
     })
+}
+
+/// `value` = `blank | period_value | quantity | word`, chosen by the first character: each
+/// form can only begin with some characters, so the first tells which forms to try.
+fn kind(text: &str, first: char) -> Option<ValueKind> {
+    match first {
+        '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
+        '0'..='9' | '０'..='９' => match period::period(text) {
+            Some(found) => whole_period(text, found),
+            None => quantity(None, text),
+        },
+        '>' | '≥' | '≧' | '＞' | '<' | '≤' | '≦' | '＜' | '=' | '＝' | '﹦' => {
+            let (comparison, len) = sign(text.as_bytes())?;
+            quantity(Some(comparison), after_spaces(text, len))
+        }
+        // The first character of a period written without digits: a period, else a word.
+        '第' | '一' | '二' | '三' | '四' | '上' | '下' | '年' | '全' => {
+            match period::period(text) {
+                Some(found) => whole_period(text, found),
+                None => Some(word(text)),
+            }
+        }
+        // The first character of a comparison in words: a quantity, else a word.
+        '不' | '至' | '最' | '高' | '超' | '大' | '多' | '低' | '少' | '小' => {
+            match comparison_words(text.as_bytes()) {
+                Some((comparison, len)) => quantity(Some(comparison), after_spaces(text, len)),
+                None => Some(word(text)),
+            }
+        }
+        // Not a sign, a digit, a blank or the start of a period or comparison: the grammar's
+        // `word` takes the whole text.
+        _ => Some(word(text)),
+    }
+}
+
+/// `word`: the whole text.
+fn word(text: &str) -> ValueKind {
+    ValueKind::Word(text.into())
+}
+
+/// The period, when it is the whole text and one the lowering accepts; anything after it
+/// (which the grammar may read as a quantity, a word or an error) goes to the grammar.
+fn whole_period(text: &str, found: period::Found) -> Option<ValueKind> {
+    if found.len != text.len() {
+        return None;
+    }
+    found.period.map(ValueKind::Period)
+}
+
+/// The text without the ASCII spaces around it.
+fn trim_spaces(text: &str) -> &str {
+    let rest = after_spaces(text, 0);
+    let end = rest.len() - rest.bytes().rev().take_while(|&b| b == b' ').count();
+    // INVARIANT: the spaces are ASCII, so `end` is a character boundary.
+    rest.get(..end).unwrap_or_default()
+}
+
+/// The text from `at` on, after the ASCII spaces there.
+fn after_spaces(text: &str, at: usize) -> &str {
+    // INVARIANT: `at` is a character boundary and the spaces are ASCII.
+    text.get(spaces(text.as_bytes(), at)..).unwrap_or_default()
 }
 
 /// White space other than the ASCII space. A character above U+3000 is never white space
@@ -56,13 +121,6 @@ fn other_space(c: char) -> bool {
     }
 }
 
-/// The text after its leading ASCII spaces.
-fn spaces_after(text: &str) -> &str {
-    let start = text.bytes().take_while(|&b| b == b' ').count();
-    // INVARIANT: the spaces are ASCII, so `start` is a character boundary.
-    text.get(start..).unwrap_or_default()
-}
-
 /// `blank`: only `/ ／ - － — –`.
 fn blank(text: &str) -> Option<ValueKind> {
     text.chars()
@@ -70,96 +128,73 @@ fn blank(text: &str) -> Option<ValueKind> {
         .then_some(ValueKind::Blank)
 }
 
-/// `word`, when it cannot be anything before it in `value`: its first character is not a
-/// sign or digit (the grammar's `word` lookahead), not a blank character or minus, and not
-/// the first character of a period written without digits (`第四季度`, `二季度`, `上半年`,
-/// `年底`, `全年`) or of a comparison in words (`不低于`, `至少`, `最多`, `高于`, `超过`,
-/// `大于`, `多于`, `低于`, `少于`, `小于`).
-fn word(text: &str) -> Option<ValueKind> {
-    let first = text.chars().next()?;
-    let excluded = is_digit(first)
-        || matches!(
-            first,
-            '>' | '≥'
-                | '≧'
-                | '＞'
-                | '<'
-                | '≤'
-                | '≦'
-                | '＜'
-                | '='
-                | '＝'
-                | '﹦'
-                | '/'
-                | '／'
-                | '-'
-                | '－'
-                | '—'
-                | '–'
-        )
-        || matches!(
-            first,
-            '第' | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '上'
-                | '下'
-                | '年'
-                | '全'
-                | '不'
-                | '至'
-                | '最'
-                | '高'
-                | '超'
-                | '大'
-                | '多'
-                | '低'
-                | '少'
-                | '小'
-        );
-    (!excluded).then(|| ValueKind::Word(text.into()))
+/// `at_least_sign | at_most_sign | more_sign | less_sign | equal_sign` at the start: the
+/// comparison and its length. The grammar tries them in that order and the first that
+/// matches wins (a PEG choice): `>=` before `>`, `=>` and `=<` before `=`.
+fn sign(t: &[u8]) -> Option<(Comparison, usize)> {
+    use Comparison::*;
+    let equals = |at: usize| literal(t, at, "=").or_else(|| literal(t, at, "＝"));
+    Some(match t {
+        [b'>', ..] => equals(1).map_or((More, 1), |end| (AtLeast, end)),
+        [b'<', ..] => equals(1).map_or((Less, 1), |end| (AtMost, end)),
+        [b'=', b'>', ..] => (AtLeast, 2),
+        [b'=', b'<', ..] => (AtMost, 2),
+        [b'=', b'=', ..] => (Equal, 2),
+        [b'=', ..] => (Equal, 1),
+        _ if t.starts_with("＞".as_bytes()) => {
+            let len = "＞".len();
+            equals(len).map_or((More, len), |end| (AtLeast, end))
+        }
+        _ if t.starts_with("＜".as_bytes()) => {
+            let len = "＜".len();
+            equals(len).map_or((Less, len), |end| (AtMost, end))
+        }
+        _ => {
+            const ONE: &[(&str, Comparison)] = &[
+                ("≥", AtLeast),
+                ("≧", AtLeast),
+                ("≤", AtMost),
+                ("≦", AtMost),
+                ("＝", Equal),
+                ("﹦", Equal),
+            ];
+            ONE.iter()
+                .find_map(|(s, c)| literal(t, 0, s).map(|end| (*c, end)))?
+        }
+    })
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// `at_least_sign | at_most_sign | more_sign | less_sign | equal_sign`, in the grammar's
-/// order (the first that matches wins, as in a PEG choice); `None` for no sign.
-fn sign(text: &str) -> Option<(Comparison, usize)> {
-    const SIGNS: &[(&str, Comparison)] = &[
-        (">=", Comparison::AtLeast),
-        ("≥", Comparison::AtLeast),
-        ("≧", Comparison::AtLeast),
-        ("＞＝", Comparison::AtLeast),
-        ("＞=", Comparison::AtLeast),
-        (">＝", Comparison::AtLeast),
-        ("=>", Comparison::AtLeast),
-        ("<=", Comparison::AtMost),
-        ("≤", Comparison::AtMost),
-        ("≦", Comparison::AtMost),
-        ("＜＝", Comparison::AtMost),
-        ("＜=", Comparison::AtMost),
-        ("<＝", Comparison::AtMost),
-        ("=<", Comparison::AtMost),
-        (">", Comparison::More),
-        ("＞", Comparison::More),
-        ("<", Comparison::Less),
-        ("＜", Comparison::Less),
-        ("==", Comparison::Equal),
-        ("=", Comparison::Equal),
-        ("＝", Comparison::Equal),
-        ("﹦", Comparison::Equal),
+/// `at_least_words | at_most_words | more_words | less_words` at the start, in the
+/// grammar's order: the comparison and its length.
+fn comparison_words(t: &[u8]) -> Option<(Comparison, usize)> {
+    use Comparison::*;
+    const WORDS: &[(&str, Comparison)] = &[
+        ("不低于", AtLeast),
+        ("不少于", AtLeast),
+        ("不小于", AtLeast),
+        ("至少", AtLeast),
+        ("不高于", AtMost),
+        ("不超过", AtMost),
+        ("不多于", AtMost),
+        ("不大于", AtMost),
+        ("至多", AtMost),
+        ("最多", AtMost),
+        ("高于", More),
+        ("超过", More),
+        ("大于", More),
+        ("多于", More),
+        ("低于", Less),
+        ("少于", Less),
+        ("小于", Less),
     ];
-    SIGNS
+    WORDS
         .iter()
-        .find(|(s, _)| text.starts_with(s))
-        .map(|(s, c)| (*c, s.len()))
+        .find_map(|(s, c)| literal(t, 0, s).map(|end| (*c, end)))
 }
 
-/// `suffix_comparison`: `及以上 | 以上` or `及以下 | 以下 | 以内 | 内`.
-fn suffix(text: &str) -> Option<(Comparison, usize)> {
+/// `suffix_comparison` at `at`: `及以上 | 以上` or `及以下 | 以下 | 以内 | 内`; the
+/// comparison and where it ends.
+fn suffix(t: &[u8], at: usize) -> Option<(Comparison, usize)> {
     const SUFFIXES: &[(&str, Comparison)] = &[
         ("及以上", Comparison::AtLeast),
         ("以上", Comparison::AtLeast),
@@ -170,8 +205,7 @@ fn suffix(text: &str) -> Option<(Comparison, usize)> {
     ];
     SUFFIXES
         .iter()
-        .find(|(s, _)| text.starts_with(s))
-        .map(|(s, c)| (*c, s.len()))
+        .find_map(|(s, c)| literal(t, at, s).map(|end| (*c, end)))
 }
 
 /// A character of a unit read here: a CJK ideograph or an ASCII letter (both `LETTER` in
@@ -181,172 +215,90 @@ fn is_unit_char(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// `quantity` with a sign or none, a number, a percent or a unit, and a suffix; the whole
-/// text must be read.
-fn quantity(text: &str) -> Option<ValueKind> {
-    let (prefix, rest) = match sign(text) {
-        Some((c, len)) => (Some(c), spaces_after(&text[len..])),
-        None => (None, text),
-    };
-    let digits = number_len(rest)?;
-    // A period comes before a quantity in `value`: leave anything that may be one (`2季度`,
-    // `11月`, `2021年`, `2021-06-30`) to the grammar.
-    if prefix.is_none() && may_be_period(rest) {
-        return None;
-    }
-    let number = Dec::parse_written(&rest[..digits]).ok()?;
-    let mut rest = &rest[digits..];
+/// `quantity` after its comparison (if any) and the spaces after it: a number, a percent
+/// or a unit, and a suffix; the whole text must be read.
+fn quantity(prefix: Option<Comparison>, text: &str) -> Option<ValueKind> {
+    let t = text.as_bytes();
+    let number = number::number(text)?;
+    let mut at = number.len;
     let mut unit = Unit::None;
     // `(value_space* ~ percent | unit_after)?`
-    let spaced = spaces_after(rest);
-    if let Some(len) = percent(spaced) {
+    let spaced = spaces(t, at);
+    if let Some(end) = percent(t, spaced) {
         unit = Unit::Percent;
-        rest = &spaced[len..];
+        at = end;
     } else {
         // `unit_after`: after spaces only a unit that does not begin with ASCII.
-        let start = if spaced.len() < rest.len() {
-            match spaced.chars().next() {
-                Some(c) if !c.is_ascii() => spaced,
-                _ => rest,
-            }
+        let start = if spaced > at && t.get(spaced).is_some_and(|b| !b.is_ascii()) {
+            spaced
         } else {
-            rest
+            at
         };
-        let len = unit_len(start)?;
-        if len > 0 {
-            unit = Unit::Named(start[..len].into());
-            rest = &start[len..];
+        let end = unit_end(text, start)?;
+        if end > start {
+            unit = Unit::Named(text.get(start..end)?.into());
+            at = end;
         }
     }
     // `(value_space* ~ suffix_comparison)?`
-    let spaced = spaces_after(rest);
     let mut comparison = prefix;
-    if let Some((c, len)) = suffix(spaced) {
+    if let Some((c, end)) = suffix(t, spaces(t, at)) {
         if comparison.is_some() {
             // Two comparisons: an error the grammar words.
             return None;
         }
         comparison = Some(c);
-        rest = &spaced[len..];
+        at = end;
     }
     // `value_space* ~ EOI`
-    if !spaces_after(rest).is_empty() {
+    if spaces(t, at) != t.len() {
         return None;
     }
     Some(ValueKind::Quantity(Quantity {
         comparison,
-        number,
+        number: number.value,
         unit,
         measured: None,
     }))
 }
 
-/// The length in bytes of `number` at the start: digits, groups of three after a
-/// separator, a point and digits. `None` when it does not start with a digit (a minus sign
-/// is left to the grammar) or when the groups are irregular (`12,34`).
-fn number_len(text: &str) -> Option<usize> {
-    let mut chars = text.char_indices().peekable();
-    let mut end = 0;
-    let mut run = 0;
-    while let Some(&(i, c)) = chars.peek() {
-        if !is_digit(c) {
-            break;
-        }
-        run += 1;
-        end = i + c.len_utf8();
-        chars.next();
+/// `percent` at `at`: `%`, `％` or `百分比`; where it ends.
+fn percent(t: &[u8], at: usize) -> Option<usize> {
+    match t.get(at..)? {
+        [b'%', ..] => Some(at + 1),
+        _ => literal(t, at, "％").or_else(|| literal(t, at, "百分比")),
     }
-    if run == 0 {
-        return None;
-    }
-    // Separators: a separator must be followed by exactly three digits and then no digit;
-    // anything else is left to the grammar.
-    while let Some(&(_, c)) = chars.peek() {
-        if c != ',' && c != '，' {
-            break;
-        }
-        chars.next();
-        let mut group = 0;
-        while let Some(&(i, d)) = chars.peek() {
-            if !is_digit(d) {
-                break;
-            }
-            group += 1;
-            end = i + d.len_utf8();
-            chars.next();
-        }
-        if group != 3 {
-            return None;
-        }
-    }
-    if let Some(&(_, c)) = chars.peek() {
-        if c == '.' || c == '．' {
-            chars.next();
-            let mut places = 0;
-            while let Some(&(i, d)) = chars.peek() {
-                if !is_digit(d) {
-                    break;
-                }
-                places += 1;
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            if places == 0 {
-                return None;
-            }
-        }
-    }
-    Some(end)
 }
 
-/// Whether the text may start a period (`period` in the grammar begins with a run of
-/// digits followed by `年`, `月`, `季`, or a date separator after four digits).
-fn may_be_period(text: &str) -> bool {
-    let run = text.chars().take_while(|c| is_digit(*c)).count();
-    let next = text.chars().nth(run);
-    matches!(
-        (run, next),
-        (4, Some('年' | '-' | '/' | '.' | '－' | '／' | '．'))
-            | (1 | 2, Some('月'))
-            | (1, Some('季'))
-    )
-}
-
-/// `percent`: `%`, `％` or `百分比`.
-fn percent(text: &str) -> Option<usize> {
-    ["%", "％", "百分比"]
-        .iter()
-        .find(|p| text.starts_with(**p))
-        .map(|p| p.len())
-}
-
-/// The length of `unit` at the start (0 for none): unit characters, stopping before a
+/// Where `unit` ends, from `start` (`start` for none): unit characters, stopping before a
 /// suffix comparison that is followed by spaces and the end or by a character that is not
 /// a unit character. `None` for a character the grammar may read otherwise.
-fn unit_len(text: &str) -> Option<usize> {
-    let mut len = 0;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if let Some((_, s)) = suffix(rest) {
-            let after = spaces_after(&rest[s..]);
-            let ends = match after.chars().next() {
-                None => true,
-                Some(n) => !is_unit_char(n) && !may_be_unit_char(n),
-            };
-            if ends {
-                break;
+fn unit_end(text: &str, start: usize) -> Option<usize> {
+    let t = text.as_bytes();
+    let mut at = start;
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        // Only `及`, `以` and `内` begin a suffix.
+        if matches!(c, '及' | '以' | '内') {
+            if let Some((_, end)) = suffix(t, at) {
+                let after = spaces(t, end);
+                let ends = match text.get(after..).and_then(|rest| rest.chars().next()) {
+                    None => true,
+                    Some(n) => !is_unit_char(n) && !may_be_unit_char(n),
+                };
+                if ends {
+                    break;
+                }
             }
         }
         if is_unit_char(c) {
-            len += c.len_utf8();
-            rest = &rest[c.len_utf8()..];
+            at += c.len_utf8();
         } else if may_be_unit_char(c) {
             return None;
         } else {
             break;
         }
     }
-    Some(len)
+    Some(at)
 }
 
 /// A character that is not read here but that the grammar might take into a unit: any

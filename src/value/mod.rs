@@ -22,10 +22,10 @@ use std::fmt;
 /// that agrees with the grammar on every string it reads ([`fast`]); everything else, and
 /// every error, by the grammar ([`parse_by_grammar`]).
 ///
-/// What the fast path leaves to the grammar (periods such as `2季度`, `2021年12月底前`,
-/// comparisons in words) repeats from report to report, so the grammar's answer for each
-/// such text is kept in a small cache per thread ([`remembered`]): the same function of the
-/// same text, read once.
+/// What the fast path leaves to the grammar (a measured value beside a claim, `>=85%（92%）`;
+/// a negative number; a text that is not a value) may repeat from report to report, so the
+/// grammar's answer for each such text is kept in a small cache per thread ([`remembered`]):
+/// the same function of the same text, read once.
 pub fn parse(text: &str) -> Result<Value, ValueError> {
     if let Some(e) = lower::too_long(text) {
         return Err(e);

@@ -65,21 +65,72 @@ pub fn key(name: &str) -> String {
 /// time.
 pub fn key_into(name: &str, out: &mut String) {
     out.clear();
+    write_key(name, 0, out);
+}
+
+/// The name's [`key`]: the name itself when it is its own key (most names), else written
+/// into `buffer`. For looking a name up without writing out a key that is the name.
+pub fn key_in<'a>(name: &'a str, buffer: &'a mut String) -> &'a str {
+    let mut at = 0;
+    while let Some(own) = own_key_len(name, at) {
+        match own {
+            Ok(len) => at += len,
+            Err(_) => {
+                buffer.clear();
+                write_key(name, at, buffer);
+                return buffer;
+            }
+        }
+    }
+    name
+}
+
+/// Appends the key of `name` to `out`, knowing that its first `from` bytes (a character
+/// boundary) are their own key.
+fn write_key(name: &str, from: usize, out: &mut String) {
     let mut run = 0;
-    for (at, c) in name.char_indices() {
-        if is_ideograph(c) {
-            continue;
+    let mut at = from;
+    while let Some(own) = own_key_len(name, at) {
+        match own {
+            Ok(len) => at += len,
+            Err(c) => {
+                // INVARIANT: `run` and `at` are character boundaries (see `own_key_len`).
+                out.push_str(name.get(run..at).unwrap_or_default());
+                if let Some(k) = key_char(c) {
+                    out.push(k);
+                }
+                at += c.len_utf8();
+                run = at;
+            }
         }
-        let k = key_char(c);
-        if k == Some(c) {
-            continue;
-        }
-        // INVARIANT: `run` and `at` are character boundaries (from `char_indices`).
-        out.push_str(name.get(run..at).unwrap_or_default());
-        out.extend(k);
-        run = at + c.len_utf8();
     }
     out.push_str(name.get(run..).unwrap_or_default());
+}
+
+/// The character at `at` (a character boundary): `Ok` with its length when it is its own
+/// key, `Err` with the character when the key drops or changes it; `None` at the end.
+/// Told by bytes where that suffices: an ASCII character by its byte, an ideograph by its
+/// first byte ([`is_ideograph_start`]); any other character is decoded and asked
+/// [`key_char`].
+fn own_key_len(name: &str, at: usize) -> Option<Result<usize, char>> {
+    let b = *name.as_bytes().get(at)?;
+    if is_ideograph_start(b) {
+        return Some(Ok(3));
+    }
+    if b.is_ascii() {
+        let changed = b.is_ascii_whitespace()
+            || b == 0x0b
+            || b == b'"'
+            || b == b'\''
+            || b.is_ascii_uppercase();
+        return Some(if changed { Err(char::from(b)) } else { Ok(1) });
+    }
+    let c = name.get(at..)?.chars().next()?;
+    Some(if key_char(c) == Some(c) {
+        Ok(c.len_utf8())
+    } else {
+        Err(c)
+    })
 }
 
 /// The characters of a name's [`key`].
@@ -87,11 +138,12 @@ fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars().filter_map(key_char)
 }
 
-/// A CJK ideograph or another character between U+4000 and U+EFFF: neither a space, a
-/// quotation mark nor a full-width form (all below U+3001 or from U+FF01), so its own key.
-/// Most characters of a name are; telling them first saves the tests of [`key_char`].
-fn is_ideograph(c: char) -> bool {
-    ('\u{4000}'..='\u{efff}').contains(&c)
+/// The first byte (`E4`–`EE`) of a CJK ideograph or another character between U+4000 and
+/// U+EFFF, three bytes long: neither a space, a quotation mark nor a full-width form (all
+/// below U+3001 or from U+FF01), so its own key. Most characters of a name are; telling
+/// them first saves decoding them and the tests of [`key_char`].
+fn is_ideograph_start(b: u8) -> bool {
+    (0xe4..=0xee).contains(&b)
 }
 
 /// A character's part of a [`key`]: none for a space or a quotation mark, the ASCII form of a
@@ -117,10 +169,18 @@ pub fn same(a: &str, b: &str) -> bool {
 /// Only a trailing bracket holding a number and 分 is dropped; any other bracket is part of
 /// the name.
 pub fn heading_key(name: &str) -> String {
+    key(heading_name(name))
+}
+
+/// The name a heading is matched by, before its [`key`]: the heading trimmed, without a
+/// trailing weight (see [`heading_key`]).
+pub fn heading_name(name: &str) -> &str {
     let trimmed = name.trim();
-    let without = ["(", "（"].iter().find_map(|open| {
+    let without = ['(', '（'].iter().find_map(|&open| {
         let at = trimmed.rfind(open)?;
-        let inner = trimmed[at + open.len()..].strip_suffix([')', '）'])?.trim();
+        let inner = trimmed[at + open.len_utf8()..]
+            .strip_suffix([')', '）'])?
+            .trim();
         let number = inner.strip_suffix('分')?.trim();
         let is_number = !number.is_empty()
             && number
@@ -128,7 +188,7 @@ pub fn heading_key(name: &str) -> String {
                 .all(|c| c.is_ascii_digit() || c == '.' || ('０'..='９').contains(&c));
         is_number.then(|| &trimmed[..at])
     });
-    key(without.unwrap_or(trimmed))
+    without.unwrap_or(trimmed)
 }
 
 /// `char::is_whitespace`, without looking up the Unicode table for CJK text: nothing above
@@ -228,12 +288,28 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|&c| key_char(c) != Some(c))
             .collect();
-        assert!(changed.iter().all(|&c| !is_ideograph(c)));
+        assert!(changed
+            .iter()
+            .all(|&c| !is_ideograph_start(c.to_string().as_bytes()[0])));
+        for c in ['\u{4000}', '\u{efff}'] {
+            assert!(is_ideograph_start(c.to_string().as_bytes()[0]));
+            assert_eq!(c.len_utf8(), 3);
+        }
         for c in changed {
             let name = format!("{c}会议A{c}{c}Ｂ费用 率{c}");
             let by_char: String = name.chars().filter_map(key_char).collect();
             assert_eq!(key(&name), by_char, "{:x}", c as u32);
+            assert_eq!(key_in(&name, &mut String::new()), by_char, "{:x}", c as u32);
         }
+        // A name that is its own key is its key, whatever it is written in.
+        let kept: String = (0..=0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| key_char(c) == Some(c))
+            .collect();
+        assert_eq!(key(&kept), kept);
+        let mut buffer = String::new();
+        assert!(std::ptr::eq(key_in(&kept, &mut buffer), kept.as_str()));
+        assert!(buffer.is_empty());
     }
 
     #[test]

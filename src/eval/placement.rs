@@ -34,18 +34,28 @@ pub fn place<'a>(
     report: &'a Report,
     findings: &mut Vec<Finding<'a>>,
 ) -> Vec<Placement> {
-    let mut placements: Vec<Placement> = Vec::new();
+    // Every row, and at most every named indicator again without a row.
+    let mut placements: Vec<Placement> =
+        Vec::with_capacity(report.indicators.len() + policy.indicators.len());
     let mut row_of: Vec<Option<usize>> = vec![None; policy.indicators.len()];
-    // Rows come grouped under their headings: a heading's key is made once per run of rows.
-    let mut heading: Option<(&str, String)> = None;
-    let mut name_key = String::new();
+    // Rows come grouped under their headings: a heading's section is looked up once per run
+    // of rows.
+    let mut heading: Option<(&str, Option<SectionId>)> = None;
+    let mut buffer = String::new();
     for (i, row) in report.indicators.iter().enumerate() {
-        if heading.as_ref().is_none_or(|(h, _)| *h != row.level1) {
-            heading = Some((&row.level1, names::heading_key(&row.level1)));
-        }
-        let section_key = heading.as_ref().map_or("", |(_, k)| k.as_str());
-        names::key_into(&row.name, &mut name_key);
-        if let Some(&id) = policy.indicator_index.get(name_key.as_str()) {
+        let section = match heading {
+            Some((h, section)) if h == row.level1 => section,
+            _ => {
+                let key = names::key_in(names::heading_name(&row.level1), &mut buffer);
+                let section = policy.section_index.get(key).copied();
+                heading = Some((&row.level1, section));
+                section
+            }
+        };
+        if let Some(&id) = policy
+            .indicator_index
+            .get(names::key_in(&row.name, &mut buffer))
+        {
             let rule = &policy.indicators[id.0];
             if let Some(first_row) = row_of[id.0] {
                 findings.push(engine(
@@ -56,7 +66,7 @@ pub fn place<'a>(
                 continue;
             }
             row_of[id.0] = Some(i);
-            if policy.section_index.get(section_key) != Some(&rule.section) {
+            if section != Some(rule.section) {
                 let written = row.level1.clone();
                 let policy_section = policy.sections[rule.section.0].name.clone();
                 findings.push(engine(
@@ -75,14 +85,17 @@ pub fn place<'a>(
             });
             continue;
         }
-        let open = policy.section_index.get(section_key).and_then(|&s| {
+        let open = section.and_then(|s| {
             let section = &policy.sections[s.0];
             // A section without groups takes every row under it: no key of its level 2.
             let group = row
                 .level2
                 .as_deref()
                 .filter(|_| !section.group_index.is_empty())
-                .and_then(|g| section.group_index.get(&names::heading_key(g)));
+                .and_then(|g| {
+                    let key = names::key_in(names::heading_name(g), &mut buffer);
+                    section.group_index.get(key)
+                });
             let open = group.and_then(|g| policy.groups[g.0].open).or(section.open);
             open.map(|o| (s, o))
         });

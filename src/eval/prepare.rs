@@ -75,7 +75,7 @@ impl<'a> Prepared<'a> {
 fn read(text: Option<&str>) -> Written<'_> {
     text.map(|t| {
         value::parse(t).map_err(|e| Unread {
-            text: t.trim(),
+            text: value::trimmed(t),
             why: e.kind,
         })
     })
@@ -93,7 +93,7 @@ pub fn prepare<'a>(
     let target_written = read(row.and_then(|r| r.target.as_deref()));
     let actual_cell = row.and_then(|r| r.actual.as_deref());
     let actual_written = read(actual_cell);
-    let actual_text = actual_cell.map(|t| Cow::Borrowed(t.trim()));
+    let actual_text = actual_cell.map(|t| Cow::Borrowed(value::trimmed(t)));
     let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
     let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
     Some(match placement.rule {

@@ -36,6 +36,23 @@ pub fn parse(text: &str) -> Result<Value, ValueError> {
     }
 }
 
+/// The text a cell's value keeps ([`Value::text`]): the cell without the white space
+/// around it, as `str::trim` leaves it. The usual cell neither begins nor ends with white
+/// space, which its first byte and last character tell without the trimming machinery.
+pub fn trimmed(text: &str) -> &str {
+    // An ASCII byte above the space, or the first byte of a character from U+4000 on
+    // (white space ends at U+3000), begins no white space.
+    let starts = text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| (b > b' ' && b.is_ascii()) || b >= 0xe4);
+    if starts && text.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// How many texts the grammar's cache keeps per thread before it starts over.
 const REMEMBERED: usize = 4096;
 
@@ -274,5 +291,26 @@ impl Value {
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trimmed;
+
+    #[test]
+    fn a_cell_is_trimmed_as_str_trim_trims_it() {
+        for c in (0..=0x1_0000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("{c}完整"),
+                format!("完整{c}"),
+                format!("{c}a{c}"),
+                format!(" {c}"),
+            ] {
+                assert_eq!(trimmed(&text), text.trim(), "{:x}", c as u32);
+            }
+        }
+        assert_eq!(trimmed(""), "");
     }
 }

@@ -21,7 +21,7 @@ mod number;
 mod period;
 mod scan;
 
-use super::{Comparison, Quantity, Unit, Value, ValueKind};
+use super::{Comparison, Quantity, ShortStr, Unit, Value, ValueKind};
 use scan::{literal, spaces};
 
 /// The value, when the text is in a form read here; `None` sends it to the grammar.
@@ -35,24 +35,27 @@ pub fn read(text: &str) -> Option<Value> {
     // which trims it its own way. Inside a value, other white space is part of a word (as
     // in the grammar) or a character no other form here reads.
     let trimmed = trim_spaces(text);
+    let written = ShortStr::from(trimmed);
     let kind = match trimmed.chars().next() {
         None => ValueKind::Blank,
         Some(first) => {
             if other_space(first) || trimmed.chars().next_back().is_some_and(other_space) {
                 return None;
             }
-            kind(trimmed, first)?
+            kind(trimmed, &written, first)?
         }
     };
     Some(Value {
-        text: trimmed.into(),
+        text: written,
         kind,
     })
 }
 
 /// `value` = `blank | period_value | quantity | word`, chosen by the first character: each
-/// form can only begin with some characters, so the first tells which forms to try.
-fn kind(text: &str, first: char) -> Option<ValueKind> {
+/// form can only begin with some characters, so the first tells which forms to try. A
+/// word is the text as written.
+fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
+    let word = || ValueKind::Word(written.clone());
     match first {
         '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
         '0'..='9' | '０'..='９' => match period::period(text) {
@@ -67,25 +70,20 @@ fn kind(text: &str, first: char) -> Option<ValueKind> {
         '第' | '一' | '二' | '三' | '四' | '上' | '下' | '年' | '全' => {
             match period::period(text) {
                 Some(found) => whole_period(text, found),
-                None => Some(word(text)),
+                None => Some(word()),
             }
         }
         // The first character of a comparison in words: a quantity, else a word.
         '不' | '至' | '最' | '高' | '超' | '大' | '多' | '低' | '少' | '小' => {
             match comparison_words(text.as_bytes()) {
                 Some((comparison, len)) => quantity(Some(comparison), after_spaces(text, len)),
-                None => Some(word(text)),
+                None => Some(word()),
             }
         }
         // Not a sign, a digit, a blank or the start of a period or comparison: the grammar's
         // `word` takes the whole text.
-        _ => Some(word(text)),
+        _ => Some(word()),
     }
-}
-
-/// `word`: the whole text.
-fn word(text: &str) -> ValueKind {
-    ValueKind::Word(text.into())
 }
 
 /// The period, when it is the whole text and one the lowering accepts; anything after it
@@ -240,9 +238,9 @@ fn quantity(prefix: Option<Comparison>, text: &str) -> Option<ValueKind> {
             at = end;
         }
     }
-    // `(value_space* ~ suffix_comparison)?`
+    // `(value_space* ~ suffix_comparison)?`, when anything is left
     let mut comparison = prefix;
-    if let Some((c, end)) = suffix(t, spaces(t, at)) {
+    if let Some((c, end)) = (at < t.len()).then(|| suffix(t, spaces(t, at))).flatten() {
         if comparison.is_some() {
             // Two comparisons: an error the grammar words.
             return None;

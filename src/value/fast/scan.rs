@@ -4,10 +4,13 @@
 
 /// `digit` (`0`–`9` or `０`–`９`) at `at`: its value and its length in bytes.
 pub fn digit(text: &[u8], at: usize) -> Option<(u32, usize)> {
-    match text.get(at..)? {
-        [b @ b'0'..=b'9', ..] => Some((u32::from(b - b'0'), 1)),
-        // U+FF10 ..= U+FF19, FULLWIDTH DIGIT ZERO ..= NINE
-        [0xef, 0xbc, b @ 0x90..=0x99, ..] => Some((u32::from(b - 0x90), 3)),
+    let b = *text.get(at)?;
+    if b.is_ascii_digit() {
+        return Some((u32::from(b - b'0'), 1));
+    }
+    // U+FF10 ..= U+FF19, FULLWIDTH DIGIT ZERO ..= NINE
+    match (b, text.get(at + 1..at + 3)?) {
+        (0xef, [0xbc, d @ 0x90..=0x99]) => Some((u32::from(d - 0x90), 3)),
         _ => None,
     }
 }

@@ -176,6 +176,10 @@ pub fn heading_key(name: &str) -> String {
 /// trailing weight (see [`heading_key`]).
 pub fn heading_name(name: &str) -> &str {
     let trimmed = name.trim();
+    // A weight is a trailing bracket: most headings have none, told by their last character.
+    if !trimmed.ends_with([')', '）']) {
+        return trimmed;
+    }
     let without = ['(', '（'].iter().find_map(|&open| {
         let at = trimmed.rfind(open)?;
         let inner = trimmed[at + open.len_utf8()..]

@@ -203,9 +203,7 @@ impl Dec {
     /// (`(1250, 2)` is `12.50`, places kept): for a reader that has valued the digits
     /// itself. `None` beyond 28 places.
     pub fn from_digits(digits: u64, places: u32) -> Option<Dec> {
-        // INVARIANT: the casts split the u64 into its low and high 32 bits.
-        let (lo, mid) = (digits as u32, (digits >> 32) as u32);
-        (places <= Decimal::MAX_SCALE).then(|| Dec(Decimal::from_parts(lo, mid, 0, false, places)))
+        from_u64(false, digits, places)
     }
 
     /// As a whole number, when it is one and fits.
@@ -220,7 +218,11 @@ impl Dec {
     /// (`215,457.6`, `１０，５００`), full-width digits and points are allowed; nothing is
     /// rounded (pitfalls.md §3, §6).
     pub fn parse_written(text: &str) -> Result<Dec, DecimalTextError> {
-        // Most figures are already plain (`7255205.14`, `-3`): read them without copying.
+        // Most figures are already plain (`7255205.14`, `-3`): read them without copying,
+        // and most of those valued as they are scanned.
+        if let Some(d) = short_plain(text) {
+            return Ok(d);
+        }
         if is_plain(text) {
             return Dec::parse_plain(text);
         }
@@ -267,6 +269,9 @@ impl Dec {
 
     /// Reads a plain ASCII decimal (`-12.50`), exactly.
     pub fn parse_plain(text: &str) -> Result<Dec, DecimalTextError> {
+        if let Some(d) = short_plain(text) {
+            return Ok(d);
+        }
         match Decimal::from_str_exact(text) {
             Ok(d) => Ok(Dec(d)),
             Err(_)
@@ -450,6 +455,45 @@ fn normalize_digit(c: char) -> Option<char> {
     }
 }
 
+/// `digits × 10^-places`, negative when asked (a zero is never negative); `None` beyond 28
+/// places.
+fn from_u64(negative: bool, digits: u64, places: u32) -> Option<Dec> {
+    // INVARIANT: the casts split the u64 into its low and high 32 bits.
+    let (lo, mid) = (digits as u32, (digits >> 32) as u32);
+    (places <= Decimal::MAX_SCALE).then(|| Dec(Decimal::from_parts(lo, mid, 0, negative, places)))
+}
+
+/// A plain decimal, `-`? digits (`.` digits)?, of at most 19 digits, valued in one pass,
+/// exactly as `Decimal::from_str_exact` reads it (the places as written); `None` for any
+/// other text, which the callers read as before. `-0` is left to them too (the parser
+/// keeps its sign).
+fn short_plain(text: &str) -> Option<Dec> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, bytes),
+    };
+    let (mut value, mut count, mut places) = (0u64, 0u32, None::<u32>);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                count += 1;
+                if let Some(p) = places.as_mut() {
+                    *p += 1;
+                }
+            }
+            b'.' if places.is_none() && count > 0 => places = Some(0),
+            _ => return None,
+        }
+    }
+    // A u64 holds any 19 digits.
+    if count == 0 || count > 19 || places == Some(0) || (negative && value == 0) {
+        return None;
+    }
+    from_u64(negative, value, places.unwrap_or(0))
+}
+
 /// Shows the number without trailing zeros (`2.50` → `2.5`, `-0` → `0`).
 /// `-`? digits (`.` digits)?: a text [`Dec::parse_written`] reads as it stands.
 fn is_plain(text: &str) -> bool {
@@ -526,6 +570,65 @@ impl serde::Serialize for Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_plain_number_is_valued_as_the_decimal_parser_values_it() {
+        let mut texts = vec![
+            "0",
+            "-0",
+            "00",
+            "0.0",
+            "-0.00",
+            "7",
+            "-7",
+            "007",
+            "0.5",
+            "-0.05",
+            "12.50",
+            "7255205.14",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "1.2.3",
+            "+1",
+            "1e3",
+            "１",
+            "1,000",
+            "9999999999999999999",
+            "99999999999999999999",
+            "-9999999999999999999",
+            "0.0000000000000000001",
+            "1234567890.123456789",
+            "18446744073709551615",
+        ];
+        let built: Vec<String> = (0..2000u64)
+            .map(|i| {
+                let digits = (i * 7919 % 1_000_003)
+                    .to_string()
+                    .repeat(1 + (i % 4) as usize);
+                let at = (i as usize * 31) % (digits.len() + 1);
+                let sign = if i % 3 == 0 { "-" } else { "" };
+                if i % 2 == 0 {
+                    format!(
+                        "{sign}{}.{}",
+                        &digits[..at.max(1).min(digits.len())],
+                        &digits[at.max(1).min(digits.len())..]
+                    )
+                } else {
+                    format!("{sign}{digits}")
+                }
+            })
+            .collect();
+        texts.extend(built.iter().map(String::as_str));
+        for text in texts {
+            let by_parser = Decimal::from_str_exact(text).ok();
+            if let Some(d) = short_plain(text) {
+                let parsed = by_parser.unwrap_or_else(|| panic!("{text:?} is not a decimal"));
+                assert_eq!(d.0.serialize(), parsed.serialize(), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_point_is_placed_with_the_zeros_it_needs() {

@@ -162,10 +162,14 @@ impl Ord for ShortStr {
     }
 }
 
-/// Hashes as the `str` it holds, so that maps keyed by it can be searched with a `&str`.
+/// Hashes as the `str` it holds, so that maps keyed by it can be searched with a `&str`:
+/// `str` hashes by `Hasher::write_str`, which (a hasher cannot override it on stable Rust)
+/// writes the bytes and then `0xff`. Written out here so that hashing a key does not check
+/// its bytes are UTF-8 again ([`ShortStr::as_str`]).
 impl Hash for ShortStr {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
+        state.write(self.bytes());
+        state.write_u8(0xff);
     }
 }
 
@@ -210,5 +214,16 @@ mod tests {
         assert_eq!(map.get("次"), Some(&1));
         assert_eq!(map.get("一个很长很长的单位名称啊啊"), Some(&2));
         assert_ne!(ShortStr::from("次"), ShortStr::from("人次"));
+        // With the default hasher and the hasher of the policy's name maps, inline and
+        // shared alike.
+        use std::collections::hash_map::DefaultHasher;
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let default = BuildHasherDefault::<DefaultHasher>::default();
+        let keyed = BuildHasherDefault::<crate::check::names::KeyHasher>::default();
+        for text in ["", "次", "人次", "km", "一个很长很长的单位名称啊啊"] {
+            let short = ShortStr::from(text);
+            assert_eq!(default.hash_one(&short), default.hash_one(text), "{text:?}");
+            assert_eq!(keyed.hash_one(&short), keyed.hash_one(text), "{text:?}");
+        }
     }
 }

@@ -296,27 +296,23 @@ impl Dec {
         if n.scale() <= 6 {
             return Dec(n).to_string();
         }
-        let abs = n.abs();
-        let decimals = if abs >= Decimal::ONE {
-            let int_digits = abs.trunc().to_string().len() as u32;
+        // Counted from the digits: `n` is `mantissa × 10^-scale`, its mantissa `digits` long.
+        let digits = digit_count(n.mantissa().unsigned_abs());
+        let decimals = if digits > n.scale() {
+            // At least one: the digits before the point.
+            let int_digits = digits - n.scale();
             4u32.saturating_sub(int_digits).max(2)
         } else {
-            // position of the first significant digit after the point
-            let mut first = 1u32;
-            let mut probe = abs * Decimal::TEN;
-            while probe < Decimal::ONE && first < 28 {
-                probe *= Decimal::TEN;
-                first += 1;
-            }
+            // The position of the first significant digit after the point.
+            let first = (n.scale() - digits + 1).min(28);
             (first + 3).max(2)
         };
         if decimals >= n.scale() {
             return Dec(n).to_string();
         }
-        format!(
-            "{}…",
-            Dec(n.trunc_with_scale(decimals)).to_string_keep_scale()
-        )
+        let mut shown = Dec(n.trunc_with_scale(decimals)).to_string_keep_scale();
+        shown.push('…');
+        shown
     }
 
     /// Shows the number with its scale (`85.50`), as a rounded figure is shown.
@@ -455,6 +451,11 @@ fn normalize_digit(c: char) -> Option<char> {
     }
 }
 
+/// How many decimal digits a number has (1 for 0).
+fn digit_count(n: u128) -> u32 {
+    n.checked_ilog10().map_or(1, |l| l + 1)
+}
+
 /// `digits × 10^-places`, negative when asked (a zero is never negative); `None` beyond 28
 /// places.
 fn from_u64(negative: bool, digits: u64, places: u32) -> Option<Dec> {
@@ -570,6 +571,71 @@ impl serde::Serialize for Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `approx` as it was written first, through the decimal's text and repeated
+    /// multiplication: the oracle for the version that counts digits.
+    fn approx_by_text(d: Dec) -> String {
+        if d.0.scale() <= 6 {
+            return d.to_string_keep_scale();
+        }
+        let n = d.0.normalize();
+        if n.scale() <= 6 {
+            return Dec(n).to_string();
+        }
+        let abs = n.abs();
+        let decimals = if abs >= Decimal::ONE {
+            let int_digits = abs.trunc().to_string().len() as u32;
+            4u32.saturating_sub(int_digits).max(2)
+        } else {
+            let mut first = 1u32;
+            let mut probe = abs * Decimal::TEN;
+            while probe < Decimal::ONE && first < 28 {
+                probe *= Decimal::TEN;
+                first += 1;
+            }
+            (first + 3).max(2)
+        };
+        if decimals >= n.scale() {
+            return Dec(n).to_string();
+        }
+        format!(
+            "{}…",
+            Dec(n.trunc_with_scale(decimals)).to_string_keep_scale()
+        )
+    }
+
+    #[test]
+    fn approx_counts_digits_as_the_text_would() {
+        let mut values = Vec::new();
+        for num in [
+            1i64, 2, 3, 7, 10, 99, 100, 999, 1000, 5090, 7255205, 123456789,
+        ] {
+            for den in [1i64, 3, 6, 7, 11, 13, 600, 6000, 7000, 8485146, 99999999] {
+                for sign in [1, -1] {
+                    let q = Dec::from_int(sign * num).checked_div(Dec::from_int(den));
+                    values.push(q.unwrap());
+                }
+            }
+        }
+        for text in [
+            "0",
+            "0.0000001",
+            "0.00000012345678",
+            "1.0000001",
+            "-0.000000000000000000000000001",
+            "9999.9999999",
+            "10000.0000001",
+            "0.99999999",
+            "123456789012345678.1234567",
+            "1.00000000",
+            "85.500000000",
+        ] {
+            values.push(d(text));
+        }
+        for v in values {
+            assert_eq!(v.approx(), approx_by_text(v), "{v:?}");
+        }
+    }
 
     #[test]
     fn a_short_plain_number_is_valued_as_the_decimal_parser_values_it() {

@@ -6,12 +6,74 @@
 //! `round_dp` alone is banker's rounding and 四舍五入 is half away from zero (pitfalls.md §2).
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-/// An exact decimal: up to 28 significant digits, about ±7.9 × 10²⁸.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// An exact decimal: up to 28 significant digits, about ±7.9 × 10²⁸. Equal and ordered by
+/// value (`2.50` equals `2.5`), as `Decimal` is.
+#[derive(Clone, Copy, Default)]
 pub struct Dec(Decimal);
+
+/// 10⁰ … 10²⁸, for bringing two figures to one scale.
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut powers = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
+impl Ord for Dec {
+    /// By value. Figures compared mostly have the same places, or a few more or less
+    /// (`85.5%` against `90%`): their digits, brought to one scale as whole numbers of 128
+    /// bits, compare directly. Only when that overflows does `Decimal`'s general comparison
+    /// decide.
+    fn cmp(&self, other: &Dec) -> Ordering {
+        let (a, b) = (self.0, other.0);
+        let (sa, sb) = (a.scale(), b.scale());
+        let (ma, mb) = (a.mantissa(), b.mantissa());
+        let aligned = match sa.cmp(&sb) {
+            Ordering::Equal => Some((ma, mb)),
+            Ordering::Less => POWERS_OF_TEN
+                .get((sb - sa) as usize)
+                .and_then(|p| ma.checked_mul(*p))
+                .map(|ma| (ma, mb)),
+            Ordering::Greater => POWERS_OF_TEN
+                .get((sa - sb) as usize)
+                .and_then(|p| mb.checked_mul(*p))
+                .map(|mb| (ma, mb)),
+        };
+        match aligned {
+            Some((ma, mb)) => ma.cmp(&mb),
+            None => a.cmp(&b),
+        }
+    }
+}
+
+impl PartialOrd for Dec {
+    fn partial_cmp(&self, other: &Dec) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Dec {
+    fn eq(&self, other: &Dec) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Dec {}
+
+impl Hash for Dec {
+    /// As `Decimal` hashes: by value, so that equal figures hash alike.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
 
 /// Why an operation has no exact result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -695,6 +757,46 @@ mod tests {
         assert_eq!(d("0.43").approx(), "0.43");
         assert_eq!(d("7255205.14").approx(), "7255205.14");
         assert_eq!(d("0.00012345678").approx(), "0.0001234…");
+    }
+
+    #[test]
+    fn figures_compare_by_value_whatever_their_places() {
+        let texts = [
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "1.0",
+            "-1",
+            "2.5",
+            "2.50",
+            "-2.5",
+            "85.5",
+            "90",
+            "0.855",
+            "100",
+            "99.999999999",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "1.0000000000000000000000000000",
+            "0.5714285714285714285714285714",
+            "12345678901234567890.12",
+            "3",
+            "3.000001",
+        ];
+        let figures: Vec<Dec> = texts.iter().map(|t| d(t)).collect();
+        for a in &figures {
+            for b in &figures {
+                assert_eq!(a.cmp(b), a.0.cmp(&b.0), "{a:?} against {b:?}");
+                assert_eq!(a == b, a.0 == b.0, "{a:?} against {b:?}");
+            }
+        }
+        assert_eq!(d("2.50"), d("2.5"));
+        assert_eq!(d("-0"), Dec::ZERO);
+        assert!(d("-0.0000000000000000000000000001") < Dec::ZERO);
     }
 
     #[test]

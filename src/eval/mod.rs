@@ -103,8 +103,7 @@ fn score_report<'a>(
         }
     }
     let execution = execution_entry.pop().zip(execution_facts.pop());
-    let names: Vec<&str> = prepared.iter().map(|p| p.name).collect();
-    let refused = judge.finish(&names);
+    let refused = judge.finish(|| prepared.iter().map(|p| p.name).collect());
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }

@@ -95,7 +95,7 @@ pub fn score<'p, 'a>(
     };
     // A judgement only a qualitative method takes; on any other indicator it is refused.
     if !scorer.judgement_taken {
-        if let Some((i, _)) = scorer.judge.take(&names_of(p)) {
+        if let Some((i, _)) = scorer.judge.take(|| names_of(p)) {
             scorer.judge.not_banded(i, p.name);
         }
     }
@@ -126,7 +126,7 @@ fn not_scored<'p, 'a>(
     why: EngineFinding,
     findings: &mut Vec<Finding<'a>>,
 ) -> Scored<'p> {
-    if let Some((i, _)) = judge.take(&names_of(p)) {
+    if let Some((i, _)) = judge.take(|| names_of(p)) {
         judge.not_banded(i, p.name);
     }
     findings.push(engine(Severity::Error, p.name, why));
@@ -300,7 +300,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         }) else {
             return Err(self.mismatch(target, actual, rule));
         };
-        let judgement = self.judge.take(&names_of(self.p));
+        let judgement = self.judge.take(|| names_of(self.p));
         self.judgement_taken = judgement.is_some();
         let classed = methods::classify(vocabulary, word, &target.text);
         let judged = judgement.and_then(|(i, j)| {

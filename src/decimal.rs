@@ -186,9 +186,37 @@ impl Dec {
 
     /// Rounds to `places` decimals (at most 28) with an explicit mode.
     pub fn round(self, places: u32, mode: RoundMode) -> Dec {
-        Dec(self
-            .0
-            .round_dp_with_strategy(places.min(28), mode.strategy()))
+        let places = places.min(28);
+        self.round_whole(places, mode)
+            .unwrap_or_else(|| Dec(self.0.round_dp_with_strategy(places, mode.strategy())))
+    }
+
+    /// A figure above zero with more than `places` decimals (a score computed to 28 places,
+    /// rounded to 2), rounded as whole numbers: its digits divided by the power of ten of the
+    /// places dropped, the quotient raised by one where the remainder says so. The result is
+    /// `Decimal`'s rounding, bit for bit (the same digits at `places`), in one division of
+    /// 128-bit numbers where `Decimal` divides and multiplies back 96-bit numbers in steps.
+    /// `None` for every other figure.
+    fn round_whole(self, places: u32, mode: RoundMode) -> Option<Dec> {
+        let (digits, scale) = (self.0.mantissa(), self.0.scale());
+        if digits <= 0 || scale <= places {
+            return None;
+        }
+        let digits = digits.unsigned_abs();
+        let power = POWERS_OF_TEN.get((scale - places) as usize)?.unsigned_abs();
+        let (quotient, rest) = (digits / power, digits % power);
+        // the power is 10 or more, so its half is exact
+        let half = power / 2;
+        let up = match mode {
+            RoundMode::HalfUp => rest >= half,
+            RoundMode::HalfEven => rest > half || (rest == half && quotient % 2 == 1),
+            RoundMode::Down => false,
+            RoundMode::Up => rest != 0,
+        };
+        let rounded = i128::try_from(quotient + u128::from(up)).ok()?;
+        Decimal::try_from_i128_with_scale(rounded, places)
+            .ok()
+            .map(Dec)
     }
 
     /// Rounds a whole number of steps down (floor) or up (ceiling).
@@ -797,6 +825,56 @@ mod tests {
         assert_eq!(d("2.50"), d("2.5"));
         assert_eq!(d("-0"), Dec::ZERO);
         assert!(d("-0.0000000000000000000000000001") < Dec::ZERO);
+    }
+
+    #[test]
+    fn rounding_is_decimal_s_own_bit_for_bit() {
+        let figures = [
+            "0",
+            "0.000",
+            "-0.005",
+            "2.625",
+            "2.635",
+            "2.62500000001",
+            "-2.625",
+            "0.125",
+            "0.5714285714285714285714285714",
+            "2.8200000220467696025695541318",
+            "2.5449999999999999999999999999",
+            "2.545",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "0.0000000000000000000000000005",
+            "99.995",
+            "99.994999",
+            "1.5",
+            "2.5",
+            "0.05",
+            "12345678901234567890.125",
+            "3.00",
+            "3",
+            "0.995",
+        ];
+        for text in figures {
+            let x = d(text);
+            for places in [0, 1, 2, 3, 4, 10, 27, 28, 30] {
+                for mode in [
+                    RoundMode::HalfUp,
+                    RoundMode::HalfEven,
+                    RoundMode::Down,
+                    RoundMode::Up,
+                ] {
+                    let ours = x.round(places, mode).0;
+                    let theirs = x.0.round_dp_with_strategy(places.min(28), mode.strategy());
+                    assert_eq!(
+                        (ours.mantissa(), ours.scale(), ours.is_sign_negative()),
+                        (theirs.mantissa(), theirs.scale(), theirs.is_sign_negative()),
+                        "{text} to {places} places, {mode:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

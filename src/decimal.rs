@@ -370,37 +370,51 @@ impl Dec {
         }
         let n = self.0.normalize();
         if n.scale() <= 6 {
-            return Dec(n).to_string();
+            return Dec(n).to_string_keep_scale();
         }
-        let abs = n.abs();
-        let decimals = if abs >= Decimal::ONE {
-            let int_digits = abs.trunc().to_string().len() as u32;
-            4u32.saturating_sub(int_digits).max(2)
+        // counted on the digits: `12.3456789` has 9 digits at scale 7, so 2 before the point;
+        // `0.0001234` has 4 at scale 7, so its first is the 4th after the point
+        let digits = decimal_digits(n.mantissa().unsigned_abs());
+        let scale = n.scale();
+        let decimals = if digits > scale {
+            4u32.saturating_sub(digits - scale).max(2)
         } else {
-            // position of the first significant digit after the point
-            let mut first = 1u32;
-            let mut probe = abs * Decimal::TEN;
-            while probe < Decimal::ONE && first < 28 {
-                probe *= Decimal::TEN;
-                first += 1;
-            }
-            (first + 3).max(2)
+            (scale - digits + 1 + 3).max(2)
         };
         if decimals >= n.scale() {
-            return Dec(n).to_string();
+            return Dec(n).to_string_keep_scale();
         }
-        format!(
-            "{}…",
-            Dec(n.trunc_with_scale(decimals)).to_string_keep_scale()
-        )
+        let mut cut = Dec(n.trunc_with_scale(decimals)).to_string_keep_scale();
+        cut.push('…');
+        cut
     }
 
-    /// Shows the number with its scale (`85.50`), as a rounded figure is shown.
+    /// Shows the number with its scale (`85.50`), as a rounded figure is shown: its digits,
+    /// with the point placed by the scale (written out here: `Decimal`'s own formatting
+    /// takes several times as long).
     pub fn to_string_keep_scale(self) -> String {
-        if self.0.is_zero() {
-            return Decimal::new(0, self.0.scale()).to_string();
+        let digits = self.0.mantissa().unsigned_abs();
+        let raw = digits.to_string();
+        let scale = self.0.scale() as usize;
+        let mut text = String::with_capacity(raw.len() + scale + 3);
+        if self.0.is_sign_negative() && digits != 0 {
+            text.push('-');
         }
-        self.0.to_string()
+        match raw.len().checked_sub(scale) {
+            _ if scale == 0 => text.push_str(&raw),
+            Some(whole) if whole > 0 => {
+                let (whole, fraction) = raw.split_at(whole);
+                text.push_str(whole);
+                text.push('.');
+                text.push_str(fraction);
+            }
+            _ => {
+                text.push_str("0.");
+                text.extend(std::iter::repeat_n('0', scale - raw.len()));
+                text.push_str(&raw);
+            }
+        }
+        text
     }
 
     /// Shows the number with exactly `places` decimals (`3` → `3.00`).
@@ -513,6 +527,11 @@ impl Ratio {
     pub fn checked_sub(self, other: Ratio) -> Result<Ratio, ArithError> {
         self.checked_add(other.negated())
     }
+}
+
+/// How many decimal digits a number has (`0` has one).
+fn decimal_digits(n: u128) -> u32 {
+    n.checked_ilog10().map_or(1, |l| l + 1)
 }
 
 /// Greatest common divisor (Euclid); gcd(0, d) = d.
@@ -873,6 +892,119 @@ mod tests {
                         "{text} to {places} places, {mode:?}"
                     );
                 }
+            }
+        }
+    }
+
+    /// The figure for an explanation as it was made with `Decimal`'s formatting.
+    fn approx_by_decimal(x: Dec) -> String {
+        let keep = |d: Decimal| {
+            if d.is_zero() {
+                Decimal::new(0, d.scale()).to_string()
+            } else {
+                d.to_string()
+            }
+        };
+        if x.0.scale() <= 6 {
+            return keep(x.0);
+        }
+        let n = x.0.normalize();
+        if n.scale() <= 6 {
+            return Dec(n).to_string();
+        }
+        let abs = n.abs();
+        let decimals = if abs >= Decimal::ONE {
+            let int_digits = abs.trunc().to_string().len() as u32;
+            4u32.saturating_sub(int_digits).max(2)
+        } else {
+            let mut first = 1u32;
+            let mut probe = abs * Decimal::TEN;
+            while probe < Decimal::ONE && first < 28 {
+                probe *= Decimal::TEN;
+                first += 1;
+            }
+            (first + 3).max(2)
+        };
+        if decimals >= n.scale() {
+            return Dec(n).to_string();
+        }
+        format!("{}…", keep(n.trunc_with_scale(decimals)))
+    }
+
+    #[test]
+    fn figures_are_written_as_decimal_writes_them() {
+        let mut figures: Vec<String> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "1",
+            "-1",
+            "2.50",
+            "-2.50",
+            "0.05",
+            "-0.05",
+            "85.50",
+            "100",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "0.5714285714285714285714285714",
+            "94.00000022046769602569554131",
+            "7255205.14",
+            "0.00012345678",
+            "12.3456789",
+            "1234.56789",
+            "12345.6789012",
+            "0.9999999",
+            "9.9999999",
+            "-0.0001234567",
+            "1.0000000",
+            "10.0000001",
+            "0.1000000",
+            "18446744073709551616.5",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-12.3456789",
+            "-1234.56789",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for computed in [
+            d("4")
+                .checked_mul(d("2"))
+                .unwrap()
+                .checked_div(d("14"))
+                .unwrap(),
+            d("7255205.14")
+                .checked_div(d("8485146"))
+                .unwrap()
+                .checked_mul(Dec::HUNDRED)
+                .unwrap(),
+            d("5090").checked_div(d("6000")).unwrap(),
+        ] {
+            figures.push(format!("{computed:?}"));
+        }
+        for text in &figures {
+            let x = d(text);
+            let keep = |d: Decimal| {
+                if d.is_zero() {
+                    Decimal::new(0, d.scale()).to_string()
+                } else {
+                    d.to_string()
+                }
+            };
+            assert_eq!(x.to_string_keep_scale(), keep(x.0), "{text}");
+            assert_eq!(x.approx(), approx_by_decimal(x), "{text}");
+            for places in [0, 1, 2, 5] {
+                let mut r = x.0;
+                if r.scale() < places {
+                    r.rescale(places);
+                }
+                assert_eq!(x.to_string_places(places), keep(r), "{text} to {places}");
             }
         }
     }

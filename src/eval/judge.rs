@@ -158,12 +158,21 @@ impl<'j> Judge<'j> {
 
     /// The judgement of an indicator known by these names (policy's and report's), marked
     /// used. The names are asked for only when there are judgements.
+    #[inline]
     pub fn take<'n>(
         &mut self,
         names_of: impl FnOnce() -> [&'n str; 2],
     ) -> Option<(usize, &'j Judgement)> {
         let judgements = self.judgements?;
-        let keys: Vec<String> = names_of().iter().map(|n| names::key(n)).collect();
+        self.take_from(judgements, names_of())
+    }
+
+    fn take_from(
+        &mut self,
+        judgements: &'j Judgements,
+        names_of: [&str; 2],
+    ) -> Option<(usize, &'j Judgement)> {
+        let keys: Vec<String> = names_of.iter().map(|n| names::key(n)).collect();
         let (i, j) = judgements
             .judgements
             .iter()

@@ -78,8 +78,10 @@ pub fn score<'p, 'a>(
         judge,
         judgement_taken: false,
     };
-    let (working, exact, rule) = match scorer.run(w) {
-        Ok((computed, rule)) => (computed.working, computed.exact, rule),
+    // The working stays where `run` put it until it moves into the score.
+    let outcome = scorer.run(w);
+    let (exact, rule) = match &outcome {
+        Ok((computed, rule)) => (computed.exact, *rule),
         Err(Stop(stop)) => {
             if let Working::Problem(problem) = &stop.working {
                 let mut finding = engine(
@@ -90,7 +92,7 @@ pub fn score<'p, 'a>(
                 finding.rule = Some(stop.rule);
                 scorer.findings.push(finding);
             }
-            (stop.working, Dec::ZERO, stop.rule)
+            (Dec::ZERO, stop.rule)
         }
     };
     // A judgement only a qualitative method takes; on any other indicator it is refused.
@@ -108,7 +110,10 @@ pub fn score<'p, 'a>(
         .map_or(kept, |r| r.apply(kept))
         .min(w);
     Scored {
-        working,
+        working: match outcome {
+            Ok((computed, _)) => computed.working,
+            Err(Stop(stop)) => stop.working,
+        },
         exact: Some(exact),
         score: Some(score),
         method: scorer.method,

@@ -179,6 +179,24 @@ impl Dec {
         self.checked_div(Dec::HUNDRED)
     }
 
+    /// `share`% of this: `self × share ÷ 100`, exactly as those two operations give it. A
+    /// share of exactly `100` gives this figure itself, when its digits times 100 still fit
+    /// a decimal (the product is then exact, and so is the quotient, at this figure's
+    /// scale), and one of `0` gives `0`, without the division.
+    pub fn percent(self, share: Dec) -> Result<Dec, ArithError> {
+        /// The largest digits that can be multiplied by 100 exactly: (2⁹⁶ − 1) ÷ 100.
+        const HUNDREDFOLD_FITS: u128 = ((1 << 96) - 1) / 100;
+        let hundred = share.0.scale() == 0 && share.0.mantissa() == 100;
+        if hundred && self.0.mantissa().unsigned_abs() <= HUNDREDFOLD_FITS {
+            return Ok(if self.is_zero() { Dec::ZERO } else { self });
+        }
+        if share.is_zero() {
+            return Ok(Dec::ZERO);
+        }
+        self.checked_mul(share)
+            .and_then(|x| x.checked_div(Dec::HUNDRED))
+    }
+
     /// The sum of many, stopping at the first overflow.
     pub fn sum<I: IntoIterator<Item = Dec>>(items: I) -> Result<Dec, ArithError> {
         items.into_iter().try_fold(Dec::ZERO, Dec::checked_add)
@@ -1005,6 +1023,36 @@ mod tests {
                     r.rescale(places);
                 }
                 assert_eq!(x.to_string_places(places), keep(r), "{text} to {places}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_share_of_a_hundred_or_none_is_the_product_and_quotient_bit_for_bit() {
+        let figures = [
+            "0",
+            "-0",
+            "0.00",
+            "3",
+            "2.5",
+            "2.50",
+            "-2.5",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "10",
+            "7",
+        ];
+        for x in figures {
+            for share in ["100", "0", "0.0", "-0", "60", "100.0", "85.5"] {
+                let (x, share) = (d(x), d(share));
+                let slow = x
+                    .checked_mul(share)
+                    .and_then(|p| p.checked_div(Dec::HUNDRED));
+                let bits = |r: Result<Dec, ArithError>| {
+                    r.map(|v| (v.0.mantissa(), v.0.scale(), v.0.is_sign_negative()))
+                };
+                assert_eq!(bits(x.percent(share)), bits(slow), "{x:?} × {share:?}%");
             }
         }
     }

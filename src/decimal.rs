@@ -6,12 +6,74 @@
 //! `round_dp` alone is banker's rounding and 四舍五入 is half away from zero (pitfalls.md §2).
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-/// An exact decimal: up to 28 significant digits, about ±7.9 × 10²⁸.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// An exact decimal: up to 28 significant digits, about ±7.9 × 10²⁸. Equal and ordered by
+/// value (`2.50` equals `2.5`), as `Decimal` is.
+#[derive(Clone, Copy, Default)]
 pub struct Dec(Decimal);
+
+/// 10⁰ … 10²⁸, for bringing two figures to one scale.
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut powers = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
+impl Ord for Dec {
+    /// By value. Figures compared mostly have the same places, or a few more or less
+    /// (`85.5%` against `90%`): their digits, brought to one scale as whole numbers of 128
+    /// bits, compare directly. Only when that overflows does `Decimal`'s general comparison
+    /// decide.
+    fn cmp(&self, other: &Dec) -> Ordering {
+        let (a, b) = (self.0, other.0);
+        let (sa, sb) = (a.scale(), b.scale());
+        let (ma, mb) = (a.mantissa(), b.mantissa());
+        let aligned = match sa.cmp(&sb) {
+            Ordering::Equal => Some((ma, mb)),
+            Ordering::Less => POWERS_OF_TEN
+                .get((sb - sa) as usize)
+                .and_then(|p| ma.checked_mul(*p))
+                .map(|ma| (ma, mb)),
+            Ordering::Greater => POWERS_OF_TEN
+                .get((sa - sb) as usize)
+                .and_then(|p| mb.checked_mul(*p))
+                .map(|mb| (ma, mb)),
+        };
+        match aligned {
+            Some((ma, mb)) => ma.cmp(&mb),
+            None => a.cmp(&b),
+        }
+    }
+}
+
+impl PartialOrd for Dec {
+    fn partial_cmp(&self, other: &Dec) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Dec {
+    fn eq(&self, other: &Dec) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Dec {}
+
+impl Hash for Dec {
+    /// As `Decimal` hashes: by value, so that equal figures hash alike.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
 
 /// Why an operation has no exact result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +179,24 @@ impl Dec {
         self.checked_div(Dec::HUNDRED)
     }
 
+    /// `share`% of this: `self × share ÷ 100`, exactly as those two operations give it. A
+    /// share of exactly `100` gives this figure itself, when its digits times 100 still fit
+    /// a decimal (the product is then exact, and so is the quotient, at this figure's
+    /// scale), and one of `0` gives `0`, without the division.
+    pub fn percent(self, share: Dec) -> Result<Dec, ArithError> {
+        /// The largest digits that can be multiplied by 100 exactly: (2⁹⁶ − 1) ÷ 100.
+        const HUNDREDFOLD_FITS: u128 = ((1 << 96) - 1) / 100;
+        let hundred = share.0.scale() == 0 && share.0.mantissa() == 100;
+        if hundred && self.0.mantissa().unsigned_abs() <= HUNDREDFOLD_FITS {
+            return Ok(if self.is_zero() { Dec::ZERO } else { self });
+        }
+        if share.is_zero() {
+            return Ok(Dec::ZERO);
+        }
+        self.checked_mul(share)
+            .and_then(|x| x.checked_div(Dec::HUNDRED))
+    }
+
     /// The sum of many, stopping at the first overflow.
     pub fn sum<I: IntoIterator<Item = Dec>>(items: I) -> Result<Dec, ArithError> {
         items.into_iter().try_fold(Dec::ZERO, Dec::checked_add)
@@ -124,9 +204,37 @@ impl Dec {
 
     /// Rounds to `places` decimals (at most 28) with an explicit mode.
     pub fn round(self, places: u32, mode: RoundMode) -> Dec {
-        Dec(self
-            .0
-            .round_dp_with_strategy(places.min(28), mode.strategy()))
+        let places = places.min(28);
+        self.round_whole(places, mode)
+            .unwrap_or_else(|| Dec(self.0.round_dp_with_strategy(places, mode.strategy())))
+    }
+
+    /// A figure above zero with more than `places` decimals (a score computed to 28 places,
+    /// rounded to 2), rounded as whole numbers: its digits divided by the power of ten of the
+    /// places dropped, the quotient raised by one where the remainder says so. The result is
+    /// `Decimal`'s rounding, bit for bit (the same digits at `places`), in one division of
+    /// 128-bit numbers where `Decimal` divides and multiplies back 96-bit numbers in steps.
+    /// `None` for every other figure.
+    fn round_whole(self, places: u32, mode: RoundMode) -> Option<Dec> {
+        let (digits, scale) = (self.0.mantissa(), self.0.scale());
+        if digits <= 0 || scale <= places {
+            return None;
+        }
+        let digits = digits.unsigned_abs();
+        let power = POWERS_OF_TEN.get((scale - places) as usize)?.unsigned_abs();
+        let (quotient, rest) = (digits / power, digits % power);
+        // the power is 10 or more, so its half is exact
+        let half = power / 2;
+        let up = match mode {
+            RoundMode::HalfUp => rest >= half,
+            RoundMode::HalfEven => rest > half || (rest == half && quotient % 2 == 1),
+            RoundMode::Down => false,
+            RoundMode::Up => rest != 0,
+        };
+        let rounded = i128::try_from(quotient + u128::from(up)).ok()?;
+        Decimal::try_from_i128_with_scale(rounded, places)
+            .ok()
+            .map(Dec)
     }
 
     /// Rounds a whole number of steps down (floor) or up (ceiling).
@@ -294,7 +402,7 @@ impl Dec {
         }
         let n = self.0.normalize();
         if n.scale() <= 6 {
-            return Dec(n).to_string();
+            return Dec(n).to_string_keep_scale();
         }
         // Counted from the digits: `n` is `mantissa × 10^-scale`, its mantissa `digits` long.
         let digits = digit_count(n.mantissa().unsigned_abs());
@@ -308,19 +416,39 @@ impl Dec {
             (first + 3).max(2)
         };
         if decimals >= n.scale() {
-            return Dec(n).to_string();
+            return Dec(n).to_string_keep_scale();
         }
         let mut shown = Dec(n.trunc_with_scale(decimals)).to_string_keep_scale();
         shown.push('…');
         shown
     }
 
-    /// Shows the number with its scale (`85.50`), as a rounded figure is shown.
+    /// Shows the number with its scale (`85.50`), as a rounded figure is shown: its digits,
+    /// with the point placed by the scale (written out here: `Decimal`'s own formatting
+    /// takes several times as long).
     pub fn to_string_keep_scale(self) -> String {
-        if self.0.is_zero() {
-            return Decimal::new(0, self.0.scale()).to_string();
+        let digits = self.0.mantissa().unsigned_abs();
+        let raw = digits.to_string();
+        let scale = self.0.scale() as usize;
+        let mut text = String::with_capacity(raw.len() + scale + 3);
+        if self.0.is_sign_negative() && digits != 0 {
+            text.push('-');
         }
-        self.0.to_string()
+        match raw.len().checked_sub(scale) {
+            _ if scale == 0 => text.push_str(&raw),
+            Some(whole) if whole > 0 => {
+                let (whole, fraction) = raw.split_at(whole);
+                text.push_str(whole);
+                text.push('.');
+                text.push_str(fraction);
+            }
+            _ => {
+                text.push_str("0.");
+                text.extend(std::iter::repeat_n('0', scale - raw.len()));
+                text.push_str(&raw);
+            }
+        }
+        text
     }
 
     /// Shows the number with exactly `places` decimals (`3` → `3.00`).
@@ -873,6 +1001,239 @@ mod tests {
         assert_eq!(d("0.43").approx(), "0.43");
         assert_eq!(d("7255205.14").approx(), "7255205.14");
         assert_eq!(d("0.00012345678").approx(), "0.0001234…");
+    }
+
+    #[test]
+    fn figures_compare_by_value_whatever_their_places() {
+        let texts = [
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "1.0",
+            "-1",
+            "2.5",
+            "2.50",
+            "-2.5",
+            "85.5",
+            "90",
+            "0.855",
+            "100",
+            "99.999999999",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "1.0000000000000000000000000000",
+            "0.5714285714285714285714285714",
+            "12345678901234567890.12",
+            "3",
+            "3.000001",
+        ];
+        let figures: Vec<Dec> = texts.iter().map(|t| d(t)).collect();
+        for a in &figures {
+            for b in &figures {
+                assert_eq!(a.cmp(b), a.0.cmp(&b.0), "{a:?} against {b:?}");
+                assert_eq!(a == b, a.0 == b.0, "{a:?} against {b:?}");
+            }
+        }
+        assert_eq!(d("2.50"), d("2.5"));
+        assert_eq!(d("-0"), Dec::ZERO);
+        assert!(d("-0.0000000000000000000000000001") < Dec::ZERO);
+    }
+
+    #[test]
+    fn rounding_is_decimal_s_own_bit_for_bit() {
+        let figures = [
+            "0",
+            "0.000",
+            "-0.005",
+            "2.625",
+            "2.635",
+            "2.62500000001",
+            "-2.625",
+            "0.125",
+            "0.5714285714285714285714285714",
+            "2.8200000220467696025695541318",
+            "2.5449999999999999999999999999",
+            "2.545",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "0.0000000000000000000000000005",
+            "99.995",
+            "99.994999",
+            "1.5",
+            "2.5",
+            "0.05",
+            "12345678901234567890.125",
+            "3.00",
+            "3",
+            "0.995",
+        ];
+        for text in figures {
+            let x = d(text);
+            for places in [0, 1, 2, 3, 4, 10, 27, 28, 30] {
+                for mode in [
+                    RoundMode::HalfUp,
+                    RoundMode::HalfEven,
+                    RoundMode::Down,
+                    RoundMode::Up,
+                ] {
+                    let ours = x.round(places, mode).0;
+                    let theirs = x.0.round_dp_with_strategy(places.min(28), mode.strategy());
+                    assert_eq!(
+                        (ours.mantissa(), ours.scale(), ours.is_sign_negative()),
+                        (theirs.mantissa(), theirs.scale(), theirs.is_sign_negative()),
+                        "{text} to {places} places, {mode:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The figure for an explanation as it was made with `Decimal`'s formatting.
+    fn approx_by_decimal(x: Dec) -> String {
+        let keep = |d: Decimal| {
+            if d.is_zero() {
+                Decimal::new(0, d.scale()).to_string()
+            } else {
+                d.to_string()
+            }
+        };
+        if x.0.scale() <= 6 {
+            return keep(x.0);
+        }
+        let n = x.0.normalize();
+        if n.scale() <= 6 {
+            return Dec(n).to_string();
+        }
+        let abs = n.abs();
+        let decimals = if abs >= Decimal::ONE {
+            let int_digits = abs.trunc().to_string().len() as u32;
+            4u32.saturating_sub(int_digits).max(2)
+        } else {
+            let mut first = 1u32;
+            let mut probe = abs * Decimal::TEN;
+            while probe < Decimal::ONE && first < 28 {
+                probe *= Decimal::TEN;
+                first += 1;
+            }
+            (first + 3).max(2)
+        };
+        if decimals >= n.scale() {
+            return Dec(n).to_string();
+        }
+        format!("{}…", keep(n.trunc_with_scale(decimals)))
+    }
+
+    #[test]
+    fn figures_are_written_as_decimal_writes_them() {
+        let mut figures: Vec<String> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "1",
+            "-1",
+            "2.50",
+            "-2.50",
+            "0.05",
+            "-0.05",
+            "85.50",
+            "100",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "0.5714285714285714285714285714",
+            "94.00000022046769602569554131",
+            "7255205.14",
+            "0.00012345678",
+            "12.3456789",
+            "1234.56789",
+            "12345.6789012",
+            "0.9999999",
+            "9.9999999",
+            "-0.0001234567",
+            "1.0000000",
+            "10.0000001",
+            "0.1000000",
+            "18446744073709551616.5",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-12.3456789",
+            "-1234.56789",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for computed in [
+            d("4")
+                .checked_mul(d("2"))
+                .unwrap()
+                .checked_div(d("14"))
+                .unwrap(),
+            d("7255205.14")
+                .checked_div(d("8485146"))
+                .unwrap()
+                .checked_mul(Dec::HUNDRED)
+                .unwrap(),
+            d("5090").checked_div(d("6000")).unwrap(),
+        ] {
+            figures.push(format!("{computed:?}"));
+        }
+        for text in &figures {
+            let x = d(text);
+            let keep = |d: Decimal| {
+                if d.is_zero() {
+                    Decimal::new(0, d.scale()).to_string()
+                } else {
+                    d.to_string()
+                }
+            };
+            assert_eq!(x.to_string_keep_scale(), keep(x.0), "{text}");
+            assert_eq!(x.approx(), approx_by_decimal(x), "{text}");
+            for places in [0, 1, 2, 5] {
+                let mut r = x.0;
+                if r.scale() < places {
+                    r.rescale(places);
+                }
+                assert_eq!(x.to_string_places(places), keep(r), "{text} to {places}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_share_of_a_hundred_or_none_is_the_product_and_quotient_bit_for_bit() {
+        let figures = [
+            "0",
+            "-0",
+            "0.00",
+            "3",
+            "2.5",
+            "2.50",
+            "-2.5",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "10",
+            "7",
+        ];
+        for x in figures {
+            for share in ["100", "0", "0.0", "-0", "60", "100.0", "85.5"] {
+                let (x, share) = (d(x), d(share));
+                let slow = x
+                    .checked_mul(share)
+                    .and_then(|p| p.checked_div(Dec::HUNDRED));
+                let bits = |r: Result<Dec, ArithError>| {
+                    r.map(|v| (v.0.mantissa(), v.0.scale(), v.0.is_sign_negative()))
+                };
+                assert_eq!(bits(x.percent(share)), bits(slow), "{x:?} × {share:?}%");
+            }
+        }
     }
 
     #[test]

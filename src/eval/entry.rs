@@ -70,7 +70,7 @@ pub fn entry<'p, 'a>(
         self_score: p.self_score,
         reason: row
             .and_then(|r| r.reason.as_deref())
-            .filter(|r| !r.trim().is_empty())
+            .filter(|r| !r.chars().all(char::is_whitespace))
             .map(Cow::Borrowed),
         working: scored.working,
         exact: scored.exact,

@@ -157,9 +157,21 @@ impl<'j> Judge<'j> {
     }
 
     /// The judgement of an indicator known by these names (policy's and report's), marked
-    /// used.
-    pub fn take(&mut self, names_of: &[&str]) -> Option<(usize, &'j Judgement)> {
+    /// used. The names are asked for only when there are judgements.
+    #[inline]
+    pub fn take<'n>(
+        &mut self,
+        names_of: impl FnOnce() -> [&'n str; 2],
+    ) -> Option<(usize, &'j Judgement)> {
         let judgements = self.judgements?;
+        self.take_from(judgements, names_of())
+    }
+
+    fn take_from(
+        &mut self,
+        judgements: &'j Judgements,
+        names_of: [&str; 2],
+    ) -> Option<(usize, &'j Judgement)> {
         let keys: Vec<String> = names_of.iter().map(|n| names::key(n)).collect();
         let (i, j) = judgements
             .judgements
@@ -206,11 +218,16 @@ impl<'j> Judge<'j> {
         None
     }
 
-    /// Every error, including judgements that named no indicator of the report.
-    pub fn finish(mut self, indicator_names: &[&str]) -> Vec<JudgementError> {
+    /// Every error, including judgements that named no indicator of the report. The report's
+    /// indicator names are asked for only when there are judgements (for suggestions).
+    pub fn finish<'n>(
+        mut self,
+        indicator_names: impl FnOnce() -> Vec<&'n str>,
+    ) -> Vec<JudgementError> {
         let Some(judgements) = self.judgements else {
             return self.errors;
         };
+        let indicator_names = indicator_names();
         for (i, j) in judgements.judgements.iter().enumerate() {
             if !self.used[i] && !self.errors.iter().any(|e| e.index == Some(i)) {
                 let suggestion = names::closest(&j.indicator, indicator_names.iter().copied());

@@ -87,24 +87,33 @@ fn score_report<'a>(
     // At most one execution item: its entry and facts, kept apart.
     let (mut execution_entry, mut execution_facts) = (Vec::new(), Vec::new());
     for p in &prepared {
-        let scored = score::score(p, policy, report.year, &mut judge, &mut findings);
+        // Scored straight into its entry: a score is a few hundred bytes, not moved twice.
+        let score = |judge: &mut judge::Judge<'_>, findings: &mut Vec<Finding<'a>>| {
+            score::score(p, policy, report.year, judge, findings)
+        };
+        if p.placement.rule == RuleRef::Execution {
+            let scored = score(&mut judge, &mut findings);
+            let (entries, facts) = (&mut execution_entry, &mut execution_facts);
+            entry::entry(p, scored, policy, entries, facts);
+        } else {
+            entry::entry(
+                p,
+                score(&mut judge, &mut findings),
+                policy,
+                &mut indicators,
+                &mut facts,
+            );
+            placed_in.push(p.placement.section);
+        }
         if let (Some(_), Some(Err(unread))) = (p.fixed_target, &p.target_written) {
             let finding = EngineFinding::UnreadableWrittenTarget {
                 text: unread.text.to_string(),
             };
             findings.push(placement::engine(Severity::Warning, p.name, finding));
         }
-        if p.placement.rule == RuleRef::Execution {
-            let (entries, facts) = (&mut execution_entry, &mut execution_facts);
-            entry::entry(p, scored, policy, entries, facts);
-        } else {
-            entry::entry(p, scored, policy, &mut indicators, &mut facts);
-            placed_in.push(p.placement.section);
-        }
     }
     let execution = execution_entry.pop().zip(execution_facts.pop());
-    let names: Vec<&str> = prepared.iter().map(|p| p.name).collect();
-    let refused = judge.finish(&names);
+    let refused = judge.finish(|| prepared.iter().map(|p| p.name).collect());
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }

@@ -94,18 +94,29 @@ impl Num {
 /// Both figures in one unit (the second converted into the first's), for adding or
 /// comparing; also says when the units were only compatible.
 pub fn align(a: &Num, b: &Num, units: &UnitTable) -> Result<(Dec, Dec, Unit, Relation), NumError> {
-    let relation = units.relate(&a.unit, &b.unit);
+    let (x, y, relation) = aligned((a.value, &a.unit), (b.value, &b.unit), units)?;
     let unit = if a.unit == Unit::None {
         b.unit.clone()
     } else {
         a.unit.clone()
     };
+    Ok((x, y, unit, relation))
+}
+
+/// [`align`] of figures read in place, without making a unit for the result: the values in
+/// the first's unit (a bare number takes the other's) and how the units relate.
+pub fn aligned(
+    a: (Dec, &Unit),
+    b: (Dec, &Unit),
+    units: &UnitTable,
+) -> Result<(Dec, Dec, Relation), NumError> {
+    let relation = units.relate(a.1, b.1);
     match relation {
-        Relation::Same | Relation::Compatible(..) => Ok((a.value, b.value, unit, relation)),
-        Relation::Convert(factor) => Ok((a.value, b.value.checked_mul(factor)?, unit, relation)),
+        Relation::Same | Relation::Compatible(..) => Ok((a.0, b.0, relation)),
+        Relation::Convert(factor) => Ok((a.0, b.0.checked_mul(factor)?, relation)),
         Relation::Mismatch => Err(NumError::Units {
-            left: a.unit.clone(),
-            right: b.unit.clone(),
+            left: a.1.clone(),
+            right: b.1.clone(),
         }),
     }
 }

@@ -6,7 +6,7 @@ use super::judge::{Band, Judge};
 use super::methods::{self, Computed};
 use super::placement::engine;
 use super::prepare::Prepared;
-use super::quantity::{align, Num};
+use super::quantity::{aligned, Num};
 use crate::check::policy::{DeductFrom, Method, Policy, ScoringRule};
 use crate::check::units::Relation;
 use crate::decimal::Dec;
@@ -44,7 +44,7 @@ impl Stop {
 
 /// The actual, before the method reads it.
 enum Actual<'p> {
-    Figure(Num),
+    Figure(&'p Num),
     Written(&'p Value),
 }
 
@@ -78,8 +78,10 @@ pub fn score<'p, 'a>(
         judge,
         judgement_taken: false,
     };
-    let (working, exact, rule) = match scorer.run(w) {
-        Ok((computed, rule)) => (computed.working, computed.exact, rule),
+    // The working stays where `run` put it until it moves into the score.
+    let outcome = scorer.run(w);
+    let (exact, rule) = match &outcome {
+        Ok((computed, rule)) => (computed.exact, *rule),
         Err(Stop(stop)) => {
             if let Working::Problem(problem) = &stop.working {
                 let mut finding = engine(
@@ -90,12 +92,12 @@ pub fn score<'p, 'a>(
                 finding.rule = Some(stop.rule);
                 scorer.findings.push(finding);
             }
-            (stop.working, Dec::ZERO, stop.rule)
+            (Dec::ZERO, stop.rule)
         }
     };
     // A judgement only a qualitative method takes; on any other indicator it is refused.
     if !scorer.judgement_taken {
-        if let Some((i, _)) = scorer.judge.take(&names_of(p)) {
+        if let Some((i, _)) = scorer.judge.take(|| names_of(p)) {
             scorer.judge.not_banded(i, p.name);
         }
     }
@@ -108,7 +110,10 @@ pub fn score<'p, 'a>(
         .map_or(kept, |r| r.apply(kept))
         .min(w);
     Scored {
-        working,
+        working: match outcome {
+            Ok((computed, _)) => computed.working,
+            Err(Stop(stop)) => stop.working,
+        },
         exact: Some(exact),
         score: Some(score),
         method: scorer.method,
@@ -126,7 +131,7 @@ fn not_scored<'p, 'a>(
     why: EngineFinding,
     findings: &mut Vec<Finding<'a>>,
 ) -> Scored<'p> {
-    if let Some((i, _)) = judge.take(&names_of(p)) {
+    if let Some((i, _)) = judge.take(|| names_of(p)) {
         judge.not_banded(i, p.name);
     }
     findings.push(engine(Severity::Error, p.name, why));
@@ -209,7 +214,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             return match derived {
                 Ok((num, _)) => {
                     self.actual = Val::Num(num.clone());
-                    Ok(Actual::Figure(num.clone()))
+                    Ok(Actual::Figure(num))
                 }
                 Err((shown, error)) => Err(self.problem(
                     Problem::Arithmetic {
@@ -300,7 +305,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         }) else {
             return Err(self.mismatch(target, actual, rule));
         };
-        let judgement = self.judge.take(&names_of(self.p));
+        let judgement = self.judge.take(|| names_of(self.p));
         self.judgement_taken = judgement.is_some();
         let classed = methods::classify(vocabulary, word, &target.text);
         let judged = judgement.and_then(|(i, j)| {
@@ -365,28 +370,30 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         let Some(q) = target.quantity() else {
             return Err(self.mismatch(target, actual, rule));
         };
-        let a = Num::new(q.number, q.unit.clone());
+        // A and B read in place: their units are copied only into the figures kept.
+        let a = (q.number, &q.unit);
         let b = match actual {
-            Actual::Figure(n) => n.clone(),
+            Actual::Figure(n) => (n.value, &n.unit),
             Actual::Written(v) => match &v.kind {
-                ValueKind::Quantity(bq) => {
-                    let (number, unit) = bq.reading();
-                    Num::new(number, unit.clone())
-                }
+                ValueKind::Quantity(bq) => bq.reading(),
                 _ => return Err(self.mismatch(target, actual, rule)),
             },
         };
-        self.note_undeclared(&[&a.unit, &b.unit]);
-        let (a_value, b_value, unit, relation) =
-            align(&a, &b, &self.policy.units).map_err(|_| {
-                self.problem(
-                    Problem::UnitMismatch {
-                        target: target.text.to_string(),
-                        actual: actual_text(actual),
-                    },
-                    rule.span,
-                )
-            })?;
+        self.note_undeclared(a.1);
+        if b.1 != a.1 {
+            self.note_undeclared(b.1);
+        }
+        let (a_value, b_value, relation) = aligned(a, b, &self.policy.units).map_err(|_| {
+            self.problem(
+                Problem::UnitMismatch {
+                    target: target.text.to_string(),
+                    actual: actual_text(actual),
+                },
+                rule.span,
+            )
+        })?;
+        // A bare number takes the other side's unit.
+        let unit = if matches!(a.1, Unit::None) { b.1 } else { a.1 };
         if let Relation::Compatible(severity, span) = relation {
             let mut finding = engine(
                 severity,
@@ -415,44 +422,43 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         };
         self.actual = Val::Num(Num::new(b_value, unit.clone()));
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
-        let in_unit = |n: &Num, s: &Self| -> Result<Figure, Stop> {
-            align(&Num::new(Dec::ZERO, unit.clone()), n, &s.policy.units)
-                .map(|(_, v, _, _)| Figure::new(v, unit.clone()))
+        let in_unit = |n: (Dec, &Unit), s: &Self| -> Result<Figure, Stop> {
+            aligned((Dec::ZERO, unit), n, &s.policy.units)
+                .map(|(_, v, _)| Figure::new(v, unit.clone()))
                 .map_err(|_| {
                     s.problem(
                         Problem::UnitMismatch {
                             target: target.text.to_string(),
-                            actual: format!("{}{}", n.value, n.unit),
+                            actual: format!("{}{}", n.0, n.1),
                         },
                         rule.span,
                     )
                 })
         };
         let computed = match &rule.method {
-            Method::Proportional => methods::proportional(form, &fa, &fb, w),
-            Method::ReverseRatio => methods::reverse_ratio(form, &fa, &fb, w),
-            Method::ReverseLinear => methods::reverse_linear(form, &fa, &fb, w),
-            Method::AllOrNothing => Ok(methods::all_or_nothing(form, strict, &fa, &fb, w)),
+            Method::Proportional => methods::proportional(form, fa, fb, w),
+            Method::ReverseRatio => methods::reverse_ratio(form, fa, fb, w),
+            Method::ReverseLinear => methods::reverse_linear(form, fa, fb, w),
+            Method::AllOrNothing => Ok(methods::all_or_nothing(form, strict, fa, fb, w)),
             Method::Deduct(d) => {
                 let threshold = match &d.from {
                     DeductFrom::Above(Some((v, u))) | DeductFrom::Below(Some((v, u))) => {
-                        in_unit(&Num::new(*v, u.clone()), self)?
+                        in_unit((*v, u), self)?
                     }
                     _ => fa.clone(),
                 };
-                let step = in_unit(&Num::new(d.step, d.step_unit.clone()), self)?;
+                let step = in_unit((d.step, &d.step_unit), self)?;
                 methods::deduct(d, form, &threshold, &step, &fb, w)
             }
             Method::Bands(bands) => {
                 let mut ends = Vec::with_capacity(bands.len());
                 for band in bands {
-                    let end = |e: &Option<(Dec, Unit, bool)>,
-                               s: &Self|
-                     -> Result<Option<Dec>, Stop> {
-                        e.as_ref()
-                            .map(|(v, u, _)| in_unit(&Num::new(*v, u.clone()), s).map(|f| f.value))
-                            .transpose()
-                    };
+                    let end =
+                        |e: &Option<(Dec, Unit, bool)>, s: &Self| -> Result<Option<Dec>, Stop> {
+                            e.as_ref()
+                                .map(|(v, u, _)| in_unit((*v, u), s).map(|f| f.value))
+                                .transpose()
+                        };
                     ends.push((end(&band.lower, self)?, end(&band.upper, self)?));
                 }
                 methods::bands(bands, &ends, &fb, w)
@@ -470,23 +476,23 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             .map_err(|p| self.problem(p, rule.span))
     }
 
-    fn note_undeclared(&mut self, units: &[&Unit]) {
-        for unit in units {
-            if let Unit::Named(name) = unit {
-                if self.policy.units.knows(unit) {
-                    continue;
-                }
-                let already = self.findings[self.first_finding..].iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
-                if !already {
-                    self.findings.push(engine(
-                        Severity::Warning,
-                        self.p.name,
-                        EngineFinding::UndeclaredUnit {
-                            unit: name.to_string(),
-                        },
-                    ));
-                }
-            }
+    /// A warning for a unit the rule file does not declare, once per indicator.
+    fn note_undeclared(&mut self, unit: &Unit) {
+        let Unit::Named(name) = unit else {
+            return;
+        };
+        if self.policy.units.knows(unit) {
+            return;
+        }
+        let already = self.findings[self.first_finding..].iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
+        if !already {
+            self.findings.push(engine(
+                Severity::Warning,
+                self.p.name,
+                EngineFinding::UndeclaredUnit {
+                    unit: name.to_string(),
+                },
+            ));
         }
     }
 }

@@ -49,16 +49,21 @@ pub fn sections<'a>(
 /// marks), grade. A maximum of 0 cannot be rescaled: the total is 0.
 pub fn totals<'s, 'a: 's>(
     policy: &'a Policy,
-    scored: impl Iterator<Item = &'s IndicatorScore<'a>> + Clone,
+    scored: impl Iterator<Item = &'s IndicatorScore<'a>>,
 ) -> Result<Totals<'a>, EvalError> {
     let overflow = |what| move |_| EvalError::Overflow { what };
-    let raw = Dec::sum(scored.clone().filter_map(|s| s.score)).map_err(overflow("raw_total"))?;
-    let max = Dec::sum(
-        scored
-            .filter(|s| s.score.is_some())
-            .filter_map(|s| s.points),
-    )
-    .map_err(overflow("max_points"))?;
+    // Both sums in one pass, each in order; an overflow of the raw total is told first.
+    let (mut raw, mut max) = (Ok(Dec::ZERO), Ok(Dec::ZERO));
+    for s in scored {
+        if let Some(score) = s.score {
+            raw = raw.and_then(|sum: Dec| sum.checked_add(score));
+            if let Some(points) = s.points {
+                max = max.and_then(|sum: Dec| sum.checked_add(points));
+            }
+        }
+    }
+    let raw = raw.map_err(overflow("raw_total"))?;
+    let max = max.map_err(overflow("max_points"))?;
     let full = policy.full_marks();
     let rescaled = policy.rescale.is_some() && max != full && !max.is_zero();
     let total = if rescaled {

@@ -64,8 +64,7 @@ pub fn qualitative(
     let exact = match &judged {
         Some(j) => j.score,
         None => w
-            .checked_mul(share)
-            .and_then(|x| x.checked_div(Dec::HUNDRED))
+            .percent(share)
             .map_err(arith(|| format!("{w} × {share}%")))?,
     };
     let working = Working::Qualitative {

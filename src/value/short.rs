@@ -1,65 +1,30 @@
 //! A short text that is cheap to copy: units (`次`, `人次`), words (`完整`) and values as
 //! written (`>=14次`) are a few characters long and copied into every figure, working and
-//! check that reads them. Up to [`INLINE`] bytes are kept in place (copying one is copying
+//! check that reads them. Up to 23 bytes (seven CJK characters) are kept in place (copying one is copying
 //! 24 bytes, no allocation); a longer text is shared (`Arc<str>`), so a copy never
 //! allocates either.
+//!
+//! Kept by `smol_str::SmolStr`, which is exactly that design: reading the text back is free,
+//! where a safe copy of ours had to check the bytes for UTF-8 on every read (some 120
+//! instructions for a CJK unit, read several times per indicator).
 
+use smol_str::SmolStr;
 use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
-use std::sync::Arc;
-
-/// The longest text kept in place, in bytes (seven CJK characters).
-pub const INLINE: usize = 22;
 
 /// An immutable text; see the module doc.
-#[derive(Clone)]
-pub struct ShortStr(Repr);
-
-#[derive(Clone)]
-enum Repr {
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Shared(Arc<str>),
-}
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ShortStr(SmolStr);
 
 impl ShortStr {
     pub fn new(text: &str) -> ShortStr {
-        if text.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..text.len()].copy_from_slice(text.as_bytes());
-            ShortStr(Repr::Inline {
-                // INVARIANT: at most INLINE (22) bytes, which fits a u8.
-                len: text.len() as u8,
-                bytes,
-            })
-        } else {
-            ShortStr(Repr::Shared(Arc::from(text)))
-        }
+        ShortStr(SmolStr::new(text))
     }
 
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            // Only whole texts are stored, so the bytes are always UTF-8; the check is cheap
-            // for a few bytes and keeps the crate free of unsafe code.
-            Repr::Inline { len, bytes } => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
-            }
-            Repr::Shared(text) => text,
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        match &self.0 {
-            Repr::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            Repr::Shared(text) => text.as_bytes(),
-        }
-    }
-}
-
-impl Default for ShortStr {
-    fn default() -> ShortStr {
-        ShortStr::new("")
+        self.0.as_str()
     }
 }
 
@@ -106,70 +71,46 @@ impl From<ShortStr> for String {
     }
 }
 
-impl PartialEq for ShortStr {
-    fn eq(&self, other: &ShortStr) -> bool {
-        self.bytes() == other.bytes()
-    }
-}
-
-impl Eq for ShortStr {}
-
 impl PartialEq<str> for ShortStr {
     fn eq(&self, other: &str) -> bool {
-        self.bytes() == other.as_bytes()
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for ShortStr {
     fn eq(&self, other: &&str) -> bool {
-        self.bytes() == other.as_bytes()
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for ShortStr {
     fn eq(&self, other: &String) -> bool {
-        self.bytes() == other.as_bytes()
+        self.as_str() == other
     }
 }
 
 impl PartialEq<ShortStr> for str {
     fn eq(&self, other: &ShortStr) -> bool {
-        self.as_bytes() == other.bytes()
+        self == other.as_str()
     }
 }
 
 impl PartialEq<ShortStr> for &str {
     fn eq(&self, other: &ShortStr) -> bool {
-        self.as_bytes() == other.bytes()
+        *self == other.as_str()
     }
 }
 
 impl PartialEq<ShortStr> for String {
     fn eq(&self, other: &ShortStr) -> bool {
-        self.as_bytes() == other.bytes()
+        self == other.as_str()
     }
 }
 
-impl PartialOrd for ShortStr {
-    fn partial_cmp(&self, other: &ShortStr) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for ShortStr {
-    fn cmp(&self, other: &ShortStr) -> std::cmp::Ordering {
-        self.bytes().cmp(other.bytes())
-    }
-}
-
-/// Hashes as the `str` it holds, so that maps keyed by it can be searched with a `&str`:
-/// `str` hashes by `Hasher::write_str`, which (a hasher cannot override it on stable Rust)
-/// writes the bytes and then `0xff`. Written out here so that hashing a key does not check
-/// its bytes are UTF-8 again ([`ShortStr::as_str`]).
+/// Hashes as the `str` it holds, so that maps keyed by it can be searched with a `&str`.
 impl Hash for ShortStr {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write(self.bytes());
-        state.write_u8(0xff);
+        self.as_str().hash(state);
     }
 }
 
@@ -193,12 +134,12 @@ mod tests {
     fn short_texts_stay_in_place_and_long_ones_are_shared() {
         let unit = ShortStr::from("人次");
         assert_eq!(unit.as_str(), "人次");
-        assert!(matches!(unit.0, Repr::Inline { .. }));
+        assert!(!unit.0.is_heap_allocated());
         let seven = ShortStr::from("达到预期目标啊");
         assert_eq!(seven.len(), 21);
-        assert!(matches!(seven.0, Repr::Inline { .. }));
+        assert!(!seven.0.is_heap_allocated());
         let long = ShortStr::from("已按要求完成全部工作任务");
-        assert!(matches!(long.0, Repr::Shared(_)));
+        assert!(long.0.is_heap_allocated());
         assert_eq!(long.clone(), long);
         assert_eq!(long, "已按要求完成全部工作任务");
         assert_eq!(ShortStr::default().as_str(), "");

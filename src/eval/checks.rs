@@ -144,27 +144,38 @@ fn conjunction(
     own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
-    if conjuncts.is_empty() {
-        return Err(Slow);
-    }
     let mut all_true = true;
-    for conjunct in conjuncts {
-        let value = match (conjunct, own) {
-            (Conjunct::Expr(e), _) => match quick::eval(e, facts, units)? {
-                Quick::Bool(b) => Some(b),
-                Quick::Absent => None,
-                _ => return Err(Slow),
-            },
-            (guard, Some(own)) => read_guard(guard, own).ok_or(Slow)?,
-            (_, None) => return Err(Slow),
-        };
-        match value {
+    for c in conjuncts {
+        match conjunct(c, facts, own, units)? {
             Some(true) => {}
             Some(false) => return Ok(Some(false)),
             None => all_true = false,
         }
     }
+    if conjuncts.is_empty() {
+        return Err(Slow);
+    }
     Ok(all_true.then_some(true))
+}
+
+/// One conjunct: true, false or absent. Its own function: inlined into the loop over
+/// conjuncts, the fields it may read were addressed before every loop, for one or two turns.
+#[inline(never)]
+fn conjunct(
+    conjunct: &Conjunct,
+    facts: &CheckFacts<'_, '_, '_>,
+    own: Option<Own<'_, '_, '_>>,
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    match (conjunct, own) {
+        (Conjunct::Expr(e), _) => match quick::eval(e, facts, units)? {
+            Quick::Bool(b) => Ok(Some(b)),
+            Quick::Absent => Ok(None),
+            _ => Err(Slow),
+        },
+        (guard, Some(own)) => read_guard(guard, own).ok_or(Slow),
+        (_, None) => Err(Slow),
+    }
 }
 
 /// A guard on the checked indicator, by reading its fields: true, false or absent (`None`

@@ -43,9 +43,27 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
         match check.domain {
             None => one(Binding::Report, None),
             Some(Domain::Indicator) => {
-                // the checked indicator is looked up once, for every guard of the check
-                for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
-                    one(Binding::Indicator(i), Some(own));
+                // The checked indicator is looked up once, for every guard of the check; the
+                // first guard, read in a loop of its own kind, stops most indicators before
+                // the check is evaluated at all (a false guard makes the whole `and` false).
+                let each = |i, own| one(Binding::Indicator(i), Some(own));
+                match check.when_conjuncts.first() {
+                    Some(Conjunct::Is(f, yes)) => indicators(
+                        board,
+                        check,
+                        |(s, x)| quick::truth(s, x, *f) == Some(!yes),
+                        each,
+                    ),
+                    Some(Conjunct::Present(f)) => {
+                        indicators(board, check, |(s, x)| !quick::present(s, x, *f), each)
+                    }
+                    Some(Conjunct::FormIn(forms)) => indicators(
+                        board,
+                        check,
+                        |(s, _)| s.form.is_some_and(|f| !forms[f as usize]),
+                        each,
+                    ),
+                    _ => indicators(board, check, |_| false, each),
                 }
             }
             Some(Domain::BudgetRow) => {
@@ -77,6 +95,27 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
             message: FindingMessage::Engine(why),
             rule: None,
         });
+    }
+}
+
+/// Every indicator but those `stops` says the check passes (its first guard is false), with
+/// its index.
+#[inline]
+fn indicators<'c, 'b, 'a>(
+    board: &'c Board<'b, 'a>,
+    check: &CheckRule,
+    stops: impl Fn(Own<'c, 'b, 'a>) -> bool,
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>),
+) {
+    #[cfg(not(test))]
+    let _ = check;
+    for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
+        if !stops(own) {
+            each(i, own);
+        } else {
+            #[cfg(test)]
+            tests::agree_stopped(check, board, i, own);
+        }
     }
 }
 
@@ -316,7 +355,7 @@ mod tests {
     //! The quick path agrees with the general evaluator on every expression of every check it
     //! reads, over the rule files, the examples, the eval fixtures and a generated corpus.
 
-    use super::super::board::CheckFacts;
+    use super::super::board::{Binding, Board, CheckFacts};
     use super::super::expr::{self, Val};
     use super::super::quick::{self, Quick};
     use super::generate;
@@ -365,6 +404,24 @@ mod tests {
                 format!("conjuncts of {}: quick {q:?}, slow {slow:?}", check.id)
             });
         }
+    }
+
+    /// An indicator stopped by the check's first guard: the evaluator finds its `when`
+    /// false too (and the check's expressions agree as everywhere).
+    pub fn agree_stopped(check: &CheckRule, board: &Board<'_, '_>, i: usize, own: Own<'_, '_, '_>) {
+        let facts = CheckFacts {
+            board,
+            binding: Binding::Indicator(i),
+        };
+        let units = &board.policy.units;
+        agree_check(check, &facts, Some(own), units);
+        let slow = check
+            .when
+            .as_ref()
+            .map(|when| expr::eval(when, &facts, units));
+        record(matches!(slow, Some(Ok(Val::Bool(false)))), || {
+            format!("{} stopped by its first guard, slow {slow:?}", check.id)
+        });
     }
 
     /// Records whether the quick path, where it answers, gives what the evaluator gives.

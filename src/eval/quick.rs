@@ -209,6 +209,7 @@ const TENS: [i128; 10] = [
 /// The order of two decimals, as `a.cmp(&b)` gives it: by their mantissas at one scale where
 /// the scales differ by at most 9 places (`2.55` against `3`), which is most figures, and
 /// without rust_decimal's general rescaling.
+#[inline]
 pub fn order(a: Dec, b: Dec) -> std::cmp::Ordering {
     let ((x, s), (y, t)) = (a.to_parts(), b.to_parts());
     match (

@@ -145,51 +145,76 @@ fn binary<'x>(
                 .map_or(Quick::Absent, |eq| Quick::Bool(eq == (op == BinaryOp::Eq))))
         }
         BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-            let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
-            let (Some(a), Some(b)) = (figure(left), figure(right)) else {
-                return Ok(Quick::Absent);
-            };
-            let (x, y) = compare(a, b, units)?;
-            let ord = order(x, y);
-            Ok(Quick::Bool(match op {
-                BinaryOp::Lt => ord.is_lt(),
-                BinaryOp::Le => ord.is_le(),
-                BinaryOp::Gt => ord.is_gt(),
-                _ => ord.is_ge(),
-            }))
+            ordered(op, l, r, facts, units)
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            // arithmetic on a quotient computes on with its exact ratio (CExpr::quotient)
-            if l.quotient || r.quotient {
-                return Ok(exact::arith(op, l, r, facts, units)?
-                    .map_or(Quick::Absent, |n| Quick::Num(n.value, n.unit)));
-            }
-            let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
-            let (Some(a), Some(b)) = (figure(left), figure(right)) else {
-                return Ok(Quick::Absent);
-            };
-            let (v, unit) = match op {
-                BinaryOp::Add | BinaryOp::Sub => {
-                    let (x, y, unit) = align(a, b, units)?;
-                    let v = if op == BinaryOp::Add {
-                        x.checked_add(y)
-                    } else {
-                        x.checked_sub(y)
-                    };
-                    (v.map_err(|_| Slow)?, unit)
-                }
-                BinaryOp::Mul => {
-                    let (v, unit) = product(a, b)?;
-                    (v.normalized(), unit)
-                }
-                _ => {
-                    let (v, unit) = quotient(a, b, units)?;
-                    (v.normalized(), unit)
-                }
-            };
-            Ok(Quick::Num(v, unit))
+            arith(op, l, r, facts, units)
         }
     }
+}
+
+/// `<`, `<=`, `>`, `>=`. Each kind of operator has a function of its own: a small frame for
+/// the nodes that are most of a condition.
+#[inline(never)]
+fn ordered<'x>(
+    op: BinaryOp,
+    l: &'x CExpr,
+    r: &'x CExpr,
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Answer<'x> {
+    let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
+    let (Some(a), Some(b)) = (figure(left), figure(right)) else {
+        return Ok(Quick::Absent);
+    };
+    let (x, y) = compare(a, b, units)?;
+    let ord = order(x, y);
+    Ok(Quick::Bool(match op {
+        BinaryOp::Lt => ord.is_lt(),
+        BinaryOp::Le => ord.is_le(),
+        BinaryOp::Gt => ord.is_gt(),
+        _ => ord.is_ge(),
+    }))
+}
+
+/// `+ − × ÷`.
+#[inline(never)]
+fn arith<'x>(
+    op: BinaryOp,
+    l: &'x CExpr,
+    r: &'x CExpr,
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Answer<'x> {
+    // arithmetic on a quotient computes on with its exact ratio (CExpr::quotient)
+    if l.quotient || r.quotient {
+        return Ok(exact::arith(op, l, r, facts, units)?
+            .map_or(Quick::Absent, |n| Quick::Num(n.value, n.unit)));
+    }
+    let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
+    let (Some(a), Some(b)) = (figure(left), figure(right)) else {
+        return Ok(Quick::Absent);
+    };
+    let (v, unit) = match op {
+        BinaryOp::Add | BinaryOp::Sub => {
+            let (x, y, unit) = align(a, b, units)?;
+            let v = if op == BinaryOp::Add {
+                x.checked_add(y)
+            } else {
+                x.checked_sub(y)
+            };
+            (v.map_err(|_| Slow)?, unit)
+        }
+        BinaryOp::Mul => {
+            let (v, unit) = product(a, b)?;
+            (v.normalized(), unit)
+        }
+        _ => {
+            let (v, unit) = quotient(a, b, units)?;
+            (v.normalized(), unit)
+        }
+    };
+    Ok(Quick::Num(v, unit))
 }
 
 /// Powers of ten up to 10⁹: a mantissa (below 2⁹⁶) times one fits an `i128`.

@@ -148,7 +148,7 @@ fn binary<'x>(
             ordered(op, l, r, facts, units)
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            arith(op, l, r, facts, units)
+            arith(op, l, r, facts, units, true)
         }
     }
 }
@@ -163,7 +163,7 @@ fn ordered<'x>(
     facts: &'x CheckFacts<'_, '_, '_>,
     units: &UnitTable,
 ) -> Answer<'x> {
-    let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
+    let (left, right) = (compared(l, facts, units)?, compared(r, facts, units)?);
     let (Some(a), Some(b)) = (figure(left), figure(right)) else {
         return Ok(Quick::Absent);
     };
@@ -177,7 +177,19 @@ fn ordered<'x>(
     }))
 }
 
-/// `+ − × ÷`.
+/// A side of a comparison, which reads only its value: a product or quotient (`target ×
+/// 130%`) is left with the places its arithmetic gave it.
+fn compared<'x>(e: &'x CExpr, facts: &'x CheckFacts<'_, '_, '_>, units: &UnitTable) -> Answer<'x> {
+    match &e.kind {
+        CKind::Binary(op @ (BinaryOp::Mul | BinaryOp::Div), l, r) => {
+            arith(*op, l, r, facts, units, false)
+        }
+        _ => eval(e, facts, units),
+    }
+}
+
+/// `+ − × ÷`. A product or quotient has no places of its own (`0.4517 × 100%` is `45.17%`):
+/// normalized, unless only its value is read (`normalize` false).
 #[inline(never)]
 fn arith<'x>(
     op: BinaryOp,
@@ -185,6 +197,7 @@ fn arith<'x>(
     r: &'x CExpr,
     facts: &'x CheckFacts<'_, '_, '_>,
     units: &UnitTable,
+    normalize: bool,
 ) -> Answer<'x> {
     // arithmetic on a quotient computes on with its exact ratio (CExpr::quotient)
     if l.quotient || r.quotient {
@@ -205,16 +218,14 @@ fn arith<'x>(
             };
             (v.map_err(|_| Slow)?, unit)
         }
-        BinaryOp::Mul => {
-            let (v, unit) = product(a, b)?;
-            (v.normalized(), unit)
-        }
-        _ => {
-            let (v, unit) = quotient(a, b, units)?;
-            (v.normalized(), unit)
-        }
+        BinaryOp::Mul => product(a, b)?,
+        _ => quotient(a, b, units)?,
     };
-    Ok(Quick::Num(v, unit))
+    let normalized = match op {
+        BinaryOp::Mul | BinaryOp::Div if normalize => v.normalized(),
+        _ => v,
+    };
+    Ok(Quick::Num(normalized, unit))
 }
 
 /// Powers of ten up to 10⁹: a mantissa (below 2⁹⁶) times one fits an `i128`.

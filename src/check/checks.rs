@@ -9,6 +9,7 @@ use super::Checker;
 use crate::source::Span;
 use crate::syntax::ast::{BinaryOp, Domain};
 use crate::syntax::ast::{Item, Message, MessagePart, RuleFile};
+use crate::value::TargetForm;
 use std::collections::HashMap;
 
 impl Checker {
@@ -119,7 +120,11 @@ fn guard(e: &CExpr) -> Option<Conjunct> {
                     _ => None,
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Conjunct::OneOf(field, texts)
+            if field == IndicatorField::Form {
+                Conjunct::FormIn(TargetForm::ALL.map(|f| texts.iter().any(|t| t == f.keyword())))
+            } else {
+                Conjunct::OneOf(field, texts)
+            }
         }
         CKind::Binary(
             op @ (BinaryOp::Eq

@@ -375,6 +375,9 @@ pub enum Conjunct {
     Is(IndicatorField, bool),
     /// `indicator.f in ("a", "b")`, a text field against texts.
     OneOf(IndicatorField, Vec<String>),
+    /// `indicator.form in ("at_least", "equal")`: for each form (`TargetForm as usize`),
+    /// whether its keyword is among the texts; read without comparing text.
+    FormIn([bool; TargetForm::ALL.len()]),
     /// `indicator.f < indicator.g` (or another comparison), between plain numbers.
     Compare(crate::syntax::ast::BinaryOp, IndicatorField, IndicatorField),
     Expr(CExpr),

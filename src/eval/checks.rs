@@ -4,46 +4,82 @@
 //! for both languages), not the messages: they are worded when the scorecard is rendered,
 //! in the language asked for (crate::output::human::message).
 
-use super::board::{Binding, Board, CheckFacts};
+use super::board::{Binding, Board, CheckFacts, IndicatorFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
-use crate::check::fields::IndicatorField;
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
 use crate::limits::MAX_FINDINGS;
 use crate::scorecard::{
-    CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, Shown,
+    CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, IndicatorScore,
+    Shown,
 };
 use crate::syntax::ast::{BinaryOp, Domain, Severity};
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 /// Every check over its domain, in the order the rule file writes them. Beyond
 /// [`MAX_FINDINGS`] the checks' findings are counted and not kept, and one more says how
 /// many.
+#[inline(never)] // its own frame in a profile: the checks' cost, measured apart
 pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
+    let units = &board.policy.units;
     let mut kept = 0;
     let mut more = 0;
     for (index, check) in board.policy.checks.iter().enumerate() {
-        let (count, binding): (usize, fn(usize) -> Binding) = match check.domain {
-            None => (1, |_| Binding::Report),
-            Some(Domain::Indicator) => (board.indicators.len(), Binding::Indicator),
-            Some(Domain::BudgetRow) => (board.report.budget.len(), Binding::Row),
-            Some(Domain::BudgetParent) => (board.budget.parents.len(), Binding::Parent),
-            Some(Domain::Section) => (board.sections.len(), Binding::Section),
-        };
-        for i in 0..count {
-            let facts = CheckFacts {
-                board,
-                binding: binding(i),
-            };
-            match run_one(index, check, &facts) {
-                Some(finding) if kept < MAX_FINDINGS => {
-                    findings.push(finding);
+        // Most bindings pass; only a check that fires builds its finding.
+        let mut one = |binding, own| {
+            let facts = CheckFacts { board, binding };
+            match verdict(check, &facts, own, units) {
+                Verdict::Passes => {}
+                _ if kept == MAX_FINDINGS => more += 1,
+                verdict => {
+                    findings.push(finding(index, check, &facts, verdict, units));
                     kept += 1;
                 }
-                Some(_) => more += 1,
-                None => {}
+            }
+        };
+        match check.domain {
+            None => one(Binding::Report, None),
+            Some(Domain::Indicator) => {
+                // The checked indicator is looked up once, for every guard of the check; the
+                // first guard, read in a loop of its own kind, stops most indicators before
+                // the check is evaluated at all (a false guard makes the whole `and` false).
+                let each = |i, own| one(Binding::Indicator(i), Some(own));
+                match check.when_conjuncts.first() {
+                    Some(Conjunct::Is(f, yes)) => indicators(
+                        board,
+                        check,
+                        |(s, x)| quick::truth(s, x, *f) == Some(!yes),
+                        each,
+                    ),
+                    Some(Conjunct::Present(f)) => {
+                        indicators(board, check, |(s, x)| !quick::present(s, x, *f), each)
+                    }
+                    Some(Conjunct::FormIn(forms)) => indicators(
+                        board,
+                        check,
+                        |(s, _)| s.form.is_some_and(|f| !forms[f as usize]),
+                        each,
+                    ),
+                    _ => indicators(board, check, |_| false, each),
+                }
+            }
+            Some(Domain::BudgetRow) => {
+                for i in 0..board.report.budget.len() {
+                    one(Binding::Row(i), None);
+                }
+            }
+            Some(Domain::BudgetParent) => {
+                for k in 0..board.budget.parents.len() {
+                    one(Binding::Parent(k), None);
+                }
+            }
+            Some(Domain::Section) => {
+                for k in 0..board.sections.len() {
+                    one(Binding::Section(k), None);
+                }
             }
         }
     }
@@ -62,62 +98,70 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     }
 }
 
-fn run_one<'a>(
-    index: usize,
-    check: &'a CheckRule,
-    facts: &CheckFacts<'_, '_, 'a>,
-) -> Option<Finding<'a>> {
-    let units = &facts.board.policy.units;
-    #[cfg(test)]
-    {
-        for e in check
-            .when
-            .iter()
-            .chain(&check.require)
-            .chain(&check.figures)
-        {
-            tests::agree(e, facts, units);
-        }
-        if let (Some(when), Ok(h)) = (&check.when, holds(check, facts, units)) {
-            let slow = expr::eval(when, facts, units);
-            let same = matches!(&slow, Ok(v) if (*v == Val::Bool(true)) == h);
-            tests::record(same, || {
-                format!("when of {}: quick {h}, slow {slow:?}", check.id)
-            });
+/// Every indicator but those `stops` says the check passes (its first guard is false), with
+/// its index.
+#[inline]
+fn indicators<'c, 'b, 'a>(
+    board: &'c Board<'b, 'a>,
+    check: &CheckRule,
+    stops: impl Fn(Own<'c, 'b, 'a>) -> bool,
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>),
+) {
+    #[cfg(not(test))]
+    let _ = check;
+    for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
+        if !stops(own) {
+            each(i, own);
+        } else {
+            #[cfg(test)]
+            tests::agree_stopped(check, board, i, own);
         }
     }
-    let incomplete = |(shown, error): (String, CalcError)| {
-        let engine = EngineFinding::CheckIncomplete {
-            check: check.title.clone(),
-            shown,
-            error,
-        };
-        Some(finding(
-            check,
-            facts,
-            FindingMessage::Engine(engine),
-            Cow::Borrowed("perfrules::eval::check_incomplete"),
-        ))
-    };
-    // Conditions are read in place (super::quick) where they can be; anything else, and
-    // every error, is evaluated again by the general evaluator.
+}
+
+/// The checked indicator, with what checks read of it beyond its scorecard entry.
+type Own<'c, 'b, 'a> = (&'c IndicatorScore<'a>, &'c IndicatorFacts<'b>);
+
+/// What a check says of one binding.
+enum Verdict {
+    /// Nothing to report: its `when` does not hold, or its `require` does.
+    Passes,
+    /// It fires.
+    Fires,
+    /// Its condition cannot be decided: the expression with its figures, and why.
+    Incomplete(String, CalcError),
+}
+
+/// Whether a check fires for one binding. Conditions are read in place (super::quick)
+/// where they can be; anything else, and every error, is evaluated again by the general
+/// evaluator.
+fn verdict(
+    check: &CheckRule,
+    facts: &CheckFacts<'_, '_, '_>,
+    own: Option<Own<'_, '_, '_>>,
+    units: &UnitTable,
+) -> Verdict {
+    #[cfg(test)]
+    tests::agree_check(check, facts, own, units);
+    let incomplete = |(shown, error)| Verdict::Incomplete(shown, error);
     if let Some(when) = &check.when {
-        match holds(check, facts, units) {
-            Ok(true) => {}
-            Ok(false) => return None,
+        match conjunction(&check.when_conjuncts, facts, own, units) {
+            Ok(Some(true)) => {}
+            Ok(_) => return Verdict::Passes,
             Err(Slow) => match expr::eval(when, facts, units) {
                 Ok(Val::Bool(true)) => {}
-                Ok(_) => return None,
+                Ok(_) => return Verdict::Passes,
                 Err(e) => return incomplete(calc_failure(&e)),
             },
         }
     }
     if let Some(require) = &check.require {
-        match conjunction(&check.require_conjuncts, facts, units) {
-            Ok(Quick::Bool(true)) => return None,
-            Ok(Quick::Bool(false)) => {}
+        match conjunction(&check.require_conjuncts, facts, own, units) {
+            Ok(Some(true)) => return Verdict::Passes,
+            Ok(Some(false)) => {}
+            // an absent condition is reported with its figures, by the general evaluator
             _ => match expr::eval(require, facts, units) {
-                Ok(Val::Bool(true)) => return None,
+                Ok(Val::Bool(true)) => return Verdict::Passes,
                 Ok(Val::Bool(false)) => {}
                 Ok(_) => {
                     return incomplete((expr::show(require, facts, units), CalcError::Missing))
@@ -126,93 +170,80 @@ fn run_one<'a>(
             },
         }
     }
-    let figures = check
-        .figures
-        .iter()
-        .map(|e| match quick::eval(e, facts, units) {
-            Ok(q) => quick_shown(q),
-            Err(Slow) => match expr::eval(e, facts, units) {
-                Ok(v) => shown(&v),
-                Err(err) => Shown::Failed(calc_failure(&err).0),
-            },
-        })
-        .collect();
-    Some(finding(
-        check,
-        facts,
-        FindingMessage::Check {
-            check: index,
-            figures,
-        },
-        Cow::Borrowed(check.code.as_str()),
-    ))
+    Verdict::Fires
 }
 
 /// The value of a condition kept as its conjuncts (`CheckRule::when_conjuncts`), read in
-/// place one by one as `and` reads them (a false one stops it); a guard on the checked
-/// indicator is answered by reading its fields.
-fn conjunction<'x>(
-    conjuncts: &'x [Conjunct],
-    facts: &'x CheckFacts<'_, '_, '_>,
+/// place one by one as `and` reads them: a false one makes it false and stops it; else it is
+/// true when every one is, and absent (`None`) when one is absent. A guard on the checked
+/// indicator (`own`) is answered by reading its fields.
+fn conjunction(
+    conjuncts: &[Conjunct],
+    facts: &CheckFacts<'_, '_, '_>,
+    own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
-) -> Result<Quick<'x>, Slow> {
-    let indicator = match facts.binding {
-        Binding::Indicator(i) => facts.board.indicators.get(i).zip(facts.board.facts.get(i)),
-        _ => None,
-    };
-    let mut so_far: Option<Quick<'x>> = None;
-    for conjunct in conjuncts {
-        let value = match (conjunct, indicator) {
-            (Conjunct::Expr(e), _) => quick::eval(e, facts, units)?,
-            (guard, Some((s, x))) => {
-                let field = |f: &IndicatorField| quick::indicator(s, x, *f);
-                match guard {
-                    Conjunct::Present(f) => Quick::Bool(!matches!(field(f)?, Quick::Absent)),
-                    Conjunct::Is(f, yes) => match field(f)? {
-                        Quick::Bool(b) => Quick::Bool(b == *yes),
-                        _ => Quick::Absent,
-                    },
-                    Conjunct::OneOf(f, texts) => match field(f)? {
-                        Quick::Text(t) => Quick::Bool(texts.iter().any(|x| x == t)),
-                        _ => Quick::Absent,
-                    },
-                    Conjunct::Compare(op, f, g) => match (field(f)?, field(g)?) {
-                        (Quick::Num(a, _), Quick::Num(b, _)) => Quick::Bool(match op {
-                            BinaryOp::Eq => a == b,
-                            BinaryOp::Ne => a != b,
-                            BinaryOp::Lt => a < b,
-                            BinaryOp::Le => a <= b,
-                            BinaryOp::Gt => a > b,
-                            _ => a >= b,
-                        }),
-                        _ => Quick::Absent,
-                    },
-                    Conjunct::Expr(_) => return Err(Slow),
-                }
-            }
-            _ => return Err(Slow),
-        };
-        let value = match (so_far, value) {
-            (None, value) => value,
-            (Some(_), Quick::Bool(false)) => Quick::Bool(false),
-            (Some(Quick::Bool(_)), Quick::Bool(_)) => Quick::Bool(true),
-            _ => Quick::Absent,
-        };
-        if matches!(value, Quick::Bool(false)) {
-            return Ok(value);
+) -> Result<Option<bool>, Slow> {
+    let mut all_true = true;
+    for c in conjuncts {
+        match conjunct(c, facts, own, units)? {
+            Some(true) => {}
+            Some(false) => return Ok(Some(false)),
+            None => all_true = false,
         }
-        so_far = Some(value);
     }
-    so_far.ok_or(Slow)
+    if conjuncts.is_empty() {
+        return Err(Slow);
+    }
+    Ok(all_true.then_some(true))
 }
 
-/// Whether a check's `when` holds ([`conjunction`]).
-fn holds(
-    check: &CheckRule,
+/// One conjunct: true, false or absent. Its own function: inlined into the loop over
+/// conjuncts, the fields it may read were addressed before every loop, for one or two turns.
+#[inline(never)]
+fn conjunct(
+    conjunct: &Conjunct,
     facts: &CheckFacts<'_, '_, '_>,
+    own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
-) -> Result<bool, Slow> {
-    conjunction(&check.when_conjuncts, facts, units).map(|v| matches!(v, Quick::Bool(true)))
+) -> Result<Option<bool>, Slow> {
+    match (conjunct, own) {
+        (Conjunct::Expr(e), _) => match quick::eval(e, facts, units)? {
+            Quick::Bool(b) => Ok(Some(b)),
+            Quick::Absent => Ok(None),
+            _ => Err(Slow),
+        },
+        (guard, Some(own)) => read_guard(guard, own).ok_or(Slow),
+        (_, None) => Err(Slow),
+    }
+}
+
+/// A guard on the checked indicator, by reading its fields: true, false or absent (`None`
+/// for a conjunct that is not a guard).
+#[inline]
+fn read_guard(guard: &Conjunct, (s, x): Own<'_, '_, '_>) -> Option<Option<bool>> {
+    Some(match guard {
+        Conjunct::Present(f) => Some(quick::present(s, x, *f)),
+        Conjunct::Is(f, yes) => quick::truth(s, x, *f).map(|b| b == *yes),
+        Conjunct::FormIn(forms) => s.form.map(|f| forms[f as usize]),
+        Conjunct::OneOf(f, texts) => quick::text(s, *f).map(|t| texts.iter().any(|x| x == t)),
+        Conjunct::Compare(op, f, g) => match (quick::plain(s, *f), quick::plain(s, *g)) {
+            (Some(a), Some(b)) => Some(holds(*op, quick::order(a, b))),
+            _ => None,
+        },
+        Conjunct::Expr(_) => return None,
+    })
+}
+
+/// Whether a comparison holds of two figures so ordered.
+fn holds(op: BinaryOp, ord: Ordering) -> bool {
+    match op {
+        BinaryOp::Eq => ord.is_eq(),
+        BinaryOp::Ne => ord.is_ne(),
+        BinaryOp::Lt => ord.is_lt(),
+        BinaryOp::Le => ord.is_le(),
+        BinaryOp::Gt => ord.is_gt(),
+        _ => ord.is_ge(),
+    }
 }
 
 /// A value read in place, as a message shows it.
@@ -238,12 +269,49 @@ fn shown(v: &Val<'_>) -> Shown {
     }
 }
 
+/// The finding of a check that fired or could not be decided (not [`Verdict::Passes`]):
+/// the figures its messages show, each evaluated once for both languages.
+#[inline(never)]
 fn finding<'a>(
-    check: &CheckRule,
+    index: usize,
+    check: &'a CheckRule,
     facts: &CheckFacts<'_, '_, 'a>,
-    message: FindingMessage,
-    code: Cow<'a, str>,
+    verdict: Verdict,
+    units: &UnitTable,
 ) -> Finding<'a> {
+    let (message, code) = match verdict {
+        Verdict::Incomplete(shown, error) => {
+            let engine = EngineFinding::CheckIncomplete {
+                check: check.title.clone(),
+                shown,
+                error,
+            };
+            (
+                FindingMessage::Engine(engine),
+                Cow::Borrowed("perfrules::eval::check_incomplete"),
+            )
+        }
+        _ => {
+            let figures = check
+                .figures
+                .iter()
+                .map(|e| match quick::eval(e, facts, units) {
+                    Ok(q) => quick_shown(q),
+                    Err(Slow) => match expr::eval(e, facts, units) {
+                        Ok(v) => shown(&v),
+                        Err(err) => Shown::Failed(calc_failure(&err).0),
+                    },
+                })
+                .collect();
+            (
+                FindingMessage::Check {
+                    check: index,
+                    figures,
+                },
+                Cow::Borrowed(check.code.as_str()),
+            )
+        }
+    };
     let board = facts.board;
     let subject = match facts.binding {
         Binding::Indicator(i) => FindingSubject {
@@ -287,11 +355,13 @@ mod tests {
     //! The quick path agrees with the general evaluator on every expression of every check it
     //! reads, over the rule files, the examples, the eval fixtures and a generated corpus.
 
-    use super::super::board::CheckFacts;
+    use super::super::board::{Binding, Board, CheckFacts};
     use super::super::expr::{self, Val};
     use super::super::quick::{self, Quick};
     use super::generate;
+    use super::{conjunction, Own};
     use crate::check::expr::CExpr;
+    use crate::check::policy::CheckRule;
     use crate::check::units::UnitTable;
     use crate::report::Report;
     use crate::source::Sources;
@@ -299,6 +369,59 @@ mod tests {
 
     thread_local! {
         static CHECKED: RefCell<(usize, Vec<String>)> = const { RefCell::new((0, Vec::new())) };
+    }
+
+    /// Records whether the quick path, where it answers, gives what the evaluator gives: for
+    /// every expression of the check, and for its conditions read as conjuncts.
+    pub fn agree_check(
+        check: &CheckRule,
+        facts: &CheckFacts<'_, '_, '_>,
+        own: Option<Own<'_, '_, '_>>,
+        units: &UnitTable,
+    ) {
+        for e in check
+            .when
+            .iter()
+            .chain(&check.require)
+            .chain(&check.figures)
+        {
+            agree(e, facts, units);
+        }
+        for (e, conjuncts) in [
+            (&check.when, &check.when_conjuncts),
+            (&check.require, &check.require_conjuncts),
+        ] {
+            let (Some(e), Ok(q)) = (e, conjunction(conjuncts, facts, own, units)) else {
+                continue;
+            };
+            let slow = expr::eval(e, facts, units);
+            let same = match (q, &slow) {
+                (Some(a), Ok(Val::Bool(b))) => a == *b,
+                (None, Ok(Val::Absent)) => true,
+                _ => false,
+            };
+            record(same, || {
+                format!("conjuncts of {}: quick {q:?}, slow {slow:?}", check.id)
+            });
+        }
+    }
+
+    /// An indicator stopped by the check's first guard: the evaluator finds its `when`
+    /// false too (and the check's expressions agree as everywhere).
+    pub fn agree_stopped(check: &CheckRule, board: &Board<'_, '_>, i: usize, own: Own<'_, '_, '_>) {
+        let facts = CheckFacts {
+            board,
+            binding: Binding::Indicator(i),
+        };
+        let units = &board.policy.units;
+        agree_check(check, &facts, Some(own), units);
+        let slow = check
+            .when
+            .as_ref()
+            .map(|when| expr::eval(when, &facts, units));
+        record(matches!(slow, Some(Ok(Val::Bool(false)))), || {
+            format!("{} stopped by its first guard, slow {slow:?}", check.id)
+        });
     }
 
     /// Records whether the quick path, where it answers, gives what the evaluator gives.
@@ -333,12 +456,39 @@ mod tests {
 
     /// A rule file's policy (none for one that builds on another, `extends`).
     fn policy(path: &str) -> Option<crate::check::Policy> {
-        let text = std::fs::read_to_string(path).ok()?;
+        policy_of(path, &std::fs::read_to_string(path).ok()?)
+    }
+
+    fn policy_of(path: &str, text: &str) -> Option<crate::check::Policy> {
         let mut sources = Sources::new();
-        let id = sources.add(path, text.as_str());
-        let file = crate::syntax::parse(id, &text).ok()?;
+        let id = sources.add(path, text);
+        let file = crate::syntax::parse(id, text).ok()?;
         crate::check::check(sources, id, &file).ok()
     }
+
+    /// Checks with arithmetic on quotients, in every place a check has expressions, for the
+    /// eval fixtures' shared policy: thirds that add up exactly, a rate computed on, a
+    /// converted unit. Where the exact ratio changes a decimal (`x ÷ 3 × 3` is x, not
+    /// x − 0.00…1), the quick path must change it the same way.
+    const QUOTIENT_CHECKS: &str = r#"
+check thirds "三分" {
+  for each budget row
+  when row.budget / 3 * 3 == row.budget or row.executed / row.budget * 100% - row.rate < 1%
+  require row.executed / 3 + row.executed / 6 == row.executed / 2
+  else warning "{row.budget / 3 * 3} {row.executed / row.budget * 100% - row.rate} {(row.executed + 1) / (row.budget - row.executed) * 100%} {row.executed / 3 + row.executed / 6} {row.executed / 7 * 7 - row.executed} {round(row.executed / 3 * 100%, 1)}"
+}
+check converted "换算" {
+  for each budget row
+  require row.budget / 3 * 3 >= 0 and row.executed / 30000 * 3 * 10000 / 1元 >= 0
+  else warning "{row.budget / 3万元 * 3} {row.budget / 7 - row.executed / 7} {row.budget / 3 * 2 + row.executed / 3}"
+}
+check points_thirds "分值三分" {
+  for each indicator
+  when present(indicator.points) and indicator.points / 3 * 3 == indicator.points
+  require indicator.score / 7 * 7 - indicator.points / 3 >= 0 - indicator.points
+  else warning "{indicator.score / 7 * 7} {indicator.points / 3 * 3 - indicator.points} {indicator.score * 100% / indicator.points}"
+}
+"#;
 
     #[test]
     fn the_quick_path_agrees_with_the_evaluator() {
@@ -371,8 +521,11 @@ mod tests {
             reports.push(generate::report(7, i, generate::Kind::Department2021));
             reports.push(generate::report(7, i, generate::Kind::Project));
         }
-        let policies: Vec<_> = policies.iter().filter_map(|p| policy(p)).collect();
+        let mut policies: Vec<_> = policies.iter().filter_map(|p| policy(p)).collect();
         assert!(policies.len() >= 4);
+        let base = std::fs::read_to_string(format!("{eval}/base.pr")).unwrap();
+        let quotients = policy_of("quotients.pr", &format!("{base}{QUOTIENT_CHECKS}"));
+        policies.push(quotients.expect("the quotient checks check"));
         for policy in &policies {
             for text in &reports {
                 if let Ok(report) = Report::from_json(text) {

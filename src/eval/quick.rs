@@ -11,6 +11,8 @@
 //! the caller evaluates the whole expression again by [`super::expr::eval`]. Evaluation has
 //! no side effects, so doing it again gives the answer the slow path would have given.
 
+mod exact;
+
 use super::board::{Binding, CheckFacts, IndicatorFacts};
 use super::expr::Val;
 use super::placement::RuleRef;
@@ -44,12 +46,24 @@ static PERCENT: Unit = Unit::Percent;
 
 type Answer<'x> = Result<Quick<'x>, Slow>;
 
-/// Evaluates a check's expression in place, or answers [`Slow`].
+/// Evaluates a check's expression in place, or answers [`Slow`]. A field of the checked
+/// indicator or row, and a number, are read here, without entering [`node`]: they are most
+/// of the leaves, and most figures a message shows.
+#[inline]
 pub fn eval<'x>(
     expr: &'x CExpr,
     facts: &'x CheckFacts<'_, '_, '_>,
     units: &UnitTable,
 ) -> Answer<'x> {
+    match (&expr.kind, facts.binding) {
+        (CKind::Field(Field::Indicator(f)), Binding::Indicator(i)) => indexed(facts, i, *f),
+        (CKind::Number(n, unit), _) => Ok(Quick::Num(*n, unit)),
+        _ => node(expr, facts, units),
+    }
+}
+
+/// [`eval`] of any expression.
+fn node<'x>(expr: &'x CExpr, facts: &'x CheckFacts<'_, '_, '_>, units: &UnitTable) -> Answer<'x> {
     Ok(match &expr.kind {
         CKind::Number(n, unit) => Quick::Num(*n, unit),
         CKind::Text(t) => Quick::Text(t),
@@ -131,49 +145,115 @@ fn binary<'x>(
                 .map_or(Quick::Absent, |eq| Quick::Bool(eq == (op == BinaryOp::Eq))))
         }
         BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-            let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
-            let (Some(a), Some(b)) = (figure(left), figure(right)) else {
-                return Ok(Quick::Absent);
-            };
-            let (x, y) = compare(a, b, units)?;
-            let ord = x.cmp(&y);
-            Ok(Quick::Bool(match op {
-                BinaryOp::Lt => ord.is_lt(),
-                BinaryOp::Le => ord.is_le(),
-                BinaryOp::Gt => ord.is_gt(),
-                _ => ord.is_ge(),
-            }))
+            ordered(op, l, r, facts, units)
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            // arithmetic on a quotient computes on with its exact ratio (CExpr::quotient)
-            if l.quotient || r.quotient {
-                return Err(Slow);
-            }
-            let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
-            let (Some(a), Some(b)) = (figure(left), figure(right)) else {
-                return Ok(Quick::Absent);
-            };
-            let (v, unit) = match op {
-                BinaryOp::Add | BinaryOp::Sub => {
-                    let (x, y, unit) = align(a, b, units)?;
-                    let v = if op == BinaryOp::Add {
-                        x.checked_add(y)
-                    } else {
-                        x.checked_sub(y)
-                    };
-                    (v.map_err(|_| Slow)?, unit)
-                }
-                BinaryOp::Mul => {
-                    let (v, unit) = product(a, b)?;
-                    (v.normalized(), unit)
-                }
-                _ => {
-                    let (v, unit) = quotient(a, b, units)?;
-                    (v.normalized(), unit)
-                }
-            };
-            Ok(Quick::Num(v, unit))
+            arith(op, l, r, facts, units, true)
         }
+    }
+}
+
+/// `<`, `<=`, `>`, `>=`. Each kind of operator has a function of its own: a small frame for
+/// the nodes that are most of a condition.
+#[inline(never)]
+fn ordered<'x>(
+    op: BinaryOp,
+    l: &'x CExpr,
+    r: &'x CExpr,
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Answer<'x> {
+    let (left, right) = (compared(l, facts, units)?, compared(r, facts, units)?);
+    let (Some(a), Some(b)) = (figure(left), figure(right)) else {
+        return Ok(Quick::Absent);
+    };
+    let (x, y) = compare(a, b, units)?;
+    let ord = order(x, y);
+    Ok(Quick::Bool(match op {
+        BinaryOp::Lt => ord.is_lt(),
+        BinaryOp::Le => ord.is_le(),
+        BinaryOp::Gt => ord.is_gt(),
+        _ => ord.is_ge(),
+    }))
+}
+
+/// A side of a comparison, which reads only its value: a product or quotient (`target ×
+/// 130%`) is left with the places its arithmetic gave it.
+fn compared<'x>(e: &'x CExpr, facts: &'x CheckFacts<'_, '_, '_>, units: &UnitTable) -> Answer<'x> {
+    match &e.kind {
+        CKind::Binary(op @ (BinaryOp::Mul | BinaryOp::Div), l, r) => {
+            arith(*op, l, r, facts, units, false)
+        }
+        _ => eval(e, facts, units),
+    }
+}
+
+/// `+ − × ÷`. A product or quotient has no places of its own (`0.4517 × 100%` is `45.17%`):
+/// normalized, unless only its value is read (`normalize` false).
+#[inline(never)]
+fn arith<'x>(
+    op: BinaryOp,
+    l: &'x CExpr,
+    r: &'x CExpr,
+    facts: &'x CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+    normalize: bool,
+) -> Answer<'x> {
+    // arithmetic on a quotient computes on with its exact ratio (CExpr::quotient)
+    if l.quotient || r.quotient {
+        return Ok(exact::arith(op, l, r, facts, units)?
+            .map_or(Quick::Absent, |n| Quick::Num(n.value, n.unit)));
+    }
+    let (left, right) = (eval(l, facts, units)?, eval(r, facts, units)?);
+    let (Some(a), Some(b)) = (figure(left), figure(right)) else {
+        return Ok(Quick::Absent);
+    };
+    let (v, unit) = match op {
+        BinaryOp::Add | BinaryOp::Sub => {
+            let (x, y, unit) = align(a, b, units)?;
+            let v = if op == BinaryOp::Add {
+                x.checked_add(y)
+            } else {
+                x.checked_sub(y)
+            };
+            (v.map_err(|_| Slow)?, unit)
+        }
+        BinaryOp::Mul => product(a, b)?,
+        _ => quotient(a, b, units)?,
+    };
+    let normalized = match op {
+        BinaryOp::Mul | BinaryOp::Div if normalize => v.normalized(),
+        _ => v,
+    };
+    Ok(Quick::Num(normalized, unit))
+}
+
+/// Powers of ten up to 10⁹: a mantissa (below 2⁹⁶) times one fits an `i128`.
+const TENS: [i128; 10] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
+
+/// The order of two decimals, as `a.cmp(&b)` gives it: by their mantissas at one scale where
+/// the scales differ by at most 9 places (`2.55` against `3`), which is most figures, and
+/// without rust_decimal's general rescaling.
+#[inline]
+pub fn order(a: Dec, b: Dec) -> std::cmp::Ordering {
+    let ((x, s), (y, t)) = (a.to_parts(), b.to_parts());
+    match (
+        TENS.get(t.saturating_sub(s) as usize),
+        TENS.get(s.saturating_sub(t) as usize),
+    ) {
+        (Some(up_x), Some(up_y)) => (x * up_x).cmp(&(y * up_y)),
+        _ => a.cmp(&b),
     }
 }
 
@@ -243,14 +323,14 @@ fn equal(a: Quick<'_>, b: Quick<'_>, units: &UnitTable) -> Result<Option<bool>, 
                     if matches!(q.comparison, None | Some(Comparison::Equal)) =>
                 {
                     let (x, y) = compare((v, u), q.reading(), units)?;
-                    x == y
+                    order(x, y).is_eq()
                 }
                 _ => false,
             }
         }
         (Quick::Num(x, xu), Quick::Num(y, yu)) => {
             let (x, y) = compare((x, xu), (y, yu), units)?;
-            x == y
+            order(x, y).is_eq()
         }
         (Quick::Text(t), Quick::Written(w)) | (Quick::Written(w), Quick::Text(t)) => *t == *w.text,
         (x, y) => x == y,
@@ -458,4 +538,109 @@ pub fn indicator<'x>(
         ActualDerived => Quick::Bool(s.actual_derived),
         TargetFixed => Quick::Bool(s.target_fixed),
     })
+}
+
+/// Whether a field of a scored indicator has a value (`present(indicator.f)`): what
+/// [`indicator`] reads, without building it.
+pub fn present(s: &IndicatorScore<'_>, x: &IndicatorFacts<'_>, field: IndicatorField) -> bool {
+    let written = |v: Option<&Value>| v.is_some_and(|v| !v.is_blank());
+    let text =
+        |t: &Option<std::borrow::Cow<'_, str>>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    use IndicatorField::*;
+    match field {
+        Name | ActualClaimed | ActualDerived | TargetFixed => true,
+        Section => text(&s.section),
+        Group => text(&s.group),
+        Points => s.points.is_some(),
+        Score => s.score.is_some(),
+        Lost => s.lost.is_some(),
+        SelfScore => s.self_score.is_some(),
+        Reason => text(&s.reason),
+        Target => written(x.target),
+        Actual => !matches!(x.actual, Val::Absent),
+        TargetWritten => written(x.target_written),
+        ActualWritten => written(x.actual_written),
+        Form => s.form.is_some(),
+        Method => s.method.is_some(),
+    }
+}
+
+/// A truth field of a scored indicator, as [`indicator`] reads it (`None` for any other).
+pub fn truth(
+    s: &IndicatorScore<'_>,
+    x: &IndicatorFacts<'_>,
+    field: IndicatorField,
+) -> Option<bool> {
+    Some(match field {
+        IndicatorField::ActualClaimed => {
+            x.actual_written.is_some_and(Value::is_claimed_bound) && !s.actual_derived
+        }
+        IndicatorField::ActualDerived => s.actual_derived,
+        IndicatorField::TargetFixed => s.target_fixed,
+        _ => return None,
+    })
+}
+
+/// A text field of a scored indicator, as [`indicator`] reads it (`None` when absent, and
+/// for a field that is not text).
+pub fn text<'x>(s: &'x IndicatorScore<'_>, field: IndicatorField) -> Option<&'x str> {
+    let text =
+        |t: &'x Option<std::borrow::Cow<'_, str>>| t.as_deref().filter(|t| !t.trim().is_empty());
+    match field {
+        IndicatorField::Name => Some(&s.name),
+        IndicatorField::Section => text(&s.section),
+        IndicatorField::Group => text(&s.group),
+        IndicatorField::Reason => text(&s.reason),
+        IndicatorField::Form => s.form.map(|f| f.keyword()),
+        IndicatorField::Method => s.method,
+        _ => None,
+    }
+}
+
+/// A plain figure of a scored indicator, as [`indicator`] reads it (`None` when absent,
+/// and for a field that is not a plain figure).
+pub fn plain(s: &IndicatorScore<'_>, field: IndicatorField) -> Option<Dec> {
+    match field {
+        IndicatorField::Points => s.points,
+        IndicatorField::Score => s.score,
+        IndicatorField::Lost => s.lost,
+        IndicatorField::SelfScore => s.self_score,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order;
+    use crate::decimal::Dec;
+
+    #[test]
+    fn order_is_the_decimal_order() {
+        let texts = [
+            "0",
+            "-0.00",
+            "1",
+            "1.0",
+            "0.999",
+            "2.55",
+            "3",
+            "-3",
+            "-2.550",
+            "100",
+            "99.99",
+            "0.0000000001",
+            "-0.0000000001",
+            "12345678901234567890.12345678",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "7.9228162514264337593543950335",
+        ];
+        let all: Vec<Dec> = texts.iter().map(|t| t.parse().unwrap()).collect();
+        for a in &all {
+            for b in &all {
+                assert_eq!(order(*a, *b), a.cmp(b), "{a:?} against {b:?}");
+            }
+        }
+    }
 }

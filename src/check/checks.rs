@@ -126,6 +126,12 @@ fn guard(e: &CExpr) -> Option<Conjunct> {
                 Conjunct::OneOf(field, texts)
             }
         }
+        CKind::Binary(op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge), l, r)
+            if scaled(r).is_some() =>
+        {
+            let (g, n, unit) = scaled(r)?;
+            Conjunct::Scaled(*op, own(l).filter(|_| !l.quotient)?, g, n, unit)
+        }
         CKind::Binary(
             op @ (BinaryOp::Eq
             | BinaryOp::Ne
@@ -145,6 +151,21 @@ fn guard(e: &CExpr) -> Option<Conjunct> {
         }
         _ => return None,
     })
+}
+
+/// `indicator.g * number`, as its field and the number (neither side a quotient).
+fn scaled(e: &CExpr) -> Option<(IndicatorField, crate::decimal::Dec, crate::value::Unit)> {
+    let CKind::Binary(BinaryOp::Mul, l, r) = &e.kind else {
+        return None;
+    };
+    match (&l.kind, &r.kind) {
+        (CKind::Field(Field::Indicator(g)), CKind::Number(n, unit))
+            if !l.quotient && !r.quotient =>
+        {
+            Some((*g, *n, unit.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// The truth fields of an indicator (always true or false, never absent).

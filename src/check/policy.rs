@@ -380,6 +380,15 @@ pub enum Conjunct {
     FormIn([bool; TargetForm::ALL.len()]),
     /// `indicator.f < indicator.g` (or another comparison), between plain numbers.
     Compare(crate::syntax::ast::BinaryOp, IndicatorField, IndicatorField),
+    /// `indicator.f >= indicator.g * 130%` (or `<`, `<=`, `>`): a figure against another
+    /// times a number, read without evaluating the expression.
+    Scaled(
+        crate::syntax::ast::BinaryOp,
+        IndicatorField,
+        IndicatorField,
+        crate::decimal::Dec,
+        crate::value::Unit,
+    ),
     Expr(CExpr),
 }
 

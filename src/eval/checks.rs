@@ -212,7 +212,7 @@ fn conjunct(
             Quick::Absent => Ok(None),
             _ => Err(Slow),
         },
-        (guard, Some(own)) => read_guard(guard, own).ok_or(Slow),
+        (guard, Some(own)) => read_guard(guard, own, units).ok_or(Slow),
         (_, None) => Err(Slow),
     }
 }
@@ -220,7 +220,11 @@ fn conjunct(
 /// A guard on the checked indicator, by reading its fields: true, false or absent (`None`
 /// for a conjunct that is not a guard).
 #[inline]
-fn read_guard(guard: &Conjunct, (s, x): Own<'_, '_, '_>) -> Option<Option<bool>> {
+fn read_guard(
+    guard: &Conjunct,
+    (s, x): Own<'_, '_, '_>,
+    units: &UnitTable,
+) -> Option<Option<bool>> {
     Some(match guard {
         Conjunct::Present(f) => Some(quick::present(s, x, *f)),
         Conjunct::Is(f, yes) => quick::truth(s, x, *f).map(|b| b == *yes),
@@ -230,6 +234,9 @@ fn read_guard(guard: &Conjunct, (s, x): Own<'_, '_, '_>) -> Option<Option<bool>>
             (Some(a), Some(b)) => Some(holds(*op, quick::order(a, b))),
             _ => None,
         },
+        Conjunct::Scaled(op, f, g, n, unit) => {
+            return quick::scaled(s, x, *op, (*f, *g), (*n, unit), units).ok();
+        }
         Conjunct::Expr(_) => return None,
     })
 }

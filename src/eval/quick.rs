@@ -597,6 +597,35 @@ pub fn text<'x>(s: &'x IndicatorScore<'_>, field: IndicatorField) -> Option<&'x 
     }
 }
 
+/// `indicator.f op indicator.g × n` (`Conjunct::Scaled`), as [`ordered`] computes it: the
+/// product before the order (it may answer [`Slow`] whatever the other side), `None` when a
+/// side is absent.
+pub fn scaled(
+    s: &IndicatorScore<'_>,
+    x: &IndicatorFacts<'_>,
+    op: BinaryOp,
+    (f, g): (IndicatorField, IndicatorField),
+    factor: (Dec, &Unit),
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    let left = indicator(s, x, f)?;
+    let right = match figure(indicator(s, x, g)?) {
+        Some(b) => Some(product(b, factor)?),
+        None => None,
+    };
+    let (Some(a), Some(b)) = (figure(left), right) else {
+        return Ok(None);
+    };
+    let (x, y) = compare(a, b, units)?;
+    let ord = order(x, y);
+    Ok(Some(match op {
+        BinaryOp::Lt => ord.is_lt(),
+        BinaryOp::Le => ord.is_le(),
+        BinaryOp::Gt => ord.is_gt(),
+        _ => ord.is_ge(),
+    }))
+}
+
 /// A plain figure of a scored indicator, as [`indicator`] reads it (`None` when absent,
 /// and for a field that is not a plain figure).
 pub fn plain(s: &IndicatorScore<'_>, field: IndicatorField) -> Option<Dec> {

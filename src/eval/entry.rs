@@ -33,7 +33,7 @@ pub fn entry<'p, 'a>(
         None => target_written.clone(),
     };
     let target_differs = matches!((p.fixed_target, &p.target_written), (Some(t), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));
-    let actual = match (&p.derived, p.derived_expr) {
+    let actual = match (p.derived.as_deref(), p.derived_rule) {
         (Some(Ok((n, _))), _) => Some(Cow::Owned(format!("{}{}", n.value.approx(), n.unit))),
         (None, None) => p.actual_text.clone(),
         _ => None,
@@ -60,8 +60,8 @@ pub fn entry<'p, 'a>(
         target_differs,
         actual,
         actual_written: p.actual_text.clone(),
-        actual_derived: p.derived_expr.is_some(),
-        derivation: p.derived.as_ref().map(|d| {
+        actual_derived: p.derived_rule.is_some(),
+        derivation: p.derived.as_deref().map(|d| {
             Cow::Owned(
                 d.as_ref()
                     .map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone()),
@@ -75,7 +75,7 @@ pub fn entry<'p, 'a>(
         working: scored.working,
         exact: scored.exact,
         rule: scored.rule,
-        also: p.derived_span.filter(|s| *s != scored.rule),
+        also: p.derived_rule.map(|d| d.span).filter(|s| *s != scored.rule),
     });
     let target: Option<&'p Value> = match p.fixed_target {
         Some(fixed) => Some(fixed),

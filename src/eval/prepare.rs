@@ -6,9 +6,8 @@ use super::budget::BudgetView;
 use super::expr::{self, Facts, Val};
 use super::placement::{Placement, RuleRef};
 use super::quantity::{Num, NumError};
-use crate::check::expr::CExpr;
 use crate::check::fields::{Field, IndicatorField, ReportField, RowField};
-use crate::check::policy::{IndicatorId, MethodTable, Policy};
+use crate::check::policy::{Derived, IndicatorId, MethodTable, Policy};
 use crate::decimal::Dec;
 use crate::report::{BudgetRow, IndicatorRow, Report};
 use crate::scorecard::CalcError;
@@ -27,6 +26,10 @@ pub struct Unread<'a> {
     pub why: ValueErrorKind,
 }
 
+/// A derived actual and its working, or the expression with its figures and why it could
+/// not be computed.
+pub type DerivedActual = Result<(Num, String), (String, CalcError)>;
+
 /// One indicator, ready to score. Names and texts are borrowed from the report and the
 /// policy.
 pub struct Prepared<'a> {
@@ -43,10 +46,11 @@ pub struct Prepared<'a> {
     /// the execution item's rate with its percent sign.
     pub actual_text: Option<Cow<'a, str>>,
     /// The derived actual and its working, or the expression with its figures and why it
-    /// could not be computed.
-    pub derived: Option<Result<(Num, String), (String, CalcError)>>,
-    pub derived_expr: Option<&'a CExpr>,
-    pub derived_span: Option<Span>,
+    /// could not be computed. Boxed: only the few derived actuals of a report have one, and
+    /// every indicator's `Prepared` is built, moved and read while it is scored.
+    pub derived: Option<Box<DerivedActual>>,
+    /// The rule's `actual = …`, when the actual is derived.
+    pub derived_rule: Option<&'a Derived>,
     pub methods: &'a MethodTable,
     /// The indicator's rule in the rule file.
     pub rule: Span,
@@ -114,8 +118,7 @@ pub fn prepare<'a>(
                 actual_written,
                 actual_text,
                 derived: None,
-                derived_expr: rule.actual.as_ref().map(|d| &d.expr),
-                derived_span: rule.actual.as_ref().map(|d| d.span),
+                derived_rule: rule.actual.as_ref(),
                 methods: &rule.methods,
                 rule: rule.span,
                 self_score,
@@ -136,8 +139,7 @@ pub fn prepare<'a>(
                 actual_written,
                 actual_text,
                 derived: None,
-                derived_expr: rule.actual.as_ref().map(|d| &d.expr),
-                derived_span: rule.actual.as_ref().map(|d| d.span),
+                derived_rule: rule.actual.as_ref(),
                 methods: &rule.methods,
                 rule: rule.span,
                 self_score,
@@ -185,8 +187,7 @@ pub fn prepare_execution<'a>(
             .map(|v| Cow::Owned(v.text.to_string())),
         actual_written: written_rate.map(Ok),
         derived: None,
-        derived_expr: rule.actual.as_ref().map(|d| &d.expr),
-        derived_span: rule.actual.as_ref().map(|d| d.span),
+        derived_rule: rule.actual.as_ref(),
         methods: &rule.methods,
         rule: rule.span,
         self_score: total.and_then(|r| r.self_score.as_ref()).map(|a| a.value),
@@ -215,10 +216,10 @@ pub fn derive(
         matches!(
             prepared[i].placement.rule,
             RuleRef::Open(_) | RuleRef::Execution
-        ) && prepared[i].derived_expr.is_some()
+        ) && prepared[i].derived_rule.is_some()
     }));
     for i in order {
-        let Some(expr) = prepared[i].derived_expr else {
+        let Some(expr) = prepared[i].derived_rule.map(|d| &d.expr) else {
             continue;
         };
         let facts = DerivedFacts {
@@ -250,7 +251,7 @@ pub fn derive(
             Ok(_) => Err((expr::show(expr, &facts, &policy.units), CalcError::Missing)),
             Err(e) => Err(calc_failure(&e)),
         };
-        prepared[i].derived = Some(result);
+        prepared[i].derived = Some(Box::new(result));
     }
 }
 
@@ -316,7 +317,7 @@ impl Facts for DerivedFacts<'_, '_> {
                     w.as_ref().map(|r| r.as_ref().map_err(|u| *u))
                 }
                 Ok(match f {
-                    IndicatorField::Actual => match &p.derived {
+                    IndicatorField::Actual => match p.derived.as_deref() {
                         Some(Ok((n, _))) => Val::Num(n.clone()),
                         Some(Err(_)) => Val::Absent,
                         None => written(of(&p.actual_written)),

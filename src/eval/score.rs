@@ -209,8 +209,8 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
     /// The actual, or why there is nothing to score: no row, not done, unreadable.
     fn actual(&mut self) -> Result<Actual<'p>, Stop> {
         let p: &'p Prepared<'_> = self.p;
-        if let Some(derived) = &p.derived {
-            let span = p.derived_span.unwrap_or(p.rule);
+        if let Some(derived) = p.derived.as_deref() {
+            let span = p.derived_rule.map_or(p.rule, |d| d.span);
             return match derived {
                 Ok((num, _)) => {
                     self.actual = Val::Num(num.clone());

@@ -54,20 +54,9 @@ impl Num {
         self.exact.unwrap_or(Ratio::whole(self.value))
     }
 
-    /// Keeps `exact` when it says more than the value does: a quotient that does not end.
-    /// One that ends is the value, exactly (1 ÷ 3 + 1 ÷ 6 is 0.5, not 0.4999…9). A ratio
-    /// that overflowed is dropped; the value stands, as it would without one.
+    /// Keeps `exact` when it says more than the value does ([`kept_exact`]).
     fn with_exact(mut self, exact: Result<Ratio, ArithError>) -> Num {
-        match exact {
-            Ok(r) if r.ends() => {
-                if let Ok(v) = r.value() {
-                    self.value = v;
-                }
-                self.exact = None;
-            }
-            Ok(r) => self.exact = Some(r),
-            Err(_) => self.exact = None,
-        }
+        (self.value, self.exact) = kept_exact(self.value, exact);
         self
     }
 
@@ -253,6 +242,17 @@ fn normalized(n: Num) -> Num {
     Num {
         value: n.value.normalized(),
         ..n
+    }
+}
+
+/// A computed figure's value and the exact ratio it keeps: a quotient that does not end is
+/// kept beside the value; one that ends is the value, exactly (1 ÷ 3 + 1 ÷ 6 is 0.5, not
+/// 0.4999…9). A ratio that overflowed is dropped; the value stands, as it would without one.
+pub(crate) fn kept_exact(value: Dec, exact: Result<Ratio, ArithError>) -> (Dec, Option<Ratio>) {
+    match exact {
+        Ok(r) if r.ends() => (r.value().unwrap_or(value), None),
+        Ok(r) => (value, Some(r)),
+        Err(_) => (value, None),
     }
 }
 

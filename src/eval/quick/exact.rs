@@ -33,16 +33,7 @@ impl<'x> Exact<'x> {
 
     /// `Num::with_exact`: a ratio that ends is the value; one that does not is kept.
     fn with_exact(mut self, exact: Result<Ratio, ArithError>) -> Self {
-        match exact {
-            Ok(r) if r.ends() => {
-                if let Ok(v) = r.value() {
-                    self.value = v;
-                }
-                self.exact = None;
-            }
-            Ok(r) => self.exact = Some(r),
-            Err(_) => self.exact = None,
-        }
+        (self.value, self.exact) = crate::eval::quantity::kept_exact(self.value, exact);
         self
     }
 

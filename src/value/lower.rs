@@ -1,6 +1,6 @@
 //! From the value grammar's parse tree to a [`Value`].
 
-use super::period::{days_in_month, Period, PeriodSpan};
+use super::period::{is_day, is_month, is_quarter, Period, PeriodSpan, QUARTER_NUMERALS};
 use super::{Comparison, Measured, Quantity, Unit, Value, ValueKind};
 use crate::decimal::{Dec, DecimalTextError};
 use crate::syntax::grammar::{Grammar, Rule};
@@ -262,7 +262,7 @@ fn period_span(pair: Pair<'_, Rule>, base: usize) -> Result<PeriodSpan, ValueErr
             Rule::year4 => year = Some(small_number(&part) as i32),
             Rule::month_number => {
                 let m = small_number(&part);
-                if !(1..=12).contains(&m) {
+                if !is_month(m) {
                     return Err(error_at(&part, base, ValueErrorKind::NotAMonth(m)));
                 }
                 month = Some(m);
@@ -270,12 +270,10 @@ fn period_span(pair: Pair<'_, Rule>, base: usize) -> Result<PeriodSpan, ValueErr
             Rule::day_number => day = Some((small_number(&part), part)),
             Rule::quarter_number => quarter = Some((small_number(&part), part)),
             Rule::quarter_numeral => {
-                let q = match part.as_str() {
-                    "一" => 1,
-                    "二" => 2,
-                    "三" => 3,
-                    _ => 4,
-                };
+                let q = QUARTER_NUMERALS
+                    .iter()
+                    .position(|n| *n == part.as_str())
+                    .map_or(4, |i| i as u32 + 1);
                 quarter = Some((q, part));
             }
             _ => {}
@@ -286,7 +284,7 @@ fn period_span(pair: Pair<'_, Rule>, base: usize) -> Result<PeriodSpan, ValueErr
         Rule::full_date | Rule::iso_date | Rule::month_day => {
             let m = month_or_err()?;
             let (d, part) = day.ok_or_else(|| error_at(&pair, base, ValueErrorKind::Unreadable))?;
-            if d == 0 || d > days_in_month(year.unwrap_or(2000), m) {
+            if !is_day(year, m, d) {
                 return Err(error_at(
                     &part,
                     base,
@@ -306,7 +304,7 @@ fn period_span(pair: Pair<'_, Rule>, base: usize) -> Result<PeriodSpan, ValueErr
         Rule::quarter => {
             let (q, part) =
                 quarter.ok_or_else(|| error_at(&pair, base, ValueErrorKind::Unreadable))?;
-            if !(1..=4).contains(&q) {
+            if !is_quarter(q) {
                 return Err(error_at(&part, base, ValueErrorKind::NotAQuarter(q)));
             }
             PeriodSpan::Quarter {

@@ -89,6 +89,25 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// The quarters written in numerals (`二季度`), first to fourth.
+pub const QUARTER_NUMERALS: [&str; 4] = ["一", "二", "三", "四"];
+
+/// A month number that names a month (`13月` does not).
+pub fn is_month(month: u32) -> bool {
+    (1..=12).contains(&month)
+}
+
+/// A quarter number that names a quarter (`5季度` does not).
+pub fn is_quarter(quarter: u32) -> bool {
+    (1..=4).contains(&quarter)
+}
+
+/// A day of its month (`2月30日` is not). A date written without a year is checked against a
+/// leap year: `2月29日` stands, whatever year the report is read in.
+pub fn is_day(year: Option<i32>, month: u32, day: u32) -> bool {
+    is_month(month) && day != 0 && day <= days_in_month(year.unwrap_or(2000), month)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

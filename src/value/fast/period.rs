@@ -11,7 +11,7 @@
 //! sends the text to the grammar.
 
 use super::scan::{digits, first_of, literal, run};
-use crate::value::period::{days_in_month, Period, PeriodSpan};
+use crate::value::period::{is_day, is_month, is_quarter, Period, PeriodSpan, QUARTER_NUMERALS};
 
 /// What [`period`] found at the start of a text.
 pub struct Found {
@@ -86,7 +86,7 @@ fn in_month(t: &[u8], year: Option<u32>, month: u32, at: usize) -> Form {
         Some((day_, end)) => (day(year, month, day_), end),
         None => {
             let end = first_of(t, at, &["底", "末", "份"]).unwrap_or(at);
-            let span = (1..=12).contains(&month).then(|| PeriodSpan::Month {
+            let span = is_month(month).then(|| PeriodSpan::Month {
                 year: year.map(year_of),
                 month,
             });
@@ -114,14 +114,14 @@ fn separator(t: &[u8], at: usize) -> Option<usize> {
 fn quarter(t: &[u8]) -> Form {
     let at = literal(t, 0, "第").unwrap_or(0);
     let (quarter, at) = digits(t, at, 1, 1).or_else(|| {
-        ["一", "二", "三", "四"]
+        QUARTER_NUMERALS
             .iter()
             .zip(1..)
             .find_map(|(numeral, q)| literal(t, at, numeral).map(|end| (q, end)))
     })?;
     let at = literal(t, at, "季度")?;
     let at = first_of(t, at, &["末", "底"]).unwrap_or(at);
-    let span = (1..=4).contains(&quarter).then_some(PeriodSpan::Quarter {
+    let span = is_quarter(quarter).then_some(PeriodSpan::Quarter {
         year: None,
         quarter,
     });
@@ -141,13 +141,10 @@ fn year_end(t: &[u8]) -> Form {
     Some((Some(PeriodSpan::Year { year: None }), at))
 }
 
-/// A day, when the month is one (1–12) and the day is in it (a day without a year is
-/// checked against a leap year, as the lowering does).
+/// A day, when it is one of its month's ([`is_day`], as the lowering checks it).
 fn day(year: Option<u32>, month: u32, day: u32) -> Option<PeriodSpan> {
     let year = year.map(year_of);
-    let fits =
-        (1..=12).contains(&month) && day != 0 && day <= days_in_month(year.unwrap_or(2000), month);
-    fits.then_some(PeriodSpan::Day { year, month, day })
+    is_day(year, month, day).then_some(PeriodSpan::Day { year, month, day })
 }
 
 /// A year of four digits (at most 9999) as the lowering keeps it.

@@ -11,10 +11,13 @@
 #![allow(dead_code)]
 
 pub mod value;
+#[path = "../../tests/oracle/words.rs"]
+mod words;
 
 use perfrules::decimal::{Dec, RoundMode};
 use perfrules::report::{IndicatorRow, Report};
 use value::{read, Cmp, Value};
+use words::{ACHIEVED, NOT_DONE};
 
 /// One indicator, scored (`score` is `None` when it has no points).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,23 +107,6 @@ const UNITS: [&str; 22] = [
     "次", "份", "个", "人", "人次", "场", "本", "项", "户", "家", "篇", "期", "批", "天", "件",
     "套", "台", "名", "所", "条", "册", "课时",
 ];
-const ACHIEVED: [&str; 14] = [
-    "达成",
-    "已达成",
-    "达成预期指标",
-    "达到",
-    "完成",
-    "已完成",
-    "是",
-    "有效",
-    "合格",
-    "合规",
-    "完整",
-    "准确",
-    "健全",
-    "契合",
-];
-const NOT_DONE: [&str; 3] = ["未开展", "未完成", "未召开"];
 
 /// Names as units write them: no spaces or quotes, full-width letters as ASCII.
 fn key(name: &str) -> String {

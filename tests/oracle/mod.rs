@@ -15,6 +15,7 @@ pub mod policy2021;
 pub mod project;
 pub mod score;
 pub mod value;
+pub mod words;
 
 use rust_decimal::Decimal;
 

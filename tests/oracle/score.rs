@@ -4,6 +4,8 @@
 use super::value::{Cell, Op, Unit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+pub use super::words::{ACHIEVED, NOT_DONE};
+
 /// 四舍五入 to 2 places: half away from zero.
 pub fn round2(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -28,9 +30,6 @@ pub fn grade(total: Decimal) -> &'static str {
         "差"
     }
 }
-
-/// The not-done words (§3.5 of policy-2021, §3.4 of policy-project's "as policy-2021").
-pub const NOT_DONE: &[&str] = &["未开展", "未完成", "未召开"];
 
 /// What an actual is, before a method reads it.
 pub enum Actual {
@@ -105,24 +104,6 @@ pub fn same_unit(
         _ => None,
     }
 }
-
-/// §3.4's words of an achieved target.
-pub const ACHIEVED: &[&str] = &[
-    "达成",
-    "已达成",
-    "达成预期指标",
-    "达到",
-    "完成",
-    "已完成",
-    "是",
-    "有效",
-    "合格",
-    "合规",
-    "完整",
-    "准确",
-    "健全",
-    "契合",
-];
 
 /// §3.4: the share of points a word scores — achieved 100%, partly achieved 60%, not
 /// achieved 0 — or `None` for a word the vocabulary does not hold.

@@ -23,11 +23,9 @@ pub fn entry<'p, 'a>(
 ) {
     let value = |w: &'p Written<'_>| w.as_ref().and_then(|r| r.as_ref().ok());
     let row = p.row;
-    // A value's text is its cell, trimmed ([`crate::value::parse`]), so the scorecard borrows
-    // the cell; the policy's own target is borrowed from the policy.
-    let target_written = row
-        .and_then(|r| r.target.as_deref())
-        .map(|t| Cow::Borrowed(t.trim()));
+    // The scorecard borrows the report's cells, trimmed once by prepare; the policy's own
+    // target is borrowed from the policy.
+    let target_written = p.target_text.map(Cow::Borrowed);
     let target = match p.fixed_target {
         Some(fixed) => Some(Cow::Borrowed(fixed.text.as_str())),
         None => target_written.clone(),

@@ -40,6 +40,8 @@ pub struct Prepared<'a> {
     pub points: Option<Dec>,
     /// The policy's own target, when it fixes one (else the report's is scored against).
     pub fixed_target: Option<&'a Value>,
+    /// The target as written, as the scorecard shows it: the report's cell (trimmed).
+    pub target_text: Option<&'a str>,
     pub target_written: Written<'a>,
     pub actual_written: Written<'a>,
     /// The actual as written, as the scorecard shows it: the report's cell (trimmed), or
@@ -75,11 +77,11 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Reads a cell as a value.
+/// Reads a cell, trimmed ([`value::trimmed`]), as a value.
 fn read(text: Option<&str>) -> Written<'_> {
     text.map(|t| {
         value::parse(t).map_err(|e| Unread {
-            text: value::trimmed(t),
+            text: t,
             why: e.kind,
         })
     })
@@ -94,10 +96,13 @@ pub fn prepare<'a>(
     placement: Placement,
 ) -> Option<Prepared<'a>> {
     let row = placement.row.and_then(|i| report.indicators.get(i));
-    let target_written = read(row.and_then(|r| r.target.as_deref()));
-    let actual_cell = row.and_then(|r| r.actual.as_deref());
+    // Each cell is trimmed once: its value, an unreadable cell and the scorecard keep the
+    // same text.
+    let target_text = row.and_then(|r| r.target.as_deref()).map(value::trimmed);
+    let target_written = read(target_text);
+    let actual_cell = row.and_then(|r| r.actual.as_deref()).map(value::trimmed);
     let actual_written = read(actual_cell);
-    let actual_text = actual_cell.map(|t| Cow::Borrowed(value::trimmed(t)));
+    let actual_text = actual_cell.map(Cow::Borrowed);
     let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
     let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
     Some(match placement.rule {
@@ -114,6 +119,7 @@ pub fn prepare<'a>(
                 row,
                 points: rule.points.map(|p| p.node).or(declared),
                 fixed_target: rule.target.as_ref().map(|t| &t.node),
+                target_text,
                 target_written,
                 actual_written,
                 actual_text,
@@ -135,6 +141,7 @@ pub fn prepare<'a>(
                 row,
                 points: declared,
                 fixed_target: None,
+                target_text,
                 target_written,
                 actual_written,
                 actual_text,
@@ -181,6 +188,7 @@ pub fn prepare_execution<'a>(
         row: None,
         points: Some(rule.points.node),
         fixed_target: Some(&rule.target.node),
+        target_text: None,
         target_written: None,
         actual_text: written_rate
             .as_ref()

@@ -254,20 +254,28 @@ impl Summary {
     }
 
     /// The reports with the largest |self total − total|, largest first (ties in input
-    /// order), at most `n`; only reports that declare a self total.
+    /// order), at most `n`; only reports that declare a self total. Only the `n` kept so far
+    /// are held while the rows are read, not a gap for every report (a million reports would
+    /// hold 32 MB of them, and sorting them as much again).
     pub fn largest_gaps(&self, n: usize) -> Vec<RowView<'_>> {
-        let mut rows: Vec<(usize, Dec)> = (0..self.scored())
-            .filter_map(|k| {
-                let r = self.rows.get(k)?;
-                let d = r.self_total?.checked_sub(r.total).ok()?.abs();
-                (!d.is_zero()).then_some((k, d))
-            })
-            .collect();
-        rows.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.cmp(b)));
-        rows.into_iter()
-            .take(n)
-            .filter_map(|(k, _)| self.view(k))
-            .collect()
+        let mut kept: Vec<(usize, Dec)> = Vec::with_capacity(n + 1);
+        for k in 0..self.scored() {
+            let Some(r) = self.rows.get(k) else { continue };
+            let Some(d) = r.self_total.and_then(|s| s.checked_sub(r.total).ok()) else {
+                continue;
+            };
+            let d = d.abs();
+            if d.is_zero() {
+                continue;
+            }
+            // Rows come in input order, so a gap equal to one kept goes after it.
+            let at = kept.partition_point(|(_, x)| *x >= d);
+            if at < n {
+                kept.insert(at, (k, d));
+                kept.truncate(n);
+            }
+        }
+        kept.into_iter().filter_map(|(k, _)| self.view(k)).collect()
     }
 }
 
@@ -576,5 +584,59 @@ fn json_view<'a>(summary: &'a Summary, policy: &'a Policy) -> JsonSummary<'a> {
                 message: &f.message,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(index: usize, total: &str, self_total: Option<&str>) -> ReportRow {
+        let d = |s: &str| Dec::parse_plain(s).expect("a decimal");
+        ReportRow {
+            index,
+            source: format!("-:{}", index + 1).into(),
+            unit: format!("单位{index}").into(),
+            year: 2021,
+            project: None,
+            total: d(total),
+            grade: "优".into(),
+            self_total: self_total.map(d),
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+        }
+    }
+
+    #[test]
+    fn largest_gaps_keeps_the_n_largest_with_ties_in_input_order() {
+        let mut s = Summary::new();
+        // gaps, worked by hand: 5, none, 0 (not a gap), 7, 5, 2, 7 (below the total), 9
+        let rows = [
+            ("90", Some("95")),
+            ("80", None),
+            ("70", Some("70")),
+            ("60", Some("67")),
+            ("50", Some("55")),
+            ("40", Some("42")),
+            ("97", Some("90")),
+            ("1", Some("10")),
+        ];
+        for (i, (total, own)) in rows.iter().enumerate() {
+            s.add(row(i, total, *own));
+        }
+        let units = |n| -> Vec<String> {
+            s.largest_gaps(n)
+                .iter()
+                .map(|r| r.unit.to_string())
+                .collect()
+        };
+        // 9 (单位7), then the two 7s in input order (3, 6), then the two 5s (0, 4), then 2.
+        assert_eq!(units(4), ["单位7", "单位3", "单位6", "单位0"]);
+        assert_eq!(
+            units(10),
+            ["单位7", "单位3", "单位6", "单位0", "单位4", "单位5"]
+        );
+        assert!(units(0).is_empty());
     }
 }

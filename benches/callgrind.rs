@@ -10,6 +10,10 @@
 mod generate;
 mod handwritten;
 
+/// The allocator the `perfrules` binary uses (src/main.rs): measured as it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use perfrules::i18n::Lang;
 use perfrules::output::json;
 use perfrules::report::Report;

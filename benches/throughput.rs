@@ -15,6 +15,10 @@
 mod generate;
 mod handwritten;
 
+/// The allocator the `perfrules` binary uses (src/main.rs): measured as it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use perfrules::check::Policy;
 use perfrules::i18n::Lang;

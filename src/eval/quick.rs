@@ -12,6 +12,7 @@
 //! no side effects, so doing it again gives the answer the slow path would have given.
 
 mod exact;
+mod rate;
 
 use super::board::{Binding, CheckFacts, IndicatorFacts};
 use super::expr::Val;
@@ -280,13 +281,24 @@ fn align<'u>(
 /// [`super::quantity::mul`] before normalizing.
 fn product<'u>(a: (Dec, &'u Unit), b: (Dec, &'u Unit)) -> Result<(Dec, &'u Unit), Slow> {
     let product = a.0.checked_mul(b.0).map_err(|_| Slow)?;
-    let per_cent = |v: Dec| v.hundredth().map_err(|_| Slow);
-    Ok(match (a.1, b.1) {
-        (Unit::None, u) | (u, Unit::None) => (product, u),
-        (Unit::Percent, Unit::Percent) => (per_cent(product)?, &PERCENT),
-        (Unit::Percent, u @ Unit::Named(_)) | (u @ Unit::Named(_), Unit::Percent) => {
-            (per_cent(product)?, u)
-        }
+    let (unit, per_cent) = product_unit(a.1, b.1)?;
+    Ok((
+        if per_cent {
+            product.hundredth().map_err(|_| Slow)?
+        } else {
+            product
+        },
+        unit,
+    ))
+}
+
+/// The unit of a product, and whether it is a hundredth of the product of the figures (a
+/// percent times a percent or a named unit).
+fn product_unit<'u>(a: &'u Unit, b: &'u Unit) -> Result<(&'u Unit, bool), Slow> {
+    Ok(match (a, b) {
+        (Unit::None, u) | (u, Unit::None) => (u, false),
+        (Unit::Percent, Unit::Percent) => (&PERCENT, true),
+        (Unit::Percent, u @ Unit::Named(_)) | (u @ Unit::Named(_), Unit::Percent) => (u, true),
         (Unit::Named(_), Unit::Named(_)) => return Err(Slow),
     })
 }
@@ -352,6 +364,11 @@ fn call<'x>(
     if matches!(func, Func::Min | Func::Max) {
         return Err(Slow);
     }
+    if let (Func::Round(places, RoundMode::HalfUp), [rate, _]) = (func, args) {
+        if let Some(rounded) = rounded_rate(rate, places, facts, units)? {
+            return Ok(Quick::Num(rounded, &PERCENT));
+        }
+    }
     let mut first = None;
     let mut second = None;
     for (i, arg) in args.iter().enumerate() {
@@ -377,6 +394,43 @@ fn call<'x>(
         },
         unit,
     ))
+}
+
+/// `a ÷ b × 100%` rounded half up to `places` ([`rate::rounded_rate`]), when the two
+/// figures are read and their units divide to a bare number; `None` for anything else, and
+/// where that does not decide it.
+fn rounded_rate(
+    e: &CExpr,
+    places: u32,
+    facts: &CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Result<Option<Dec>, Slow> {
+    let CKind::Binary(BinaryOp::Mul, quotient, hundred) = &e.kind else {
+        return Ok(None);
+    };
+    let (CKind::Binary(BinaryOp::Div, a, b), CKind::Number(n, Unit::Percent)) =
+        (&quotient.kind, &hundred.kind)
+    else {
+        return Ok(None);
+    };
+    if a.quotient || b.quotient || order(*n, Dec::HUNDRED).is_ne() {
+        return Ok(None);
+    }
+    let (Some((x, xu)), Some((y, yu))) = (
+        figure(eval(a, facts, units)?),
+        figure(eval(b, facts, units)?),
+    ) else {
+        return Ok(None);
+    };
+    let bare = match (xu, yu) {
+        (Unit::None, Unit::None) | (Unit::Percent, Unit::Percent) => true,
+        (Unit::Named(_), Unit::Named(_)) => matches!(
+            units.relate(xu, yu),
+            Relation::Same | Relation::Compatible(..)
+        ),
+        _ => false,
+    };
+    Ok(bare.then(|| rate::rounded_rate(x, y, places)).flatten())
 }
 
 /// A field of the board, in place ([`CheckFacts`]'s `field`).
@@ -609,21 +663,57 @@ pub fn scaled(
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
     let left = indicator(s, x, f)?;
-    let right = match figure(indicator(s, x, g)?) {
-        Some(b) => Some(product(b, factor)?),
-        None => None,
-    };
-    let (Some(a), Some(b)) = (figure(left), right) else {
+    let Some(b) = figure(indicator(s, x, g)?) else {
         return Ok(None);
     };
-    let (x, y) = compare(a, b, units)?;
-    let ord = order(x, y);
+    let (unit, per_cent) = product_unit(b.1, factor.1)?;
+    let exact = match (figure(left), units.relate(left_unit(left), unit)) {
+        (Some(a), Relation::Same | Relation::Compatible(..)) => {
+            order_product(a.0, (b.0, factor.0), per_cent)
+        }
+        _ => None,
+    };
+    let ord = match exact {
+        Some(ord) => ord,
+        None => {
+            let product = product(b, factor)?;
+            let Some(a) = figure(left) else {
+                return Ok(None);
+            };
+            let (x, y) = compare(a, product, units)?;
+            order(x, y)
+        }
+    };
     Ok(Some(match op {
         BinaryOp::Lt => ord.is_lt(),
         BinaryOp::Le => ord.is_le(),
         BinaryOp::Gt => ord.is_gt(),
         _ => ord.is_ge(),
     }))
+}
+
+/// The unit of a figure (none for any other value).
+fn left_unit<'x>(q: Quick<'x>) -> &'x Unit {
+    figure(q).map_or(&NONE, |(_, unit)| unit)
+}
+
+/// The order of `a` against the product `b × n` (a hundredth of it when `per_cent`), as
+/// [`order`] gives it of the decimal [`product`] computes, where that decimal is the exact
+/// product (its digits fit, at 28 places or fewer); `None` elsewhere. Whole numbers in
+/// place of two decimal multiplications.
+fn order_product(a: Dec, (b, n): (Dec, Dec), per_cent: bool) -> Option<std::cmp::Ordering> {
+    let ((x, s), (y, t), (m, u)) = (a.to_parts(), b.to_parts(), n.to_parts());
+    let scale = t + u + if per_cent { 2 } else { 0 };
+    let digits = y.checked_mul(m)?;
+    if scale > 28 || digits.unsigned_abs() >= 1 << 96 {
+        return None;
+    }
+    let up = |v: i128, places: u32| v.checked_mul(10i128.checked_pow(places)?);
+    Some(if s <= scale {
+        up(x, scale - s)?.cmp(&digits)
+    } else {
+        x.cmp(&up(digits, s - scale)?)
+    })
 }
 
 /// A plain figure of a scored indicator, as [`indicator`] reads it (`None` when absent,
@@ -640,8 +730,47 @@ pub fn plain(s: &IndicatorScore<'_>, field: IndicatorField) -> Option<Dec> {
 
 #[cfg(test)]
 mod tests {
-    use super::order;
+    use super::{order, order_product, product, NONE, PERCENT};
     use crate::decimal::Dec;
+
+    #[test]
+    fn a_product_is_ordered_as_its_decimal_is() {
+        let texts = [
+            "0",
+            "1",
+            "1.30",
+            "130",
+            "-2.5",
+            "0.001",
+            "7255205.14",
+            "99.99",
+            "1.3",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "910",
+            "700",
+            "12345678901234567890.12345678",
+            "45.17",
+            "3",
+        ];
+        let all: Vec<Dec> = texts.iter().map(|t| t.parse().unwrap()).collect();
+        let mut decided = 0;
+        for a in &all {
+            for b in &all {
+                for n in &all {
+                    for (unit, per_cent) in [(&NONE, false), (&PERCENT, true)] {
+                        let Some(fast) = order_product(*a, (*b, *n), per_cent) else {
+                            continue;
+                        };
+                        decided += 1;
+                        let (p, _) = product((*b, &PERCENT), (*n, unit)).unwrap();
+                        assert_eq!(fast, order(*a, p), "{a:?} against {b:?} × {n:?} {unit:?}");
+                    }
+                }
+            }
+        }
+        assert!(decided > 4000, "only {decided}");
+    }
 
     #[test]
     fn order_is_the_decimal_order() {

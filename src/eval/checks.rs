@@ -29,9 +29,9 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     let mut more = 0;
     for (index, check) in board.policy.checks.iter().enumerate() {
         // Most bindings pass; only a check that fires builds its finding.
-        let mut one = |binding, own| {
+        let mut one = |binding, own, first| {
             let facts = CheckFacts { board, binding };
-            match verdict(check, &facts, own, units) {
+            match verdict(check, &facts, own, first, units) {
                 Verdict::Passes => {}
                 _ if kept == MAX_FINDINGS => more += 1,
                 verdict => {
@@ -41,44 +41,48 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
             }
         };
         match check.domain {
-            None => one(Binding::Report, None),
+            None => one(Binding::Report, None, None),
             Some(Domain::Indicator) => {
                 // The checked indicator is looked up once, for every guard of the check; the
                 // first guard, read in a loop of its own kind, stops most indicators before
-                // the check is evaluated at all (a false guard makes the whole `and` false).
-                let each = |i, own| one(Binding::Indicator(i), Some(own));
+                // the check is evaluated at all (a false guard makes the whole `and` false),
+                // and is not read again for the others.
+                let each = |i, own, first| one(Binding::Indicator(i), Some(own), first);
                 match check.when_conjuncts.first() {
                     Some(Conjunct::Is(f, yes)) => indicators(
                         board,
                         check,
-                        |(s, x)| quick::truth(s, x, *f) == Some(!yes),
+                        |(s, x)| Some(quick::truth(s, x, *f).map(|b| b == *yes)),
                         each,
                     ),
-                    Some(Conjunct::Present(f)) => {
-                        indicators(board, check, |(s, x)| !quick::present(s, x, *f), each)
-                    }
+                    Some(Conjunct::Present(f)) => indicators(
+                        board,
+                        check,
+                        |(s, x)| Some(Some(quick::present(s, x, *f))),
+                        each,
+                    ),
                     Some(Conjunct::FormIn(forms)) => indicators(
                         board,
                         check,
-                        |(s, _)| s.form.is_some_and(|f| !forms[f as usize]),
+                        |(s, _)| Some(s.form.map(|f| forms[f as usize])),
                         each,
                     ),
-                    _ => indicators(board, check, |_| false, each),
+                    _ => indicators(board, check, |_| None, each),
                 }
             }
             Some(Domain::BudgetRow) => {
                 for i in 0..board.report.budget.len() {
-                    one(Binding::Row(i), None);
+                    one(Binding::Row(i), None, None);
                 }
             }
             Some(Domain::BudgetParent) => {
                 for k in 0..board.budget.parents.len() {
-                    one(Binding::Parent(k), None);
+                    one(Binding::Parent(k), None, None);
                 }
             }
             Some(Domain::Section) => {
                 for k in 0..board.sections.len() {
-                    one(Binding::Section(k), None);
+                    one(Binding::Section(k), None, None);
                 }
             }
         }
@@ -98,20 +102,22 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     }
 }
 
-/// Every indicator but those `stops` says the check passes (its first guard is false), with
-/// its index.
+/// Every indicator whose first guard, as `first` reads it, is not false (a false one means
+/// the check passes), with its index and that guard's value (`None` where `first` does not
+/// read it).
 #[inline]
 fn indicators<'c, 'b, 'a>(
     board: &'c Board<'b, 'a>,
     check: &CheckRule,
-    stops: impl Fn(Own<'c, 'b, 'a>) -> bool,
-    mut each: impl FnMut(usize, Own<'c, 'b, 'a>),
+    first: impl Fn(Own<'c, 'b, 'a>) -> Option<Option<bool>>,
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Option<bool>>),
 ) {
     #[cfg(not(test))]
     let _ = check;
     for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
-        if !stops(own) {
-            each(i, own);
+        let guard = first(own);
+        if guard != Some(Some(false)) {
+            each(i, own, guard);
         } else {
             #[cfg(test)]
             tests::agree_stopped(check, board, i, own);
@@ -134,18 +140,20 @@ enum Verdict {
 
 /// Whether a check fires for one binding. Conditions are read in place (super::quick)
 /// where they can be; anything else, and every error, is evaluated again by the general
-/// evaluator.
+/// evaluator. `first` is the value of the first conjunct of `when` where the caller has
+/// read it already.
 fn verdict(
     check: &CheckRule,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
+    first: Option<Option<bool>>,
     units: &UnitTable,
 ) -> Verdict {
     #[cfg(test)]
-    tests::agree_check(check, facts, own, units);
+    tests::agree_check(check, facts, own, first, units);
     let incomplete = |(shown, error)| Verdict::Incomplete(shown, error);
     if let Some(when) = &check.when {
-        match conjunction(&check.when_conjuncts, facts, own, units) {
+        match conjunction(&check.when_conjuncts, first, facts, own, units) {
             Ok(Some(true)) => {}
             Ok(_) => return Verdict::Passes,
             Err(Slow) => match expr::eval(when, facts, units) {
@@ -156,7 +164,7 @@ fn verdict(
         }
     }
     if let Some(require) = &check.require {
-        match conjunction(&check.require_conjuncts, facts, own, units) {
+        match conjunction(&check.require_conjuncts, None, facts, own, units) {
             Ok(Some(true)) => return Verdict::Passes,
             Ok(Some(false)) => {}
             // an absent condition is reported with its figures, by the general evaluator
@@ -176,23 +184,27 @@ fn verdict(
 /// The value of a condition kept as its conjuncts (`CheckRule::when_conjuncts`), read in
 /// place one by one as `and` reads them: a false one makes it false and stops it; else it is
 /// true when every one is, and absent (`None`) when one is absent. A guard on the checked
-/// indicator (`own`) is answered by reading its fields.
+/// indicator (`own`) is answered by reading its fields. `first` is the first conjunct's
+/// value, where it was read already.
 fn conjunction(
     conjuncts: &[Conjunct],
+    first: Option<Option<bool>>,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
-    let mut all_true = true;
-    for c in conjuncts {
+    let (mut all_true, rest) = match (first, conjuncts) {
+        (_, []) => return Err(Slow),
+        (None, all) => (true, all),
+        (Some(Some(false)), _) => return Ok(Some(false)),
+        (Some(value), [_, rest @ ..]) => (value.is_some(), rest),
+    };
+    for c in rest {
         match conjunct(c, facts, own, units)? {
             Some(true) => {}
             Some(false) => return Ok(Some(false)),
             None => all_true = false,
         }
-    }
-    if conjuncts.is_empty() {
-        return Err(Slow);
     }
     Ok(all_true.then_some(true))
 }
@@ -384,8 +396,19 @@ mod tests {
         check: &CheckRule,
         facts: &CheckFacts<'_, '_, '_>,
         own: Option<Own<'_, '_, '_>>,
+        first: Option<Option<bool>>,
         units: &UnitTable,
     ) {
+        if first.is_some() {
+            let whole = conjunction(&check.when_conjuncts, None, facts, own, units);
+            let rest = conjunction(&check.when_conjuncts, first, facts, own, units);
+            record(whole == rest, || {
+                format!(
+                    "{}: first guard {first:?}, {rest:?} for {whole:?}",
+                    check.id
+                )
+            });
+        }
         for e in check
             .when
             .iter()
@@ -398,7 +421,7 @@ mod tests {
             (&check.when, &check.when_conjuncts),
             (&check.require, &check.require_conjuncts),
         ] {
-            let (Some(e), Ok(q)) = (e, conjunction(conjuncts, facts, own, units)) else {
+            let (Some(e), Ok(q)) = (e, conjunction(conjuncts, None, facts, own, units)) else {
                 continue;
             };
             let slow = expr::eval(e, facts, units);
@@ -421,7 +444,7 @@ mod tests {
             binding: Binding::Indicator(i),
         };
         let units = &board.policy.units;
-        agree_check(check, &facts, Some(own), units);
+        agree_check(check, &facts, Some(own), None, units);
         let slow = check
             .when
             .as_ref()

@@ -8,6 +8,7 @@ use super::board::{Binding, Board, CheckFacts, IndicatorFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
+use crate::check::expr::CExpr;
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
 use crate::limits::MAX_FINDINGS;
@@ -219,13 +220,24 @@ fn conjunct(
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
     match (conjunct, own) {
-        (Conjunct::Expr(e), _) => match quick::eval(e, facts, units)? {
-            Quick::Bool(b) => Ok(Some(b)),
-            Quick::Absent => Ok(None),
-            _ => Err(Slow),
-        },
+        (Conjunct::Expr(e), _) => expression(e, facts, units),
         (guard, Some(own)) => read_guard(guard, own, units).ok_or(Slow),
         (_, None) => Err(Slow),
+    }
+}
+
+/// A conjunct kept as an expression, read in place. Its own function: the guards, most of
+/// the conjuncts, are read without the frame evaluating an expression needs.
+#[inline(never)]
+fn expression(
+    e: &CExpr,
+    facts: &CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    match quick::eval(e, facts, units)? {
+        Quick::Bool(b) => Ok(Some(b)),
+        Quick::Absent => Ok(None),
+        _ => Err(Slow),
     }
 }
 

@@ -704,11 +704,21 @@ fn left_unit<'x>(q: Quick<'x>) -> &'x Unit {
 fn order_product(a: Dec, (b, n): (Dec, Dec), per_cent: bool) -> Option<std::cmp::Ordering> {
     let ((x, s), (y, t), (m, u)) = (a.to_parts(), b.to_parts(), n.to_parts());
     let scale = t + u + if per_cent { 2 } else { 0 };
-    let digits = y.checked_mul(m)?;
+    // digits of 63 bits or fewer (most figures) multiply without overflow in 128 bits
+    let small = |v: i128| v.unsigned_abs() < 1 << 63;
+    let digits = if small(y) && small(m) {
+        y * m
+    } else {
+        y.checked_mul(m)?
+    };
     if scale > 28 || digits.unsigned_abs() >= 1 << 96 {
         return None;
     }
-    let up = |v: i128, places: u32| v.checked_mul(10i128.checked_pow(places)?);
+    let up = |v: i128, places: u32| match TENS.get(places as usize) {
+        // below 2⁹⁶ times 10⁹ or less: below 2¹²⁶
+        Some(ten) if v.unsigned_abs() < 1 << 96 => Some(v * ten),
+        _ => v.checked_mul(10i128.checked_pow(places)?),
+    };
     Some(if s <= scale {
         up(x, scale - s)?.cmp(&digits)
     } else {

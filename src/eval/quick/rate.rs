@@ -29,7 +29,11 @@ pub fn rounded_rate(a: Dec, b: Dec, places: u32) -> Option<Dec> {
     // a × 100 × 10ᵖ ÷ b, both sides as whole numbers: x·10^(t + 2 + p) ÷ y·10^s
     let num = u128::from(x).checked_mul(ten(t + 2 + places)?)?;
     let den = u128::from(y).checked_mul(ten(s)?)?;
-    let (whole, rest) = (num / den, num % den);
+    // in 64 bits where both fit (most amounts): a division of 128-bit numbers is a call
+    let (whole, rest) = match (u64::try_from(num), u64::try_from(den)) {
+        (Ok(n), Ok(d)) => (u128::from(n / d), u128::from(n % d)),
+        _ => (num / den, num % den),
+    };
     // bounds the evaluator's error, in steps of the last place, at 10⁻²⁶ × (10ᵖ + whole + 1)
     // (a quotient to 28 digits times 100, each step off by at most one unit of its last
     // digit); kept a million times further away than that

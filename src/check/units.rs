@@ -49,12 +49,22 @@ impl UnitTable {
         self.declared.iter().map(String::as_str)
     }
 
-    /// How `b` relates to `a`.
+    /// How `b` relates to `a`. The same unit (most figures compared or added) is told
+    /// where it is asked; named units that differ are looked up.
+    #[inline]
     pub fn relate(&self, a: &Unit, b: &Unit) -> Relation {
         match (a, b) {
             (Unit::None, _) | (_, Unit::None) => Relation::Same,
             (Unit::Percent, Unit::Percent) => Relation::Same,
             (Unit::Named(x), Unit::Named(y)) if x == y => Relation::Same,
+            _ => self.relate_apart(a, b),
+        }
+    }
+
+    /// [`UnitTable::relate`] of units that are not the same.
+    #[inline(never)]
+    fn relate_apart(&self, a: &Unit, b: &Unit) -> Relation {
+        match (a, b) {
             (Unit::Named(x), Unit::Named(y)) => {
                 let (rx, ry) = (self.roots.get(x), self.roots.get(y));
                 if let (Some((rx, fx)), Some((ry, fy))) = (rx, ry) {

@@ -58,6 +58,11 @@ pub fn eval<'x>(
 ) -> Answer<'x> {
     match (&expr.kind, facts.binding) {
         (CKind::Field(Field::Indicator(f)), Binding::Indicator(i)) => indexed(facts, i, *f),
+        (CKind::Field(Field::Row(f)), Binding::Row(i)) => {
+            Ok(facts.board.report.budget.get(i).map_or(Quick::Absent, |r| {
+                row(r, *f, &facts.board.policy.budget_unit)
+            }))
+        }
         (CKind::Number(n, unit), _) => Ok(Quick::Num(*n, unit)),
         _ => node(expr, facts, units),
     }

@@ -26,9 +26,10 @@ pub fn rounded_rate(a: Dec, b: Dec, places: u32) -> Option<Dec> {
         return None;
     }
     let (x, y) = (u64::try_from(x).ok()?, u64::try_from(y).ok()?);
-    // a × 100 × 10ᵖ ÷ b, both sides as whole numbers: x·10^(t + 2 + p) ÷ y·10^s
-    let num = u128::from(x).checked_mul(ten(t + 2 + places)?)?;
-    let den = u128::from(y).checked_mul(ten(s)?)?;
+    // a × 100 × 10ᵖ ÷ b, both sides as whole numbers: x·10^(t + 2 + p) ÷ y·10^s (at most
+    // 10¹⁸ each, so a product of two 64-bit numbers)
+    let num = u128::from(x) * u128::from(ten(t + 2 + places)?);
+    let den = u128::from(y) * u128::from(ten(s)?);
     // in 64 bits where both fit (most amounts): a division of 128-bit numbers is a call
     let (whole, rest) = match (u64::try_from(num), u64::try_from(den)) {
         (Ok(n), Ok(d)) => (u128::from(n / d), u128::from(n % d)),
@@ -36,15 +37,20 @@ pub fn rounded_rate(a: Dec, b: Dec, places: u32) -> Option<Dec> {
     };
     // bounds the evaluator's error, in steps of the last place, at 10⁻²⁶ × (10ᵖ + whole + 1)
     // (a quotient to 28 digits times 100, each step off by at most one unit of its last
-    // digit); kept a million times further away than that
-    if whole >= 100_000_000_000_000_000_000 {
+    // digit); kept a million times further away than that: a distance d (in halves of
+    // 1 ÷ den steps) is far when d × 10²⁰ > 2 × den × (10ᵖ + whole + 1), that is when
+    // d > ⌊2 × den × (10ᵖ + whole + 1) ÷ 10²⁰⌋
+    const MILLION_TIMES: u128 = 100_000_000_000_000_000_000;
+    if whole >= MILLION_TIMES {
         return None;
     }
-    let margin = den.checked_mul(2)?.checked_mul(ten(places)? + whole + 1)?;
-    let far = |distance: u128| {
-        distance
-            .checked_mul(100_000_000_000_000_000_000)
-            .is_none_or(|d| d > margin)
+    let margin = den
+        .checked_mul(2)?
+        .checked_mul(u128::from(ten(places)?) + whole + 1)?;
+    let near = if margin < MILLION_TIMES {
+        0
+    } else {
+        margin / MILLION_TIMES
     };
     if rest == 0 {
         // the rate has `places` decimals or fewer: the evaluator's decimal is exact, and
@@ -52,16 +58,25 @@ pub fn rounded_rate(a: Dec, b: Dec, places: u32) -> Option<Dec> {
         return Dec::from_parts(i128::try_from(whole).ok()?, places).map(Dec::normalized);
     }
     let half = (2 * rest).abs_diff(den);
-    if !(far(half) && far(2 * rest) && far(2 * (den - rest))) {
+    if half <= near || 2 * rest <= near || 2 * (den - rest) <= near {
         return None;
     }
     let up = u128::from(2 * rest > den);
     Dec::from_parts(i128::try_from(whole + up).ok()?, places)
 }
 
-/// 10ⁿ, for n up to 38.
-fn ten(n: u32) -> Option<u128> {
-    10u128.checked_pow(n)
+/// 10ⁿ, for n up to 18 (the most places of a figure and of the rate, and two).
+fn ten(n: u32) -> Option<u64> {
+    const TENS: [u64; 19] = {
+        let mut tens = [1u64; 19];
+        let mut i = 1;
+        while i < 19 {
+            tens[i] = tens[i - 1] * 10;
+            i += 1;
+        }
+        tens
+    };
+    TENS.get(n as usize).copied()
 }
 
 #[cfg(test)]

@@ -173,6 +173,28 @@ mod tests {
             let b = Dec::from_parts(i128::from(budget), (seed % 3) as u32).unwrap();
             assert!(same(a, b, 2));
         }
+        // amounts whose rate falls on or next to a half step (x.xx5%) or a whole step
+        let mut near = 0;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let budget = (seed >> 40).max(1) * 1000;
+            let step = (seed >> 20) % 20_000;
+            let nudge = (seed % 5) as i128 - 2;
+            // budget × step ÷ 200000, in cents: a rate of step ÷ 2000 %
+            let executed = i128::from(budget) * i128::from(step) / 200_000 + nudge;
+            if executed <= 0 {
+                continue;
+            }
+            let a = Dec::from_parts(executed, 2).unwrap();
+            let b = Dec::from_parts(i128::from(budget), 2).unwrap();
+            for places in [1, 2, 3] {
+                assert!(same(a, b, places));
+                near += usize::from(rounded_rate(a, b, places).is_some());
+            }
+        }
+        assert!(near > 30_000, "only {near} decided near a step");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn qualitative(
         share,
         w,
         same_as_target,
-        judged,
+        judged: judged.map(Box::new),
     };
     Ok(Computed::new(working, exact))
 }
@@ -84,7 +84,7 @@ pub fn judged_unknown(word: &ShortStr, judged: Judged) -> Computed {
     Computed::new(
         Working::JudgedUnknown {
             word: word.clone(),
-            judged,
+            judged: Box::new(judged),
         },
         score,
     )

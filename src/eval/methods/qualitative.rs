@@ -30,9 +30,9 @@ pub fn classify<'v>(
         }
     }
     if let Some(c) = vocabulary
-        .classes
-        .iter()
-        .find(|c| holds(c, &|p| matches!(p, WordPattern::Exact(w) if w == word)))
+        .exact
+        .get(word)
+        .and_then(|&i| vocabulary.classes.get(i))
     {
         return Some((c, false));
     }

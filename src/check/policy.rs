@@ -138,6 +138,9 @@ pub struct NotDone {
 pub struct VocabularyRule {
     pub name: Option<String>,
     pub classes: Vec<WordClassRule>,
+    /// Each exact word (`"达成"`) with the first class that holds it: a qualitative actual
+    /// is classed by one look-up, not compared with every word of every class.
+    pub exact: super::names::NameIndex<usize>,
     pub span: Span,
 }
 

@@ -6,7 +6,7 @@ use super::Checker;
 use crate::decimal::Dec;
 use crate::interval::{End, Interval};
 use crate::source::{Span, Spanned};
-use crate::syntax::ast::{ActualsSetting, ClaimedMode, Item, RuleFile, Share};
+use crate::syntax::ast::{ActualsSetting, ClaimedMode, Item, RuleFile, Share, WordPattern};
 use std::collections::HashMap;
 
 impl Checker {
@@ -41,9 +41,18 @@ impl Checker {
                     span: class.span,
                 });
             }
+            let mut exact = super::names::NameIndex::default();
+            for (i, class) in classes.iter().enumerate() {
+                for pattern in &class.patterns {
+                    if let WordPattern::Exact(word) = &pattern.node {
+                        exact.entry(word.clone()).or_insert(i);
+                    }
+                }
+            }
             rules.push(VocabularyRule {
                 name,
                 classes,
+                exact,
                 span: v.span,
             });
         }

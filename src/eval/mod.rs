@@ -71,11 +71,9 @@ fn score_report<'a>(
     }
     let placements = placement::place(policy, report, &mut findings);
     let mut prepared = Vec::with_capacity(placements.len() + 1);
-    prepared.extend(
-        placements
-            .iter()
-            .filter_map(|p| prepare::prepare(policy, report, &budget, *p)),
-    );
+    for p in &placements {
+        prepare::prepare(policy, report, &budget, *p, &mut prepared);
+    }
     // The execution item is scored with the indicators (its derived actual may read theirs),
     // then kept apart: it belongs to no section.
     prepared.extend(prepare::prepare_execution(policy, report, &budget));

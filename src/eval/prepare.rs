@@ -87,14 +87,18 @@ fn read(text: Option<&str>) -> Written<'_> {
     })
 }
 
-/// A placed indicator, ready to score (the execution item, when placed, comes from
-/// [`prepare_execution`]).
+/// A placed indicator, ready to score, pushed onto `prepared` (the execution item, when
+/// placed, comes from [`prepare_execution`]).
+///
+/// Pushed here rather than returned: a `Prepared` is over 350 bytes, and returning it as an
+/// option to an iterator that pushed it copied it three times.
 pub fn prepare<'a>(
     policy: &'a Policy,
     report: &'a Report,
     budget: &BudgetView<'a>,
     placement: Placement,
-) -> Option<Prepared<'a>> {
+    prepared: &mut Vec<Prepared<'a>>,
+) {
     let row = placement.row.and_then(|i| report.indicators.get(i));
     // Each cell is trimmed once: its value, an unreadable cell and the scorecard keep the
     // same text.
@@ -105,7 +109,7 @@ pub fn prepare<'a>(
     let actual_text = actual_cell.map(Cow::Borrowed);
     let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
     let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
-    Some(match placement.rule {
+    prepared.push(match placement.rule {
         RuleRef::Named(id) => {
             let rule = &policy.indicators[id.0];
             let group = rule
@@ -152,8 +156,11 @@ pub fn prepare<'a>(
                 self_score,
             }
         }
-        RuleRef::Execution => return prepare_execution(policy, report, budget),
-    })
+        RuleRef::Execution => {
+            prepared.extend(prepare_execution(policy, report, budget));
+            return;
+        }
+    });
 }
 
 /// The execution item: its points, target and derived actual from the policy; what the unit

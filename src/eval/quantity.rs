@@ -65,7 +65,7 @@ impl Num {
         crate::scorecard::Figure {
             value: self.value,
             unit: self.unit.clone(),
-            exact: self.exact,
+            exact: self.exact.map(Box::new),
         }
     }
 

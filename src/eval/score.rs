@@ -418,7 +418,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
         let fb = Figure {
             value: b_value,
             unit: unit.clone(),
-            exact: b_exact,
+            exact: b_exact.map(Box::new),
         };
         self.actual = Val::Num(Num::new(b_value, unit.clone()));
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));

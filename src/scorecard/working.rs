@@ -12,8 +12,9 @@ pub struct Figure {
     pub value: Dec,
     pub unit: Unit,
     /// The exact quotient behind `value` when `value` had to be rounded (a derived actual):
-    /// the methods divide once, last, with it.
-    pub exact: Option<crate::decimal::Ratio>,
+    /// the methods divide once, last, with it. Boxed: few figures have one, and a figure is
+    /// in most workings, which are moved while an indicator is scored.
+    pub exact: Option<Box<crate::decimal::Ratio>>,
 }
 
 impl Figure {
@@ -28,6 +29,8 @@ impl Figure {
     /// The figure as an exact ratio (over 1 when `value` is exact).
     pub fn ratio(&self) -> crate::decimal::Ratio {
         self.exact
+            .as_deref()
+            .copied()
             .unwrap_or(crate::decimal::Ratio::whole(self.value))
     }
 }
@@ -81,11 +84,12 @@ pub enum Working {
         share: Dec,
         w: Dec,
         same_as_target: bool,
-        /// The auditor's judgement inside the class's band, when there is one.
-        judged: Option<Judged>,
+        /// The auditor's judgement inside the class's band, when there is one. Boxed: few
+        /// indicators are judged, and every working is moved while it is scored.
+        judged: Option<Box<Judged>>,
     },
     /// A word no class holds, scored by the auditor's judgement (its band is [0, w]).
-    JudgedUnknown { word: ShortStr, judged: Judged },
+    JudgedUnknown { word: ShortStr, judged: Box<Judged> },
     /// The target was missed and the method gives nothing for a miss.
     Missed {
         form: TargetForm,

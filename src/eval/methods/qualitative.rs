@@ -30,9 +30,9 @@ pub fn classify<'v>(
         }
     }
     if let Some(c) = vocabulary
-        .classes
-        .iter()
-        .find(|c| holds(c, &|p| matches!(p, WordPattern::Exact(w) if w == word)))
+        .exact
+        .get(word)
+        .and_then(|&i| vocabulary.classes.get(i))
     {
         return Some((c, false));
     }
@@ -73,7 +73,7 @@ pub fn qualitative(
         share,
         w,
         same_as_target,
-        judged,
+        judged: judged.map(Box::new),
     };
     Ok(Computed::new(working, exact))
 }
@@ -84,8 +84,46 @@ pub fn judged_unknown(word: &ShortStr, judged: Judged) -> Computed {
     Computed::new(
         Working::JudgedUnknown {
             word: word.clone(),
-            judged,
+            judged: Box::new(judged),
         },
         score,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::classify;
+    use crate::source::Sources;
+
+    #[test]
+    fn a_word_two_classes_hold_is_the_first_class_s_and_prefixes_come_after_words() {
+        let text = r#"
+policy "测试" {
+  year 2021
+  full_marks 100
+  grades { 优 >= 90, 差 }
+}
+vocabulary {
+  partly 60%: "完成", prefix "较"
+  achieved 100%: same_as_target, "完成", "较好"
+  not_achieved 0%: prefix "未"
+}
+section "甲" { any indicator }
+default { word: qualitative }
+"#;
+        let mut sources = Sources::new();
+        let id = sources.add("test.pr", text);
+        let file = crate::syntax::parse(id, text).expect("parses");
+        let policy = crate::check::check(sources, id, &file).expect("checks");
+        let vocabulary = &policy.vocabularies[0];
+        let class = |word: &str, target: &str| {
+            classify(vocabulary, word, target).map(|(c, same)| (c.class.keyword(), same))
+        };
+        assert_eq!(class("完成", "其他"), Some(("partly", false)));
+        assert_eq!(class("较好", "其他"), Some(("achieved", false)));
+        assert_eq!(class("较差", "其他"), Some(("partly", false)));
+        assert_eq!(class("未完成", "其他"), Some(("not_achieved", false)));
+        assert_eq!(class("完成", "完成"), Some(("achieved", true)));
+        assert_eq!(class("良好", "其他"), None);
+    }
 }

@@ -185,7 +185,7 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    d.deserialize_seq(Rows(MAX_INDICATORS, PhantomData))
+    d.deserialize_seq(Rows(MAX_INDICATORS, 64, PhantomData))
 }
 
 /// The budget table: at most [`MAX_BUDGET_ROWS`] rows.
@@ -194,11 +194,14 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    d.deserialize_seq(Rows(MAX_BUDGET_ROWS, PhantomData))
+    d.deserialize_seq(Rows(MAX_BUDGET_ROWS, 8, PhantomData))
 }
 
-/// A list read one element at a time, refused at the first element beyond the limit.
-struct Rows<T>(usize, PhantomData<T>);
+/// A list read one element at a time, refused at the first element beyond the limit (the
+/// first number). serde_json cannot tell a list's length before reading it, so room for
+/// as many rows as a form's table usually has (the second) is made up front: a table grown
+/// from nothing was copied five times over on its way to a few dozen rows.
+struct Rows<T>(usize, usize, PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for Rows<T> {
     type Value = Vec<T>;
@@ -209,7 +212,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Rows<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
         let limit = self.0;
-        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(limit));
+        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(self.1).min(limit));
         while let Some(row) = seq.next_element()? {
             if rows.len() == limit {
                 return Err(de::Error::custom(format!("{TOO_MANY}{limit}")));

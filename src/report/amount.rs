@@ -117,13 +117,37 @@ impl<'de> Visitor<'de> for AmountVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Amount, A::Error> {
-        match map.next_key::<String>()? {
-            Some(key) if key == NUMBER_TOKEN => {
+        match map.next_key::<NumberKey>()? {
+            Some(NumberKey(true)) => {
                 let digits: String = map.next_value()?;
                 Amount::read(&digits, true)
             }
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
+    }
+}
+
+/// Whether a map's key is serde_json's marker for a number kept as its digits: compared
+/// where serde_json hands it over, not copied into a `String` for every JSON number.
+struct NumberKey(bool);
+
+impl<'de> Deserialize<'de> for NumberKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<NumberKey, D::Error> {
+        deserializer.deserialize_str(NumberKeyVisitor)
+    }
+}
+
+struct NumberKeyVisitor;
+
+impl Visitor<'_> for NumberKeyVisitor {
+    type Value = NumberKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<NumberKey, E> {
+        Ok(NumberKey(key == NUMBER_TOKEN))
     }
 }
 

@@ -452,7 +452,7 @@ impl Scorer<'_> {
         let Some(w) = row.points.as_ref().map(|p| p.value) else {
             self.find("perfrules::eval::no_points", &row.name);
             return Scored {
-                name: row.name.as_str().to_owned(),
+                name: row.name.clone(),
                 points: None,
                 score: None,
             };
@@ -473,7 +473,7 @@ impl Scorer<'_> {
         let score = round(exact.clamp_to(Dec::ZERO, w));
         self.after_score(&row.name, Some(row), w, score);
         Scored {
-            name: row.name.as_str().to_owned(),
+            name: row.name.clone(),
             points: Some(w),
             score: Some(score),
         }

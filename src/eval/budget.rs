@@ -52,8 +52,8 @@ impl<'r> BudgetView<'r> {
     /// `budget.under["heading"]`. A row or heading with nothing under it has no rows.
     pub fn under(&self, report: &Report, group: &BudgetGroup) -> Option<(String, Vec<usize>)> {
         let heading = match group {
-            BudgetGroup::Total => report.budget.get(self.total?)?.item.as_str().to_owned(),
-            BudgetGroup::Item(item) => self.find(report, item)?.item.as_str().to_owned(),
+            BudgetGroup::Total => report.budget.get(self.total?)?.item.clone(),
+            BudgetGroup::Item(item) => self.find(report, item)?.item.clone(),
             BudgetGroup::Heading(heading) => heading.clone(),
         };
         let key = names::key(&heading);

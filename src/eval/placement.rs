@@ -67,7 +67,7 @@ pub fn place<'a>(
             }
             row_of[id.0] = Some(i);
             if section != Some(rule.section) {
-                let written = row.level1.as_str().to_owned();
+                let written = row.level1.clone();
                 let policy_section = policy.sections[rule.section.0].name.clone();
                 findings.push(engine(
                     Severity::Warning,
@@ -107,7 +107,7 @@ pub fn place<'a>(
             }),
             None => {
                 let suggestion = suggest(policy, &row.name, &row.level1);
-                let level1 = row.level1.as_str().to_owned();
+                let level1 = row.level1.clone();
                 findings.push(engine(
                     Severity::Error,
                     &row.name,

@@ -7,7 +7,6 @@ use crate::limits::{
 };
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
-use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -47,136 +46,34 @@ pub fn too_deep(text: &str) -> Option<usize> {
 }
 
 /// A text of a report: at most [`MAX_TEXT_CHARS`] characters.
-#[inline]
-pub fn text<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: for<'a> From<&'a str>,
-{
-    let beyond = Cell::new(None);
-    let text = d.deserialize_string(Bounded::new(MAX_TEXT_CHARS, &beyond));
-    refused(&beyond)?;
-    text
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    within(s, MAX_TEXT_CHARS)
 }
 
 /// An optional text of a report: at most [`MAX_TEXT_CHARS`] characters.
-#[inline]
-pub fn optional_text<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: for<'a> From<&'a str>,
-{
-    let beyond = Cell::new(None);
-    let text = d.deserialize_option(Optional(Bounded::new(MAX_TEXT_CHARS, &beyond)));
-    refused(&beyond)?;
-    text
+pub fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|s| within(s, MAX_TEXT_CHARS))
+        .transpose()
 }
 
 /// A target or actual: at most [`MAX_VALUE_CHARS`] characters.
-#[inline]
-pub fn optional_value<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: for<'a> From<&'a str>,
-{
-    let beyond = Cell::new(None);
-    let text = d.deserialize_option(Optional(Bounded::new(MAX_VALUE_CHARS, &beyond)));
-    refused(&beyond)?;
-    text
+pub fn optional_value<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|s| within(s, MAX_VALUE_CHARS))
+        .transpose()
 }
 
-/// A text beyond its limit: its limit and its length in characters.
-#[derive(Clone, Copy)]
-struct TooLong {
-    limit: usize,
-    chars: usize,
-}
-
-/// The error for a text found beyond its limit, if one was.
-///
-/// It is raised only once serde_json has handed the string over, as when texts were read
-/// as `String`s and measured after: serde_json places an error raised inside its reading
-/// of a string at the string, one raised after it where it gives up the enclosing object
-/// (past its closing brace), and a diagnostic's offset must not depend on how a text is
-/// kept.
-fn refused<E: de::Error>(beyond: &Cell<Option<TooLong>>) -> Result<(), E> {
-    match beyond.get() {
-        None => Ok(()),
-        Some(too_long) => Err(too_long.error()),
-    }
-}
-
-impl TooLong {
-    #[cold]
-    #[inline(never)]
-    fn error<E: de::Error>(self) -> E {
-        let TooLong { limit, chars } = self;
-        E::custom(format!("{TOO_LONG}{limit}\u{1}{chars}"))
-    }
-}
-
-/// A string of at most so many characters, measured on the text serde_json hands over
-/// (borrowed from the input when it has no escapes) before it is kept: a short text kept
-/// as a [`crate::value::ShortStr`] is never allocated. It refuses what `String` refuses,
-/// in the same words; a text beyond the limit is kept empty and noted in `beyond`.
-struct Bounded<'b, T> {
-    limit: usize,
-    beyond: &'b Cell<Option<TooLong>>,
-    kept: PhantomData<T>,
-}
-
-impl<'b, T> Bounded<'b, T> {
-    fn new(limit: usize, beyond: &'b Cell<Option<TooLong>>) -> Self {
-        Bounded {
-            limit,
-            beyond,
-            kept: PhantomData,
+fn within<E: de::Error>(s: String, limit: usize) -> Result<String, E> {
+    // Bytes bound characters from above: most texts need no count.
+    if s.len() > limit {
+        let chars = s.chars().count();
+        if chars > limit {
+            return Err(E::custom(format!("{TOO_LONG}{limit}\u{1}{chars}")));
         }
     }
-}
-
-impl<T: for<'a> From<&'a str>> Visitor<'_> for Bounded<'_, T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
-        // Bytes bound characters from above: most texts need no count.
-        if s.len() > self.limit {
-            let chars = s.chars().count();
-            if chars > self.limit {
-                let limit = self.limit;
-                self.beyond.set(Some(TooLong { limit, chars }));
-                return Ok(T::from(""));
-            }
-        }
-        Ok(T::from(s))
-    }
-}
-
-/// `Option`'s reading, with a [`Bounded`] text inside: `null` is `None`.
-struct Optional<'b, T>(Bounded<'b, T>);
-
-impl<'de, T: for<'a> From<&'a str>> Visitor<'de> for Optional<'_, T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("option")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
-        d.deserialize_string(self.0).map(Some)
-    }
+    Ok(s)
 }
 
 /// The indicator table: at most [`MAX_INDICATORS`] rows.
@@ -236,43 +133,5 @@ mod tests {
         assert_eq!(too_deep(&quoted), None);
         let closed = "[]".repeat(MAX_JSON_DEPTH + 1);
         assert_eq!(too_deep(&closed), None);
-    }
-}
-
-#[cfg(test)]
-mod offsets {
-    use crate::report::{Report, ReportErrorKind};
-
-    /// A text beyond its limit is refused where serde_json stood when it handed the
-    /// string over and the row was given up: the brace after the row's last field, the
-    /// string's closing quote before a comma. (Kept as it was when texts were read as
-    /// `String`s and measured after.)
-    #[test]
-    fn a_text_too_long_is_placed_as_it_always_was() {
-        let long = "完".repeat(1001);
-        let last = format!(
-            r#"{{"unit": "u", "year": 2021, "indicators": [{{"level1": "a", "name": "b", "actual": "{long}"}}]}}"#
-        );
-        let e = Report::from_json(&last).unwrap_err();
-        assert!(matches!(
-            e.kind,
-            ReportErrorKind::TextTooLong {
-                chars: 1001,
-                limit: 1000
-            }
-        ));
-        assert_eq!(e.path, "indicators[0].actual");
-        assert_eq!(e.offset, last.find("}]").unwrap());
-        let middle = format!(
-            r#"{{"unit": "u", "year": 2021, "indicators": [{{"level1": "a", "actual": "{long}", "name": "b"}}]}}"#
-        );
-        let e = Report::from_json(&middle).unwrap_err();
-        assert_eq!(e.offset, middle.find("\", \"name").unwrap());
-        let short = last.replace(&long, &"完".repeat(1000));
-        let report = Report::from_json(&short).unwrap();
-        assert_eq!(
-            report.indicators[0].actual.as_deref(),
-            Some(&*"完".repeat(1000))
-        );
     }
 }

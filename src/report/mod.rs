@@ -15,7 +15,6 @@ pub use bounded::{indicator_rows, optional_text, text};
 pub const SCHEMA: &str = include_str!("report.schema.json");
 pub use error::{ReportError, ReportErrorKind};
 
-use crate::value::ShortStr;
 use serde::Deserialize;
 
 /// One unit's self-evaluation for one year.
@@ -50,10 +49,10 @@ pub struct Report {
 pub struct BudgetRow {
     /// 部门整体预算总额 / 财政拨款 / 基本支出 …
     #[serde(deserialize_with = "bounded::text")]
-    pub item: ShortStr,
+    pub item: String,
     /// The heading the row stands under (资金来源, 资金结构); the total row has none.
     #[serde(default, deserialize_with = "bounded::optional_text")]
-    pub parent: Option<ShortStr>,
+    pub parent: Option<String>,
     /// 全年预算数
     pub budget: Amount,
     /// 全年执行数
@@ -75,25 +74,25 @@ pub struct BudgetRow {
 pub struct IndicatorRow {
     /// 一级指标
     #[serde(deserialize_with = "bounded::text")]
-    pub level1: ShortStr,
+    pub level1: String,
     /// 二级指标, where the form has one.
     #[serde(default, deserialize_with = "bounded::optional_text")]
-    pub level2: Option<ShortStr>,
+    pub level2: Option<String>,
     /// 三级指标, as written.
     #[serde(deserialize_with = "bounded::text")]
-    pub name: ShortStr,
+    pub name: String,
     /// 分值 the unit declared.
     #[serde(default)]
     pub points: Option<Amount>,
     /// 年度指标值, as written.
     #[serde(default, deserialize_with = "bounded::optional_value")]
-    pub target: Option<ShortStr>,
+    pub target: Option<String>,
     /// 全年完成值 / 实际完成值, as written.
     #[serde(default, deserialize_with = "bounded::optional_value")]
-    pub actual: Option<ShortStr>,
+    pub actual: Option<String>,
     /// 原因分析 / 偏差原因分析及改进措施.
     #[serde(default, deserialize_with = "bounded::optional_text")]
-    pub reason: Option<ShortStr>,
+    pub reason: Option<String>,
     /// 自评分 / 得分, the unit's own score.
     #[serde(default)]
     pub self_score: Option<Amount>,

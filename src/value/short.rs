@@ -1,9 +1,8 @@
 //! A short text that is cheap to copy: units (`次`, `人次`), words (`完整`) and values as
 //! written (`>=14次`) are a few characters long and copied into every figure, working and
-//! check that reads them; a report's cells (`≥90%`, its rows' headings) are mostly as
-//! short, and are read into one without an allocation each. Up to 23 bytes (seven CJK
-//! characters) are kept in place (copying one is copying 24 bytes, no allocation); a longer
-//! text is shared (`Arc<str>`), so a copy never allocates either.
+//! check that reads them. Up to 23 bytes (seven CJK characters) are kept in place (copying one is copying
+//! 24 bytes, no allocation); a longer text is shared (`Arc<str>`), so a copy never
+//! allocates either.
 //!
 //! Kept by `smol_str::SmolStr`, which is exactly that design: reading the text back is free,
 //! where a safe copy of ours had to check the bytes for UTF-8 on every read (some 120

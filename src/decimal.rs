@@ -17,7 +17,7 @@ use std::str::FromStr;
 pub struct Dec(Decimal);
 
 /// 10⁰ … 10²⁸, for bringing two figures to one scale.
-const POWERS_OF_TEN: [i128; 29] = {
+pub(crate) const POWERS_OF_TEN: [i128; 29] = {
     let mut powers = [1i128; 29];
     let mut i = 1;
     while i < 29 {

@@ -65,18 +65,14 @@ pub fn rounded_rate(a: Dec, b: Dec, places: u32) -> Option<Dec> {
     Dec::from_parts(i128::try_from(whole + up).ok()?, places)
 }
 
-/// 10ⁿ, for n up to 18 (the most places of a figure and of the rate, and two).
+/// 10ⁿ, for n up to 18 (the most places of a figure and of the rate, and two), so that a
+/// product of two fits in 128 bits.
 fn ten(n: u32) -> Option<u64> {
-    const TENS: [u64; 19] = {
-        let mut tens = [1u64; 19];
-        let mut i = 1;
-        while i < 19 {
-            tens[i] = tens[i - 1] * 10;
-            i += 1;
-        }
-        tens
-    };
-    TENS.get(n as usize).copied()
+    if n > 18 {
+        return None;
+    }
+    let power = crate::decimal::POWERS_OF_TEN.get(n as usize)?;
+    u64::try_from(*power).ok()
 }
 
 #[cfg(test)]

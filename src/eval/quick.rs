@@ -672,17 +672,16 @@ pub fn scaled(
         return Ok(None);
     };
     let (unit, per_cent) = product_unit(b.1, factor.1)?;
-    let exact = match (figure(left), units.relate(left_unit(left), unit)) {
-        (Some(a), Relation::Same | Relation::Compatible(..)) => {
-            order_product(a.0, (b.0, factor.0), per_cent)
-        }
+    let a = figure(left);
+    let exact = a.and_then(|a| match units.relate(a.1, unit) {
+        Relation::Same | Relation::Compatible(..) => order_product(a.0, (b.0, factor.0), per_cent),
         _ => None,
-    };
+    });
     let ord = match exact {
         Some(ord) => ord,
         None => {
             let product = product(b, factor)?;
-            let Some(a) = figure(left) else {
+            let Some(a) = a else {
                 return Ok(None);
             };
             let (x, y) = compare(a, product, units)?;
@@ -695,11 +694,6 @@ pub fn scaled(
         BinaryOp::Gt => ord.is_gt(),
         _ => ord.is_ge(),
     }))
-}
-
-/// The unit of a figure (none for any other value).
-fn left_unit<'x>(q: Quick<'x>) -> &'x Unit {
-    figure(q).map_or(&NONE, |(_, unit)| unit)
 }
 
 /// The order of `a` against the product `b × n` (a hundredth of it when `per_cent`), as

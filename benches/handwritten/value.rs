@@ -67,42 +67,73 @@ fn digit(c: char) -> Option<u32> {
 
 const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
 
+/// Reads a cell. Each form is tried only when the cell's first character can begin it,
+/// so a word like `完整` goes straight to the end.
 pub fn read(text: &str) -> Value<'_> {
-    let t = text.trim_matches(|c: char| c.is_whitespace());
-    if t.is_empty() || t.chars().all(|c| "/／-－—–".contains(c)) {
+    let t = text.trim();
+    let Some(first) = t.chars().next() else {
+        return Value::Blank;
+    };
+    if t.chars()
+        .all(|c| matches!(c, '/' | '／' | '-' | '－' | '—' | '–'))
+    {
         return Value::Blank;
     }
-    if let Some(p) = period(t) {
-        return Value::Period(p);
+    if may_start_period(first) {
+        if let Some(p) = period(t) {
+            return Value::Period(p);
+        }
     }
-    if let Some(q) = quantity(t) {
+    if let Some(q) = quantity(t, first) {
         return q;
     }
-    let first = t.chars().next().unwrap_or(' ');
-    if digit(first).is_some() || ">≥≧＞<≤≦＜=＝﹦".contains(first) {
+    if digit(first).is_some() || is_comparison_sign(first) {
         Value::Bad
     } else {
         Value::Word(t)
     }
 }
 
-/// Leading digits: their value and byte length.
+fn is_comparison_sign(c: char) -> bool {
+    matches!(
+        c,
+        '>' | '≥' | '≧' | '＞' | '<' | '≤' | '≦' | '＜' | '=' | '＝' | '﹦'
+    )
+}
+
+/// The first characters of the periods below: a digit, a word period or a quarter.
+fn may_start_period(c: char) -> bool {
+    digit(c).is_some()
+        || matches!(
+            c,
+            '上' | '下' | '年' | '全' | '第' | '一' | '二' | '三' | '四'
+        )
+}
+
+/// Leading digits (at most `max`, ASCII or full-width): their value and byte length.
 fn number_at(s: &str, max: usize) -> Option<(u32, usize)> {
-    let mut n = 0u32;
-    let mut len = 0;
-    for (count, c) in s.chars().enumerate() {
-        if count == max {
-            break;
-        }
-        match digit(c) {
-            Some(d) => {
+    let bytes = s.as_bytes();
+    let (mut n, mut len) = (0u32, 0);
+    for _ in 0..max {
+        match digit_at(bytes, len) {
+            Some((d, width)) => {
                 n = n * 10 + d;
-                len += c.len_utf8();
+                len += width;
             }
             None => break,
         }
     }
     (len > 0).then_some((n, len))
+}
+
+/// The digit at byte `at` (`0`–`9` or `０`–`９`): its value and byte length.
+fn digit_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    match bytes.get(at..)? {
+        [b @ b'0'..=b'9', ..] => Some((u32::from(b - b'0'), 1)),
+        // U+FF10..U+FF19 in UTF-8
+        [0xEF, 0xBC, b @ 0x90..=0x99, ..] => Some((u32::from(b - 0x90), 3)),
+        _ => None,
+    }
 }
 
 fn year4(s: &str) -> Option<(i32, &str)> {
@@ -146,11 +177,11 @@ fn period_body(t: &str) -> Option<(Period, &str)> {
             let r = r.strip_prefix(['底', '末', '内']).unwrap_or(r);
             return Some((Period::Year(Some(y)), r));
         }
-        let sep = rest.chars().next().filter(|c| "-/.－／．".contains(*c))?;
+        let sep = rest.chars().next().filter(|c| is_date_separator(*c))?;
         let r = &rest[sep.len_utf8()..];
         let (m, len) = number_at(r, 2)?;
         let r = &r[len..];
-        let sep = r.chars().next().filter(|c| "-/.－／．".contains(*c))?;
+        let sep = r.chars().next().filter(|c| is_date_separator(*c))?;
         let (d, len) = number_at(&r[sep.len_utf8()..], 2)?;
         return Some((Period::Day(Some(y), m, d), &r[sep.len_utf8() + len..]));
     }
@@ -176,6 +207,10 @@ fn period_body(t: &str) -> Option<(Period, &str)> {
     }
     let r = r.strip_prefix(['底', '末', '份']).unwrap_or(r);
     Some((Period::Month(None, m), r))
+}
+
+fn is_date_separator(c: char) -> bool {
+    matches!(c, '-' | '/' | '.' | '－' | '／' | '．')
 }
 
 const PREFIXES: &[(&str, Cmp)] = &[
@@ -229,36 +264,92 @@ const SUFFIXES: &[(&str, Cmp)] = &[
     ("内", Cmp::AtMost),
 ];
 
-fn quantity(t: &str) -> Option<Value<'_>> {
-    let (mut cmp, rest) = match PREFIXES.iter().find(|(p, _)| t.starts_with(p)) {
+/// Whether `t` can begin with a suffix of [`SUFFIXES`].
+fn may_start_suffix(t: &str) -> bool {
+    t.starts_with(['及', '以', '内'])
+}
+
+/// The suffix of [`SUFFIXES`] that `t` begins with.
+fn suffix(t: &str) -> Option<&'static (&'static str, Cmp)> {
+    if may_start_suffix(t) {
+        SUFFIXES.iter().find(|(s, _)| t.starts_with(s))
+    } else {
+        None
+    }
+}
+
+/// A character a prefix of [`PREFIXES`] can begin with.
+fn may_start_prefix(c: char) -> bool {
+    is_comparison_sign(c)
+        || matches!(
+            c,
+            '不' | '至' | '最' | '高' | '超' | '大' | '多' | '低' | '少' | '小'
+        )
+}
+
+/// One character of a number as the scan below sees it.
+#[derive(Clone, Copy)]
+enum NumChar {
+    Digit,
+    Comma,
+    Point,
+}
+
+fn num_char(bytes: &[u8], at: usize) -> Option<(NumChar, usize)> {
+    match bytes.get(at..)? {
+        [b'0'..=b'9', ..] => Some((NumChar::Digit, 1)),
+        [b',', ..] => Some((NumChar::Comma, 1)),
+        [b'.', ..] => Some((NumChar::Point, 1)),
+        // U+FF10..U+FF19, '，' U+FF0C and '．' U+FF0E in UTF-8
+        [0xEF, 0xBC, 0x90..=0x99, ..] => Some((NumChar::Digit, 3)),
+        [0xEF, 0xBC, 0x8C, ..] => Some((NumChar::Comma, 3)),
+        [0xEF, 0xBC, 0x8E, ..] => Some((NumChar::Point, 3)),
+        _ => None,
+    }
+}
+
+fn quantity(t: &str, first: char) -> Option<Value<'_>> {
+    let prefix = if may_start_prefix(first) {
+        PREFIXES.iter().find(|(p, _)| t.starts_with(p))
+    } else {
+        None
+    };
+    let (mut cmp, rest) = match prefix {
         Some((p, c)) => (Some(*c), t[p.len()..].trim_start_matches(SPACES)),
         None => (None, t),
     };
     // the number: [-]digits(,ddd)*(.digits)?
+    let bytes = rest.as_bytes();
+    let mut at = if rest.starts_with('-') {
+        1
+    } else if rest.starts_with('－') {
+        '－'.len_utf8()
+    } else {
+        0
+    };
     let mut end = 0;
-    let mut chars = rest.char_indices().peekable();
-    if let Some(&(_, '-' | '－')) = chars.peek() {
-        chars.next();
-    }
     let mut digits = 0;
     let mut group: Option<usize> = None;
     let mut point = false;
-    while let Some(&(i, c)) = chars.peek() {
-        if digit(c).is_some() {
-            digits += 1;
-            if let Some(g) = group.as_mut() {
-                *g += 1;
+    while let Some((c, width)) = num_char(bytes, at) {
+        match c {
+            NumChar::Digit => {
+                digits += 1;
+                if let Some(g) = group.as_mut() {
+                    *g += 1;
+                }
+                end = at + width;
             }
-            end = i + c.len_utf8();
-        } else if (c == ',' || c == '，') && !point && digits > 0 && group.is_none_or(|g| g == 3) {
-            group = Some(0);
-        } else if (c == '.' || c == '．') && !point && digits > 0 && group.is_none_or(|g| g == 3) {
-            point = true;
-            group = None;
-        } else {
-            break;
+            NumChar::Comma if !point && digits > 0 && group.is_none_or(|g| g == 3) => {
+                group = Some(0);
+            }
+            NumChar::Point if !point && digits > 0 && group.is_none_or(|g| g == 3) => {
+                point = true;
+                group = None;
+            }
+            _ => break,
         }
-        chars.next();
+        at += width;
     }
     if digits == 0 || group.is_some_and(|g| g != 3) {
         return None;
@@ -273,7 +364,7 @@ fn quantity(t: &str) -> Option<Value<'_>> {
         let mut len = 0;
         for c in r.chars() {
             let tail = &r[len..];
-            if let Some((s, _)) = SUFFIXES.iter().find(|(s, _)| tail.starts_with(s)) {
+            if let Some((s, _)) = suffix(tail) {
                 let after = tail[s.len()..].trim_start_matches(SPACES);
                 if after.chars().next().is_none_or(|n| !n.is_alphabetic()) {
                     break;
@@ -289,7 +380,7 @@ fn quantity(t: &str) -> Option<Value<'_>> {
         r = &r[len..];
     }
     let r = r.trim_start_matches(SPACES);
-    let r = match SUFFIXES.iter().find(|(s, _)| r.starts_with(s)) {
+    let r = match suffix(r) {
         Some((s, c)) => {
             if cmp.is_some() {
                 return Some(Value::Bad);

@@ -110,23 +110,37 @@ const UNITS: [&str; 22] = [
 
 /// Names as units write them: no spaces or quotes, full-width letters as ASCII.
 fn key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    out.extend(key_chars(name));
+    let mut out = String::new();
+    key_into(&mut out, name);
     out
 }
 
-fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !"\"'“”‘’「」『』＂＇".contains(*c))
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            c => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
+/// [`key`] into a buffer the caller reuses.
+fn key_into(out: &mut String, name: &str) {
+    out.clear();
+    out.extend(key_chars(name));
 }
 
-/// A level-1 heading without a weight written into it (`产出指标(50分)`).
-fn heading(name: &str) -> String {
+/// Whether two names have the same [`key`].
+fn same_key(a: &str, b: &str) -> bool {
+    a == b || key_chars(a).eq(key_chars(b))
+}
+
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter_map(|c| match c {
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => {
+            None
+        }
+        c if c.is_whitespace() => None,
+        '\u{ff01}'..='\u{ff5e}' => {
+            Some(char::from_u32(c as u32 - 0xfee0).map_or(c, |c| c.to_ascii_lowercase()))
+        }
+        c => Some(c.to_ascii_lowercase()),
+    })
+}
+
+/// A level-1 heading without a weight written into it (`产出指标(50分)`), to be keyed.
+fn heading(name: &str) -> &str {
     let t = name.trim();
     for open in ["(", "（"] {
         if let Some(at) = t.rfind(open) {
@@ -138,12 +152,12 @@ fn heading(name: &str) -> String {
                         .all(|c| c.is_ascii_digit() || c == '.' || ('０'..='９').contains(&c))
                     && t.ends_with([')', '）'])
                 {
-                    return key(&t[..at]);
+                    return &t[..at];
                 }
             }
         }
     }
-    key(t)
+    t
 }
 
 fn d(s: &str) -> Dec {
@@ -195,24 +209,28 @@ pub fn score(report: &Report) -> Card {
     if report.year != 2021 {
         s.find("perfrules::eval::year_outside", "");
     }
-    if report.kind.as_deref().map(key).as_deref() != Some("部门整体支出") {
+    if !report
+        .kind
+        .as_deref()
+        .is_some_and(|k| same_key(k, "部门整体支出"))
+    {
         s.find("perfrules::eval::kind_outside", "");
     }
-    let total_rows: Vec<usize> = (0..report.budget.len())
-        .filter(|&i| {
-            report.budget[i]
-                .parent
-                .as_deref()
-                .is_none_or(|p| p.trim().is_empty())
-        })
-        .collect();
-    if !report.budget.is_empty() && total_rows.len() != 1 {
+    let mut total_rows = report
+        .budget
+        .iter()
+        .filter(|r| r.parent.as_deref().is_none_or(|p| p.trim().is_empty()));
+    let total = match (total_rows.next(), total_rows.next()) {
+        (Some(t), None) => Some(t),
+        _ => None,
+    };
+    if !report.budget.is_empty() && total.is_none() {
         s.find("perfrules::eval::total_row", "");
     }
-    let total = (total_rows.len() == 1).then(|| &report.budget[total_rows[0]]);
 
     // Placement (§2, §3): fixed names anywhere, other rows by their level 1. Keys of the
-    // policy's names are made once per process; a heading's once per run of rows.
+    // policy's names are made once per process, a row's name is keyed into one buffer, and
+    // a heading's section is found once per run of rows.
     static KEYS: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
     let (fixed_keys, section_keys) = KEYS.get_or_init(|| {
         (
@@ -221,26 +239,33 @@ pub fn score(report: &Report) -> Card {
         )
     });
     let mut fixed_row: [Option<usize>; 13] = [None; 13];
-    let mut open_rows: Vec<usize> = Vec::new();
-    let mut last: Option<(&str, String)> = None;
+    let mut open_rows: Vec<usize> = Vec::with_capacity(report.indicators.len());
+    let mut k = String::new();
+    // the last level 1 seen and its section's index in SECTIONS
+    let mut last: Option<(&str, Option<usize>)> = None;
     for (i, row) in report.indicators.iter().enumerate() {
-        if last.as_ref().is_none_or(|(l, _)| *l != row.level1) {
-            last = Some((&row.level1, heading(&row.level1)));
-        }
-        let h = last.as_ref().map_or("", |(_, h)| h.as_str());
-        let k = key(&row.name);
+        let section = match last {
+            Some((l, section)) if l == row.level1 => section,
+            _ => {
+                key_into(&mut k, heading(&row.level1));
+                let section = section_keys.iter().position(|x| *x == k);
+                last = Some((&row.level1, section));
+                section
+            }
+        };
+        key_into(&mut k, &row.name);
         if let Some(f) = fixed_keys.iter().position(|x| *x == k) {
             if fixed_row[f].is_some() {
                 s.find("perfrules::eval::duplicate_row", &row.name);
                 continue;
             }
-            if h != section_keys[0] {
+            if section != Some(0) {
                 s.find("perfrules::eval::misplaced_row", &row.name);
             }
             fixed_row[f] = Some(i);
             continue;
         }
-        if section_keys[1..].iter().any(|x| x == h) {
+        if section.is_some_and(|x| x > 0) {
             open_rows.push(i);
         } else {
             s.find("perfrules::eval::unmatched_row", &row.name);
@@ -560,7 +585,7 @@ impl Scorer<'_> {
             }
             (Value::Word(t), Value::Word(a)) => {
                 // §3.4: achieved, partly (60%), not achieved, or an auditor's judgement.
-                if key(a) == key(t) || ACHIEVED.contains(&a) {
+                if same_key(a, t) || ACHIEVED.contains(&a) {
                     w
                 } else if a.starts_with("较") || a.starts_with("基本") || a.starts_with("部分")
                 {

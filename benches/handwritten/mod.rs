@@ -19,29 +19,30 @@ use perfrules::report::{IndicatorRow, Report};
 use value::{read, Cmp, Value};
 use words::{ACHIEVED, NOT_DONE};
 
-/// One indicator, scored (`score` is `None` when it has no points).
+/// One indicator, scored (`score` is `None` when it has no points); its name as the
+/// policy or the report writes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Scored {
-    pub name: String,
+pub struct Scored<'r> {
+    pub name: &'r str,
     pub points: Option<Dec>,
     pub score: Option<Dec>,
 }
 
 /// A finding of §4: its code and what it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
+pub struct Finding<'r> {
     pub code: &'static str,
-    pub subject: String,
+    pub subject: &'r str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Card {
-    pub indicators: Vec<Scored>,
+pub struct Card<'r> {
+    pub indicators: Vec<Scored<'r>>,
     pub raw: Dec,
     pub max: Dec,
     pub total: Dec,
     pub grade: &'static str,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<'r>>,
 }
 
 /// How a fixed indicator (§2) is scored.
@@ -181,15 +182,12 @@ fn same_unit(a: &str, b: &str) -> Option<bool> {
 
 struct Scorer<'r> {
     report: &'r Report,
-    findings: Vec<Finding>,
+    findings: Vec<Finding<'r>>,
 }
 
-impl Scorer<'_> {
-    fn find(&mut self, code: &'static str, subject: &str) {
-        self.findings.push(Finding {
-            code,
-            subject: subject.to_string(),
-        });
+impl<'r> Scorer<'r> {
+    fn find(&mut self, code: &'static str, subject: &'r str) {
+        self.findings.push(Finding { code, subject });
     }
 }
 
@@ -201,7 +199,7 @@ struct Facts {
     figures: Option<(Dec, Dec)>,
 }
 
-pub fn score(report: &Report) -> Card {
+pub fn score(report: &Report) -> Card<'_> {
     let mut s = Scorer {
         report,
         findings: Vec::new(),
@@ -381,15 +379,15 @@ pub fn score(report: &Report) -> Card {
     }
 }
 
-impl Scorer<'_> {
+impl<'r> Scorer<'r> {
     fn fixed(
         &mut self,
-        name: &str,
+        name: &'static str,
         w: Dec,
         how: Fixed,
-        row: Option<&IndicatorRow>,
+        row: Option<&'r IndicatorRow>,
         total: Option<&perfrules::report::BudgetRow>,
-    ) -> Scored {
+    ) -> Scored<'r> {
         let exact = match how {
             Fixed::Completion => {
                 // The actual is derived: executed ÷ budget × 100%.
@@ -447,7 +445,7 @@ impl Scorer<'_> {
                 }
                 let Some(row) = row else {
                     return Scored {
-                        name: name.to_string(),
+                        name,
                         points: Some(w),
                         score: Some(Dec::ZERO),
                     };
@@ -467,17 +465,17 @@ impl Scorer<'_> {
         let score = round(exact.clamp_to(Dec::ZERO, w));
         self.after_score(name, row, w, score);
         Scored {
-            name: name.to_string(),
+            name,
             points: Some(w),
             score: Some(score),
         }
     }
 
-    fn open(&mut self, row: &IndicatorRow) -> Scored {
+    fn open(&mut self, row: &'r IndicatorRow) -> Scored<'r> {
         let Some(w) = row.points.as_ref().map(|p| p.value) else {
             self.find("perfrules::eval::no_points", &row.name);
             return Scored {
-                name: row.name.clone(),
+                name: &row.name,
                 points: None,
                 score: None,
             };
@@ -498,7 +496,7 @@ impl Scorer<'_> {
         let score = round(exact.clamp_to(Dec::ZERO, w));
         self.after_score(&row.name, Some(row), w, score);
         Scored {
-            name: row.name.clone(),
+            name: &row.name,
             points: Some(w),
             score: Some(score),
         }
@@ -506,7 +504,7 @@ impl Scorer<'_> {
 
     /// The actual of an indicator not scored because of its target: only §3.6's claim
     /// finding still applies.
-    fn not_scored_actual(&mut self, row: &IndicatorRow) {
+    fn not_scored_actual(&mut self, row: &'r IndicatorRow) {
         if let Some(Value::Qty(Some(c), ..)) = row.actual.as_deref().map(read) {
             if c != Cmp::Equal {
                 self.find("rules::claimed_bound", &row.name);
@@ -515,7 +513,7 @@ impl Scorer<'_> {
     }
 
     /// §3: not done, then the target's form.
-    fn by_target(&mut self, row: &IndicatorRow, name: &str, w: Dec, target: Value<'_>) -> Dec {
+    fn by_target(&mut self, row: &IndicatorRow, name: &'r str, w: Dec, target: Value<'_>) -> Dec {
         let actual = row.actual.as_deref().map(read).unwrap_or(Value::Blank);
         match &actual {
             Value::Blank => return Dec::ZERO,
@@ -605,7 +603,7 @@ impl Scorer<'_> {
     }
 
     /// Deduct `step` per percentage point above `limit`%, floor 0 (§2).
-    fn deduct(&mut self, row: &IndicatorRow, name: &str, w: Dec, limit: Dec, step: Dec) -> Dec {
+    fn deduct(&mut self, row: &IndicatorRow, name: &'r str, w: Dec, limit: Dec, step: Dec) -> Dec {
         let actual = row.actual.as_deref().map(read).unwrap_or(Value::Blank);
         match actual {
             Value::Blank => Dec::ZERO,
@@ -634,7 +632,7 @@ impl Scorer<'_> {
     /// The 130% check of §4 on an at-least or equal target.
     fn after_numeric(
         &mut self,
-        name: &str,
+        name: &'r str,
         row: Option<&IndicatorRow>,
         _w: Dec,
         e: Dec,
@@ -652,7 +650,7 @@ impl Scorer<'_> {
     }
 
     /// §4 findings on every scored indicator: self-score and reason.
-    fn after_score(&mut self, name: &str, row: Option<&IndicatorRow>, w: Dec, score: Dec) {
+    fn after_score(&mut self, name: &'r str, row: Option<&IndicatorRow>, w: Dec, score: Dec) {
         if let Some(own) = row.and_then(|r| r.self_score.as_ref()) {
             if own.value != score {
                 self.find("rules::self_score", name);

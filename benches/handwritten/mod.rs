@@ -51,10 +51,11 @@ enum Fixed {
     Word(&'static str),
     /// 预算完成率: executed ÷ budget of the total row, proportional to 100%.
     Completion,
-    /// Each percentage point above `limit`% deducts `step`, floor 0.
+    /// Each percentage point above `limit`% deducts `step_tenths` tenths of a point,
+    /// floor 0.
     Deduct {
         limit: i64,
-        step: &'static str,
+        step_tenths: u64,
     },
     /// Proportional to 100%.
     Percent,
@@ -70,7 +71,7 @@ const FIXED: [(&str, i64, Fixed); 13] = [
         2,
         Fixed::Deduct {
             limit: 100,
-            step: "0.2",
+            step_tenths: 2,
         },
     ),
     (
@@ -78,7 +79,7 @@ const FIXED: [(&str, i64, Fixed); 13] = [
         2,
         Fixed::Deduct {
             limit: 100,
-            step: "0.2",
+            step_tenths: 2,
         },
     ),
     (
@@ -86,7 +87,7 @@ const FIXED: [(&str, i64, Fixed); 13] = [
         2,
         Fixed::Deduct {
             limit: 5,
-            step: "0.4",
+            step_tenths: 4,
         },
     ),
     ("公务卡及现金管理合规性", 2, Fixed::Word("合规")),
@@ -161,8 +162,9 @@ fn heading(name: &str) -> &str {
     t
 }
 
-fn d(s: &str) -> Dec {
-    Dec::parse_plain(s).unwrap_or(Dec::ZERO)
+/// `n` tenths (`tenths(13)` is 1.3, one place as written).
+fn tenths(n: u64) -> Dec {
+    Dec::from_digits(n, 1).unwrap_or(Dec::ZERO)
 }
 
 fn round(x: Dec) -> Dec {
@@ -308,11 +310,11 @@ pub fn score(report: &Report) -> Card<'_> {
     if max.is_zero() {
         s.find("perfrules::eval::nothing_to_score", "");
     }
-    let grade = if total_score >= d("90") {
+    let grade = if total_score >= Dec::from_int(90) {
         "优"
-    } else if total_score >= d("80") {
+    } else if total_score >= Dec::from_int(80) {
         "良"
-    } else if total_score >= d("60") {
+    } else if total_score >= Dec::from_int(60) {
         "中"
     } else {
         "差"
@@ -455,8 +457,8 @@ impl<'r> Scorer<'r> {
                     Fixed::Percent => {
                         self.by_target(row, name, w, Value::Qty(None, Dec::HUNDRED, "%"))
                     }
-                    Fixed::Deduct { limit, step } => {
-                        self.deduct(row, name, w, Dec::from_int(limit), d(step))
+                    Fixed::Deduct { limit, step_tenths } => {
+                        self.deduct(row, name, w, Dec::from_int(limit), tenths(step_tenths))
                     }
                     Fixed::Completion => Dec::ZERO,
                 }
@@ -587,7 +589,7 @@ impl<'r> Scorer<'r> {
                     w
                 } else if a.starts_with("较") || a.starts_with("基本") || a.starts_with("部分")
                 {
-                    w.checked_mul(d("0.6")).unwrap_or(Dec::ZERO)
+                    w.checked_mul(tenths(6)).unwrap_or(Dec::ZERO)
                 } else if a.starts_with('未') || a.starts_with('不') || a == "无" || a == "否" {
                     Dec::ZERO
                 } else {
@@ -640,7 +642,7 @@ impl<'r> Scorer<'r> {
         figures: Option<(Dec, Dec)>,
     ) -> Dec {
         if let (true, Some((a, b))) = (at_least, figures) {
-            if b >= a.checked_mul(d("1.3")).unwrap_or(b)
+            if b >= a.checked_mul(tenths(13)).unwrap_or(b)
                 && !row.is_some_and(IndicatorRow::has_reason)
             {
                 self.find("rules::target_set_too_low", name);

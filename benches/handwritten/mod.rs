@@ -117,10 +117,20 @@ fn key(name: &str) -> String {
     out
 }
 
-/// [`key`] into a buffer the caller reuses.
+/// [`key`] into a buffer the caller reuses: runs of characters that are their own key
+/// are copied whole.
 fn key_into(out: &mut String, name: &str) {
     out.clear();
-    out.extend(key_chars(name));
+    let mut run = 0;
+    for (at, c) in name.char_indices() {
+        let k = key_char(c);
+        if k != Some(c) {
+            out.push_str(&name[run..at]);
+            out.extend(k);
+            run = at + c.len_utf8();
+        }
+    }
+    out.push_str(&name[run..]);
 }
 
 /// Whether two names have the same [`key`].
@@ -129,7 +139,14 @@ fn same_key(a: &str, b: &str) -> bool {
 }
 
 fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().filter_map(|c| match c {
+    name.chars().filter_map(key_char)
+}
+
+/// A character of a name as its key has it: none for spaces and quotes.
+fn key_char(c: char) -> Option<char> {
+    match c {
+        // CJK ideographs, most of a name: neither spaces, quotes nor full-width
+        '\u{4e00}'..='\u{9fff}' => Some(c),
         '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => {
             None
         }
@@ -138,7 +155,7 @@ fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
             Some(char::from_u32(c as u32 - 0xfee0).map_or(c, |c| c.to_ascii_lowercase()))
         }
         c => Some(c.to_ascii_lowercase()),
-    })
+    }
 }
 
 /// A level-1 heading without a weight written into it (`产出指标(50分)`), to be keyed.

@@ -65,7 +65,10 @@ fn digit(c: char) -> Option<u32> {
     }
 }
 
-const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}'];
+/// The spaces a value may have around its parts.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
 
 /// Reads a cell. Each form is tried only when the cell's first character can begin it,
 /// so a word like `完整` goes straight to the end.
@@ -147,7 +150,7 @@ fn period(t: &str) -> Option<Period> {
         .iter()
         .find_map(|b| rest.strip_prefix(b))
         .unwrap_or(rest);
-    rest.trim_matches(SPACES).is_empty().then_some(p)
+    rest.trim_matches(is_space).is_empty().then_some(p)
 }
 
 fn period_body(t: &str) -> Option<(Period, &str)> {
@@ -315,7 +318,7 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
         None
     };
     let (mut cmp, rest) = match prefix {
-        Some((p, c)) => (Some(*c), t[p.len()..].trim_start_matches(SPACES)),
+        Some((p, c)) => (Some(*c), t[p.len()..].trim_start_matches(is_space)),
         None => (None, t),
     };
     // the number: [-]digits(,ddd)*(.digits)?
@@ -355,7 +358,7 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
         return None;
     }
     let n = Dec::parse_written(&rest[..end]).ok()?;
-    let mut r = rest[end..].trim_start_matches(SPACES);
+    let mut r = rest[end..].trim_start_matches(is_space);
     let unit;
     if let Some(p) = ["%", "％", "百分比"].iter().find(|p| r.starts_with(**p)) {
         unit = "%";
@@ -365,7 +368,7 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
         for c in r.chars() {
             let tail = &r[len..];
             if let Some((s, _)) = suffix(tail) {
-                let after = tail[s.len()..].trim_start_matches(SPACES);
+                let after = tail[s.len()..].trim_start_matches(is_space);
                 if after.chars().next().is_none_or(|n| !n.is_alphabetic()) {
                     break;
                 }
@@ -379,7 +382,7 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
         unit = &r[..len];
         r = &r[len..];
     }
-    let r = r.trim_start_matches(SPACES);
+    let r = r.trim_start_matches(is_space);
     let r = match suffix(r) {
         Some((s, c)) => {
             if cmp.is_some() {
@@ -390,7 +393,7 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
         }
         None => r,
     };
-    r.trim_matches(SPACES)
+    r.trim_matches(is_space)
         .is_empty()
         .then_some(Value::Qty(cmp, n, unit))
 }

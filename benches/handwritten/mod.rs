@@ -105,10 +105,34 @@ const SECTIONS: [&str; 5] = [
     "效益指标",
     "满意度指标",
 ];
-const UNITS: [&str; 22] = [
-    "次", "份", "个", "人", "人次", "场", "本", "项", "户", "家", "篇", "期", "批", "天", "件",
-    "套", "台", "名", "所", "条", "册", "课时",
-];
+/// The units the policy declares, and `%`.
+fn declared_unit(u: &str) -> bool {
+    matches!(
+        u,
+        "%" | "次"
+            | "份"
+            | "个"
+            | "人"
+            | "人次"
+            | "场"
+            | "本"
+            | "项"
+            | "户"
+            | "家"
+            | "篇"
+            | "期"
+            | "批"
+            | "天"
+            | "件"
+            | "套"
+            | "台"
+            | "名"
+            | "所"
+            | "条"
+            | "册"
+            | "课时"
+    )
+}
 
 /// Names as units write them: no spaces or quotes, full-width letters as ASCII.
 fn key(name: &str) -> String {
@@ -547,15 +571,15 @@ impl<'r> Scorer<'r> {
         match (target, actual) {
             (Value::Qty(tc, a, tu), Value::Qty(_, b, bu)) => {
                 if bu != tu && !bu.is_empty() && !tu.is_empty() {
-                    if tu != "%" && !UNITS.contains(&tu) {
+                    if !declared_unit(tu) {
                         self.find("perfrules::eval::undeclared_unit", name);
                     }
-                    if bu != "%" && !UNITS.contains(&bu) {
+                    if !declared_unit(bu) {
                         self.find("perfrules::eval::undeclared_unit", name);
                     }
                 } else {
                     for u in [tu, bu] {
-                        if !u.is_empty() && u != "%" && !UNITS.contains(&u) {
+                        if !u.is_empty() && !declared_unit(u) {
                             self.find("perfrules::eval::undeclared_unit", name);
                             break;
                         }

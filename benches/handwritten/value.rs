@@ -290,6 +290,11 @@ fn may_start_prefix(c: char) -> bool {
         )
 }
 
+/// A letter of a unit: a CJK ideograph (most units), or any alphabetic character.
+fn is_letter(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphabetic()
+}
+
 /// One character of a number as the scan below sees it.
 #[derive(Clone, Copy)]
 enum NumChar {
@@ -369,11 +374,11 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
             let tail = &r[len..];
             if let Some((s, _)) = suffix(tail) {
                 let after = tail[s.len()..].trim_start_matches(is_space);
-                if after.chars().next().is_none_or(|n| !n.is_alphabetic()) {
+                if after.chars().next().is_none_or(|n| !is_letter(n)) {
                     break;
                 }
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 len += c.len_utf8();
             } else {
                 break;

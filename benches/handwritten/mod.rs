@@ -245,7 +245,8 @@ struct Facts {
 pub fn score(report: &Report) -> Card<'_> {
     let mut s = Scorer {
         report,
-        findings: Vec::new(),
+        // usually fewer findings than indicators: one allocation
+        findings: Vec::with_capacity(report.indicators.len()),
     };
     if report.year != 2021 {
         s.find("perfrules::eval::year_outside", "");

@@ -298,18 +298,18 @@ fn is_letter(c: char) -> bool {
 /// One character of a number as the scan below sees it.
 #[derive(Clone, Copy)]
 enum NumChar {
-    Digit,
+    Digit(u8),
     Comma,
     Point,
 }
 
 fn num_char(bytes: &[u8], at: usize) -> Option<(NumChar, usize)> {
     match bytes.get(at..)? {
-        [b'0'..=b'9', ..] => Some((NumChar::Digit, 1)),
+        [b @ b'0'..=b'9', ..] => Some((NumChar::Digit(b - b'0'), 1)),
         [b',', ..] => Some((NumChar::Comma, 1)),
         [b'.', ..] => Some((NumChar::Point, 1)),
         // U+FF10..U+FF19, '，' U+FF0C and '．' U+FF0E in UTF-8
-        [0xEF, 0xBC, 0x90..=0x99, ..] => Some((NumChar::Digit, 3)),
+        [0xEF, 0xBC, b @ 0x90..=0x99, ..] => Some((NumChar::Digit(b - 0x90), 3)),
         [0xEF, 0xBC, 0x8C, ..] => Some((NumChar::Comma, 3)),
         [0xEF, 0xBC, 0x8E, ..] => Some((NumChar::Point, 3)),
         _ => None,
@@ -335,13 +335,18 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
     } else {
         0
     };
+    let negative = at > 0;
     let mut end = 0;
     let mut digits = 0;
     let mut group: Option<usize> = None;
     let mut point = false;
+    // the digits' value and how many follow the point, as they are scanned
+    let (mut value, mut places) = (0u64, 0u32);
     while let Some((c, width)) = num_char(bytes, at) {
         match c {
-            NumChar::Digit => {
+            NumChar::Digit(d) => {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(d));
+                places += u32::from(point);
                 digits += 1;
                 if let Some(g) = group.as_mut() {
                     *g += 1;
@@ -362,7 +367,11 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
     if digits == 0 || group.is_some_and(|g| g != 3) {
         return None;
     }
-    let n = Dec::parse_written(&rest[..end]).ok()?;
+    // A negative number, or more digits than a u64 holds, goes to the decimal parser.
+    let n = match Dec::from_digits(value, places) {
+        Some(n) if !negative && digits <= 19 => n,
+        _ => Dec::parse_written(&rest[..end]).ok()?,
+    };
     let mut r = rest[end..].trim_start_matches(is_space);
     let unit;
     if let Some(p) = ["%", "％", "百分比"].iter().find(|p| r.starts_with(**p)) {

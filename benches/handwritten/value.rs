@@ -139,6 +139,13 @@ fn digit_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     }
 }
 
+/// `t` after `prefix`, compared byte by byte in place: the tables' entries are short and
+/// most differ from a text in their first byte, where a call to memcmp would cost more.
+fn strip<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
+    let starts = t.len() >= prefix.len() && t.bytes().zip(prefix.bytes()).all(|(a, b)| a == b);
+    starts.then(|| &t[prefix.len()..])
+}
+
 fn year4(s: &str) -> Option<(i32, &str)> {
     let (n, len) = number_at(s, 4)?;
     (s[..len].chars().count() == 4).then(|| (n as i32, &s[len..]))
@@ -148,7 +155,7 @@ fn period(t: &str) -> Option<Period> {
     let (p, rest) = period_body(t)?;
     let rest = ["之前", "以前", "前"]
         .iter()
-        .find_map(|b| rest.strip_prefix(b))
+        .find_map(|b| strip(rest, b))
         .unwrap_or(rest);
     rest.trim_matches(is_space).is_empty().then_some(p)
 }
@@ -162,7 +169,7 @@ fn period_body(t: &str) -> Option<(Period, &str)> {
         ("年内", Period::Year(None)),
         ("全年", Period::Year(None)),
     ] {
-        if let Some(rest) = t.strip_prefix(word) {
+        if let Some(rest) = strip(t, word) {
             return Some((p, rest));
         }
     }
@@ -189,15 +196,21 @@ fn period_body(t: &str) -> Option<(Period, &str)> {
         return Some((Period::Day(Some(y), m, d), &r[sep.len_utf8() + len..]));
     }
     let q = t.strip_prefix('第').unwrap_or(t);
-    let numeral = [("一", 1), ("二", 2), ("三", 3), ("四", 4)]
-        .iter()
-        .find_map(|(w, n)| q.strip_prefix(w).map(|r| (*n, r)));
+    let mut chars = q.chars();
+    let numeral = match chars.next() {
+        Some('一') => Some(1),
+        Some('二') => Some(2),
+        Some('三') => Some(3),
+        Some('四') => Some(4),
+        _ => None,
+    }
+    .map(|n| (n, chars.as_str()));
     let quarter = numeral.or_else(|| {
         let (n, len) = number_at(q, 1)?;
         Some((n, &q[len..]))
     });
     if let Some((n, r)) = quarter {
-        if let Some(r) = r.strip_prefix("季度") {
+        if let Some(r) = strip(r, "季度") {
             let r = r.strip_prefix(['末', '底']).unwrap_or(r);
             return Some((Period::Quarter(n), r));
         }
@@ -275,7 +288,7 @@ fn may_start_suffix(t: &str) -> bool {
 /// The suffix of [`SUFFIXES`] that `t` begins with.
 fn suffix(t: &str) -> Option<&'static (&'static str, Cmp)> {
     if may_start_suffix(t) {
-        SUFFIXES.iter().find(|(s, _)| t.starts_with(s))
+        SUFFIXES.iter().find(|(s, _)| strip(t, s).is_some())
     } else {
         None
     }
@@ -318,7 +331,7 @@ fn num_char(bytes: &[u8], at: usize) -> Option<(NumChar, usize)> {
 
 fn quantity(t: &str, first: char) -> Option<Value<'_>> {
     let prefix = if may_start_prefix(first) {
-        PREFIXES.iter().find(|(p, _)| t.starts_with(p))
+        PREFIXES.iter().find(|(p, _)| strip(t, p).is_some())
     } else {
         None
     };
@@ -374,7 +387,7 @@ fn quantity(t: &str, first: char) -> Option<Value<'_>> {
     };
     let mut r = rest[end..].trim_start_matches(is_space);
     let unit;
-    if let Some(p) = ["%", "％", "百分比"].iter().find(|p| r.starts_with(**p)) {
+    if let Some(p) = ["%", "％", "百分比"].iter().find(|p| strip(r, p).is_some()) {
         unit = "%";
         r = &r[p.len()..];
     } else {

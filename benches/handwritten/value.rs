@@ -73,7 +73,12 @@ fn is_space(c: char) -> bool {
 /// Reads a cell. Each form is tried only when the cell's first character can begin it,
 /// so a word like `完整` goes straight to the end.
 pub fn read(text: &str) -> Value<'_> {
-    let t = text.trim();
+    // most cells have no spaces around them: looked at before trim's search
+    let t = if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
+        text.trim()
+    } else {
+        text
+    };
     let Some(first) = t.chars().next() else {
         return Value::Blank;
     };

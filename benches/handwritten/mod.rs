@@ -142,16 +142,27 @@ fn key(name: &str) -> String {
 }
 
 /// [`key`] into a buffer the caller reuses: runs of characters that are their own key
-/// are copied whole.
+/// are copied whole, and CJK ideographs (lead bytes E4–E9, three bytes) and ASCII
+/// lower-case letters and digits, most of a name, are passed over without decoding.
 fn key_into(out: &mut String, name: &str) {
     out.clear();
-    let mut run = 0;
-    for (at, c) in name.char_indices() {
-        let k = key_char(c);
-        if k != Some(c) {
-            out.push_str(&name[run..at]);
-            out.extend(k);
-            run = at + c.len_utf8();
+    let (mut run, mut at) = (0, 0);
+    while let Some(&b) = name.as_bytes().get(at) {
+        match b {
+            0xe4..=0xe9 => at += 3,
+            b'a'..=b'z' | b'0'..=b'9' => at += 1,
+            _ => {
+                let Some(c) = name.get(at..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let k = key_char(c);
+                if k != Some(c) {
+                    out.push_str(&name[run..at]);
+                    out.extend(k);
+                    run = at + c.len_utf8();
+                }
+                at += c.len_utf8();
+            }
         }
     }
     out.push_str(&name[run..]);

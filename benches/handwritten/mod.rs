@@ -142,8 +142,8 @@ fn key(name: &str) -> String {
 }
 
 /// [`key`] into a buffer the caller reuses: runs of characters that are their own key
-/// are copied whole, and CJK ideographs (lead bytes E4–E9, three bytes) and ASCII
-/// lower-case letters and digits, most of a name, are passed over without decoding.
+/// are copied whole, and U+4000–U+9FFF (CJK ideographs: three bytes led by E4–E9) and
+/// ASCII lower-case letters and digits, most of a name, are passed over without decoding.
 fn key_into(out: &mut String, name: &str) {
     out.clear();
     let (mut run, mut at) = (0, 0);

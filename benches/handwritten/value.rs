@@ -321,6 +321,7 @@ enum NumChar {
     Point,
 }
 
+/// The character of a number at byte `at`, if it is one, and its byte length.
 fn num_char(bytes: &[u8], at: usize) -> Option<(NumChar, usize)> {
     match bytes.get(at..)? {
         [b @ b'0'..=b'9', ..] => Some((NumChar::Digit(b - b'0'), 1)),

@@ -8,7 +8,8 @@ use super::board::{Binding, Board, CheckFacts, IndicatorFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
-use crate::check::expr::CExpr;
+use crate::check::expr::{CExpr, CKind};
+use crate::check::fields::Field;
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
 use crate::limits::MAX_FINDINGS;
@@ -16,7 +17,9 @@ use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, IndicatorScore,
     Shown,
 };
+use crate::decimal::Dec;
 use crate::syntax::ast::{BinaryOp, Domain, Severity};
+use crate::value::Unit;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
@@ -36,7 +39,7 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                 Verdict::Passes => {}
                 _ if kept == MAX_FINDINGS => more += 1,
                 verdict => {
-                    findings.push(finding(index, check, &facts, verdict, units));
+                    findings.push(finding(index, check, (&facts, own), verdict, units));
                     kept += 1;
                 }
             }
@@ -288,6 +291,37 @@ fn quick_shown(q: Quick<'_>) -> Shown {
     }
 }
 
+/// A figure of a message over indicators that reads only the checked indicator, as
+/// [`quick::eval`] and [`quick_shown`] give it, read from its fields: one of its fields, or
+/// the sum or difference of two of its plain figures (`indicator.self_score -
+/// indicator.score`), most of the figures findings show. `None` for any other expression,
+/// and where the evaluator is needed.
+#[inline]
+fn own_figure(e: &CExpr, (s, x): Own<'_, '_, '_>) -> Option<Shown> {
+    let plain = |e: &CExpr| match &e.kind {
+        CKind::Field(Field::Indicator(f)) => quick::plain_field(s, *f),
+        _ => None,
+    };
+    let figure = |v: Dec| Shown::Figure(Figure::new(v, Unit::None));
+    match &e.kind {
+        CKind::Field(Field::Indicator(f)) => match quick::plain_field(s, *f) {
+            Some(Some(v)) => Some(figure(v)),
+            Some(None) => Some(Shown::Absent),
+            None => quick::indicator(s, x, *f).ok().map(quick_shown),
+        },
+        CKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub), l, r) => {
+            Some(match (plain(l)?, plain(r)?) {
+                (Some(a), Some(b)) => figure(match op {
+                    BinaryOp::Add => a.checked_add(b).ok()?,
+                    _ => a.checked_sub(b).ok()?,
+                }),
+                _ => Shown::Absent,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A value as a message shows it, kept as data.
 fn shown(v: &Val<'_>) -> Shown {
     match v {
@@ -306,7 +340,7 @@ fn shown(v: &Val<'_>) -> Shown {
 fn finding<'a>(
     index: usize,
     check: &'a CheckRule,
-    facts: &CheckFacts<'_, '_, 'a>,
+    (facts, own): (&CheckFacts<'_, '_, 'a>, Option<Own<'_, '_, '_>>),
     verdict: Verdict,
     units: &UnitTable,
 ) -> Finding<'a> {
@@ -326,11 +360,14 @@ fn finding<'a>(
             let figures = check
                 .figures
                 .iter()
-                .map(|e| match quick::eval(e, facts, units) {
-                    Ok(q) => quick_shown(q),
-                    Err(Slow) => match expr::eval(e, facts, units) {
-                        Ok(v) => shown(&v),
-                        Err(err) => Shown::Failed(calc_failure(&err).0),
+                .map(|e| match own.and_then(|own| own_figure(e, own)) {
+                    Some(shown) => shown,
+                    None => match quick::eval(e, facts, units) {
+                        Ok(q) => quick_shown(q),
+                        Err(Slow) => match expr::eval(e, facts, units) {
+                            Ok(v) => shown(&v),
+                            Err(err) => Shown::Failed(calc_failure(&err).0),
+                        },
                     },
                 })
                 .collect();
@@ -390,7 +427,9 @@ mod tests {
     use super::super::expr::{self, Val};
     use super::super::quick::{self, Quick};
     use super::generate;
-    use super::{conjunction, Own};
+    use super::{conjunction, own_figure, quick_shown, shown, Own};
+    use crate::eval::prepare::calc_failure;
+    use crate::scorecard::Shown;
     use crate::check::expr::CExpr;
     use crate::check::policy::CheckRule;
     use crate::check::units::UnitTable;
@@ -428,6 +467,21 @@ mod tests {
             .chain(&check.figures)
         {
             agree(e, facts, units);
+        }
+        for e in &check.figures {
+            let Some(fast) = own.and_then(|own| own_figure(e, own)) else {
+                continue;
+            };
+            let slow = match quick::eval(e, facts, units) {
+                Ok(q) => quick_shown(q),
+                Err(_) => match expr::eval(e, facts, units) {
+                    Ok(v) => shown(&v),
+                    Err(err) => Shown::Failed(calc_failure(&err).0),
+                },
+            };
+            record(fast == slow, || {
+                format!("figure {e:?} of {}: {fast:?} for {slow:?}", check.id)
+            });
         }
         for (e, conjuncts) in [
             (&check.when, &check.when_conjuncts),

@@ -725,6 +725,19 @@ fn order_product(a: Dec, (b, n): (Dec, Dec), per_cent: bool) -> Option<std::cmp:
     })
 }
 
+/// A plain figure of a scored indicator, as [`indicator`] reads it (`Some(None)` when
+/// absent; `None` for a field that is not a plain figure).
+#[inline]
+pub fn plain_field(s: &IndicatorScore<'_>, field: IndicatorField) -> Option<Option<Dec>> {
+    Some(match field {
+        IndicatorField::Points => s.points,
+        IndicatorField::Score => s.score,
+        IndicatorField::Lost => s.lost,
+        IndicatorField::SelfScore => s.self_score,
+        _ => return None,
+    })
+}
+
 /// A plain figure of a scored indicator, as [`indicator`] reads it (`None` when absent,
 /// and for a field that is not a plain figure).
 pub fn plain(s: &IndicatorScore<'_>, field: IndicatorField) -> Option<Dec> {

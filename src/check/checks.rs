@@ -142,12 +142,13 @@ fn guard(e: &CExpr) -> Option<Conjunct> {
             l,
             r,
         ) => {
+            let (f, g) = (own(l)?, own(r)?);
             let plain = |f: IndicatorField| f.ty() == Ty::Number(UnitTy::Plain);
-            Conjunct::Compare(
-                *op,
-                own(l).filter(|f| plain(*f))?,
-                own(r).filter(|f| plain(*f))?,
-            )
+            match op {
+                _ if plain(f) && plain(g) => Conjunct::Compare(*op, f, g),
+                BinaryOp::Eq | BinaryOp::Ne => Conjunct::Equal(*op == BinaryOp::Eq, f, g),
+                _ => return None,
+            }
         }
         _ => return None,
     })

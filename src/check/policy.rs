@@ -383,6 +383,9 @@ pub enum Conjunct {
     FormIn([bool; TargetForm::ALL.len()]),
     /// `indicator.f < indicator.g` (or another comparison), between plain numbers.
     Compare(crate::syntax::ast::BinaryOp, IndicatorField, IndicatorField),
+    /// `indicator.f == indicator.g` (or `!=`, when the flag is false) between fields of any
+    /// kind (`indicator.target_written == indicator.target`).
+    Equal(bool, IndicatorField, IndicatorField),
     /// `indicator.f >= indicator.g * 130%` (or `<`, `<=`, `>`): a figure against another
     /// times a number, read without evaluating the expression.
     Scaled(

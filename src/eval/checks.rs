@@ -261,6 +261,10 @@ fn read_guard(
             (Some(a), Some(b)) => Some(holds(*op, quick::order(a, b))),
             _ => None,
         },
+        Conjunct::Equal(eq, f, g) => {
+            let (a, b) = (quick::indicator(s, x, *f).ok()?, quick::indicator(s, x, *g).ok()?);
+            quick::equal(a, b, units).ok()?.map(|same| same == *eq)
+        }
         Conjunct::Scaled(op, f, g, n, unit) => {
             return quick::scaled(s, x, *op, (*f, *g), (*n, unit), units).ok();
         }

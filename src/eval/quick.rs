@@ -248,12 +248,15 @@ const TENS: [i128; 10] = [
     1_000_000_000,
 ];
 
-/// The order of two decimals, as `a.cmp(&b)` gives it: by their mantissas at one scale where
-/// the scales differ by at most 9 places (`2.55` against `3`), which is most figures, and
-/// without rust_decimal's general rescaling.
+/// The order of two decimals, as `a.cmp(&b)` gives it: by their mantissas where their scales
+/// are the same (most figures compared), else at one scale where the scales differ by at
+/// most 9 places (`2.55` against `3`), and without rust_decimal's general rescaling.
 #[inline]
 pub fn order(a: Dec, b: Dec) -> std::cmp::Ordering {
     let ((x, s), (y, t)) = (a.to_parts(), b.to_parts());
+    if s == t {
+        return x.cmp(&y);
+    }
     match (
         TENS.get(t.saturating_sub(s) as usize),
         TENS.get(s.saturating_sub(t) as usize),
@@ -330,7 +333,7 @@ fn quotient<'u>(
 }
 
 /// [`super::expr`]'s equality, in place.
-fn equal(a: Quick<'_>, b: Quick<'_>, units: &UnitTable) -> Result<Option<bool>, Slow> {
+pub fn equal(a: Quick<'_>, b: Quick<'_>, units: &UnitTable) -> Result<Option<bool>, Slow> {
     Ok(Some(match (a, b) {
         (Quick::Absent, _) | (_, Quick::Absent) => return Ok(None),
         (Quick::Written(x), Quick::Written(y)) => x.same_target_as(y),

@@ -9,15 +9,15 @@ use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
 use crate::check::expr::{CExpr, CKind};
-use crate::check::fields::Field;
+use crate::check::fields::{Field, IndicatorField};
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
+use crate::decimal::Dec;
 use crate::limits::MAX_FINDINGS;
 use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, IndicatorScore,
     Shown,
 };
-use crate::decimal::Dec;
 use crate::syntax::ast::{BinaryOp, Domain, Severity};
 use crate::value::Unit;
 use std::borrow::Cow;
@@ -245,7 +245,9 @@ fn expression(
 }
 
 /// A guard on the checked indicator, by reading its fields: true, false or absent (`None`
-/// for a conjunct that is not a guard).
+/// for a conjunct that is not a guard, and for one left to the evaluator). The common guards
+/// read a field or two here; the others have functions of their own, which keep this
+/// one's frame small.
 #[inline]
 fn read_guard(
     guard: &Conjunct,
@@ -256,20 +258,47 @@ fn read_guard(
         Conjunct::Present(f) => Some(quick::present(s, x, *f)),
         Conjunct::Is(f, yes) => quick::truth(s, x, *f).map(|b| b == *yes),
         Conjunct::FormIn(forms) => s.form.map(|f| forms[f as usize]),
-        Conjunct::OneOf(f, texts) => quick::text(s, *f).map(|t| texts.iter().any(|x| x == t)),
         Conjunct::Compare(op, f, g) => match (quick::plain(s, *f), quick::plain(s, *g)) {
             (Some(a), Some(b)) => Some(holds(*op, quick::order(a, b))),
             _ => None,
         },
-        Conjunct::Equal(eq, f, g) => {
-            let (a, b) = (quick::indicator(s, x, *f).ok()?, quick::indicator(s, x, *g).ok()?);
-            quick::equal(a, b, units).ok()?.map(|same| same == *eq)
-        }
+        Conjunct::OneOf(f, texts) => one_of(s, *f, texts),
+        Conjunct::Equal(eq, f, g) => return equal((s, x), (*eq, *f, *g), units),
         Conjunct::Scaled(op, f, g, n, unit) => {
-            return quick::scaled(s, x, *op, (*f, *g), (*n, unit), units).ok();
+            return scaled((s, x), (*op, *f, *g, *n, unit), units)
         }
         Conjunct::Expr(_) => return None,
     })
+}
+
+/// `indicator.f in ("a", "b")` ([`Conjunct::OneOf`]).
+#[inline(never)]
+fn one_of(s: &IndicatorScore<'_>, f: IndicatorField, texts: &[String]) -> Option<bool> {
+    quick::text(s, f).map(|t| texts.iter().any(|x| x == t))
+}
+
+/// `indicator.f == indicator.g` or `!=` ([`Conjunct::Equal`]), as [`quick::eval`] reads it.
+#[inline(never)]
+fn equal(
+    (s, x): Own<'_, '_, '_>,
+    (eq, f, g): (bool, IndicatorField, IndicatorField),
+    units: &UnitTable,
+) -> Option<Option<bool>> {
+    let (a, b) = (
+        quick::indicator(s, x, f).ok()?,
+        quick::indicator(s, x, g).ok()?,
+    );
+    Some(quick::equal(a, b, units).ok()?.map(|same| same == eq))
+}
+
+/// `indicator.f >= indicator.g × n` ([`Conjunct::Scaled`]), as [`quick::eval`] reads it.
+#[inline(never)]
+fn scaled(
+    (s, x): Own<'_, '_, '_>,
+    (op, f, g, n, unit): (BinaryOp, IndicatorField, IndicatorField, Dec, &Unit),
+    units: &UnitTable,
+) -> Option<Option<bool>> {
+    quick::scaled(s, x, op, (f, g), (n, unit), units).ok()
 }
 
 /// Whether a comparison holds of two figures so ordered.
@@ -432,12 +461,12 @@ mod tests {
     use super::super::quick::{self, Quick};
     use super::generate;
     use super::{conjunction, own_figure, quick_shown, shown, Own};
-    use crate::eval::prepare::calc_failure;
-    use crate::scorecard::Shown;
     use crate::check::expr::CExpr;
     use crate::check::policy::CheckRule;
     use crate::check::units::UnitTable;
+    use crate::eval::prepare::calc_failure;
     use crate::report::Report;
+    use crate::scorecard::Shown;
     use crate::source::Sources;
     use std::cell::RefCell;
 

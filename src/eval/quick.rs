@@ -670,12 +670,11 @@ pub fn scaled(
     factor: (Dec, &Unit),
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
-    let left = indicator(s, x, f)?;
-    let Some(b) = figure(indicator(s, x, g)?) else {
+    let a = figure_field(s, x, f)?;
+    let Some(b) = figure_field(s, x, g)? else {
         return Ok(None);
     };
     let (unit, per_cent) = product_unit(b.1, factor.1)?;
-    let a = figure(left);
     let exact = a.and_then(|a| match units.relate(a.1, unit) {
         Relation::Same | Relation::Compatible(..) => order_product(a.0, (b.0, factor.0), per_cent),
         _ => None,
@@ -697,6 +696,33 @@ pub fn scaled(
         BinaryOp::Gt => ord.is_gt(),
         _ => ord.is_ge(),
     }))
+}
+
+/// The figure of a field of a scored indicator, as `figure(indicator(s, x, field)?)` reads
+/// it, without building its value: `None` where it has none.
+#[inline]
+fn figure_field<'x>(
+    s: &'x IndicatorScore<'_>,
+    x: &'x IndicatorFacts<'_>,
+    field: IndicatorField,
+) -> Result<Option<(Dec, &'x Unit)>, Slow> {
+    let quantity = |v: Option<&'x Value>| match v.map(|v| &v.kind) {
+        Some(ValueKind::Quantity(q)) => Some(q.reading()),
+        _ => None,
+    };
+    Ok(match field {
+        IndicatorField::Actual => match &x.actual {
+            Val::Num(n) if n.exact.is_some() => return Err(Slow),
+            Val::Num(n) => Some((n.value, &n.unit)),
+            Val::Written(v) => quantity(Some(v)),
+            Val::List(_) => return Err(Slow),
+            _ => None,
+        },
+        IndicatorField::Target => quantity(x.target),
+        IndicatorField::TargetWritten => quantity(x.target_written),
+        IndicatorField::ActualWritten => quantity(x.actual_written),
+        _ => plain(s, field).map(|v| (v, &NONE)),
+    })
 }
 
 /// The order of `a` against the product `b × n` (a hundredth of it when `per_cent`), as

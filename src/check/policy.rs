@@ -369,7 +369,8 @@ pub struct CheckRule {
 /// A conjunct of a check's condition. Over indicators, one that reads only the checked
 /// indicator's own fields is kept as a guard, answered by reading the fields without
 /// evaluating an expression (most checks over indicators begin with such a guard, and it fails
-/// for most indicators).
+/// for most indicators); over budget rows, one that reads a field of the checked row alone or
+/// against a number, the same way.
 #[derive(Clone, Debug)]
 pub enum Conjunct {
     /// `present(indicator.f)`.
@@ -392,6 +393,16 @@ pub enum Conjunct {
         crate::syntax::ast::BinaryOp,
         IndicatorField,
         IndicatorField,
+        crate::decimal::Dec,
+        crate::value::Unit,
+    ),
+    /// `present(row.f)`, over budget rows: whether the checked row gives the field.
+    RowPresent(super::fields::RowField),
+    /// `row.f != 0` (or another comparison), over budget rows: a field of the checked row
+    /// against a number.
+    RowAgainst(
+        crate::syntax::ast::BinaryOp,
+        super::fields::RowField,
         crate::decimal::Dec,
         crate::value::Unit,
     ),

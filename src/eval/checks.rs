@@ -225,7 +225,33 @@ fn conjunct(
     match (conjunct, own) {
         (Conjunct::Expr(e), _) => expression(e, facts, units),
         (guard, Some(own)) => read_guard(guard, own, units).ok_or(Slow),
-        (_, None) => Err(Slow),
+        (guard, None) => row_guard(guard, facts, units),
+    }
+}
+
+/// A guard on the checked budget row, by reading its field, as [`quick::eval`] reads the
+/// conjunct.
+#[inline(never)]
+fn row_guard(
+    guard: &Conjunct,
+    facts: &CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    let Binding::Row(i) = facts.binding else {
+        return Err(Slow);
+    };
+    let board = facts.board;
+    let field = |f| {
+        board.report.budget.get(i).map_or(Quick::Absent, |r| {
+            quick::row(r, f, &board.policy.budget_unit)
+        })
+    };
+    match guard {
+        Conjunct::RowPresent(f) => Ok(Some(!matches!(field(*f), Quick::Absent))),
+        Conjunct::RowAgainst(op, f, n, unit) => {
+            quick::against(*op, field(*f), Quick::Num(*n, unit), units)
+        }
+        _ => Err(Slow),
     }
 }
 
@@ -267,7 +293,7 @@ fn read_guard(
         Conjunct::Scaled(op, f, g, n, unit) => {
             return scaled((s, x), (*op, *f, *g, *n, unit), units)
         }
-        Conjunct::Expr(_) => return None,
+        Conjunct::RowPresent(_) | Conjunct::RowAgainst(..) | Conjunct::Expr(_) => return None,
     })
 }
 
@@ -610,6 +636,12 @@ check converted "换算" {
   for each budget row
   require row.budget / 3 * 3 >= 0 and row.executed / 30000 * 3 * 10000 / 1元 >= 0
   else warning "{row.budget / 3万元 * 3} {row.budget / 7 - row.executed / 7} {row.budget / 3 * 2 + row.executed / 3}"
+}
+check row_guards "行守卫" {
+  for each budget row
+  when present(row.rate) and row.executed >= 1万元 and row.rate < 100% and row.budget != 0
+  require row.item != "合计" and row.points <= 3 and row.self_score == row.points
+  else warning "{row.rate}"
 }
 check points_thirds "分值三分" {
   for each indicator

@@ -170,12 +170,26 @@ fn ordered<'x>(
     units: &UnitTable,
 ) -> Answer<'x> {
     let (left, right) = (compared(l, facts, units)?, compared(r, facts, units)?);
-    let (Some(a), Some(b)) = (figure(left), figure(right)) else {
-        return Ok(Quick::Absent);
+    Ok(against(op, left, right, units)?.map_or(Quick::Absent, Quick::Bool))
+}
+
+/// A comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`) of two values read, as [`binary`] and
+/// [`ordered`] decide it: `None` when it is absent.
+pub fn against(
+    op: BinaryOp,
+    a: Quick<'_>,
+    b: Quick<'_>,
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    if let BinaryOp::Eq | BinaryOp::Ne = op {
+        return Ok(equal(a, b, units)?.map(|eq| eq == (op == BinaryOp::Eq)));
+    }
+    let (Some(a), Some(b)) = (figure(a), figure(b)) else {
+        return Ok(None);
     };
     let (x, y) = compare(a, b, units)?;
     let ord = order(x, y);
-    Ok(Quick::Bool(match op {
+    Ok(Some(match op {
         BinaryOp::Lt => ord.is_lt(),
         BinaryOp::Le => ord.is_le(),
         BinaryOp::Gt => ord.is_gt(),
@@ -537,7 +551,8 @@ fn section<'x>(s: Option<&'x SectionScore<'_>>, field: SectionField) -> Quick<'x
     }
 }
 
-fn row<'x>(row: &'x BudgetRow, field: RowField, money: &'x Unit) -> Quick<'x> {
+/// A field of a budget row, in place.
+pub fn row<'x>(row: &'x BudgetRow, field: RowField, money: &'x Unit) -> Quick<'x> {
     let amount = |a: &'x Option<crate::report::Amount>, unit: &'x Unit| {
         a.as_ref()
             .map_or(Quick::Absent, |a| Quick::Num(a.value, unit))

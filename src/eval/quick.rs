@@ -715,7 +715,7 @@ pub fn scaled(
 
 /// The figure of a field of a scored indicator, as `figure(indicator(s, x, field)?)` reads
 /// it, without building its value: `None` where it has none.
-#[inline]
+#[inline(always)]
 fn figure_field<'x>(
     s: &'x IndicatorScore<'_>,
     x: &'x IndicatorFacts<'_>,

@@ -188,8 +188,8 @@ fn verdict(
 /// The value of a condition kept as its conjuncts (`CheckRule::when_conjuncts`), read in
 /// place one by one as `and` reads them: a false one makes it false and stops it; else it is
 /// true when every one is, and absent (`None`) when one is absent. A guard on the checked
-/// indicator (`own`) is answered by reading its fields. `first` is the first conjunct's
-/// value, where it was read already.
+/// indicator (`own`) or budget row is answered by reading its fields. `first` is the first
+/// conjunct's value, where it was read already.
 fn conjunction(
     conjuncts: &[Conjunct],
     first: Option<Option<bool>>,

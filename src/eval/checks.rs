@@ -33,9 +33,9 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     let mut more = 0;
     for (index, check) in board.policy.checks.iter().enumerate() {
         // Most bindings pass; only a check that fires builds its finding.
-        let mut one = |binding, own, first| {
+        let mut one = |binding, own, read| {
             let facts = CheckFacts { board, binding };
-            match verdict(check, &facts, own, first, units) {
+            match verdict(check, &facts, own, read, units) {
                 Verdict::Passes => {}
                 _ if kept == MAX_FINDINGS => more += 1,
                 verdict => {
@@ -50,8 +50,8 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                 // The checked indicator is looked up once, for every guard of the check; the
                 // first guard, read in a loop of its own kind, stops most indicators before
                 // the check is evaluated at all (a false guard makes the whole `and` false),
-                // and is not read again for the others.
-                let each = |i, own, first| one(Binding::Indicator(i), Some(own), first);
+                // the second one stops more, and neither is read again for the others.
+                let each = |i, own, read| one(Binding::Indicator(i), Some(own), read);
                 match check.when_conjuncts.first() {
                     Some(Conjunct::Is(f, yes)) => indicators(
                         board,
@@ -71,7 +71,7 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                         |(s, _)| Some(s.form.map(|f| forms[f as usize])),
                         each,
                     ),
-                    _ => indicators(board, check, |_| None, each),
+                    _ => each_indicator(board, each),
                 }
             }
             Some(Domain::BudgetRow) => {
@@ -106,28 +106,52 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     }
 }
 
-/// Every indicator whose first guard, as `first` reads it, is not false (a false one means
-/// the check passes), with its index and that guard's value (`None` where `first` does not
-/// read it).
+/// Every indicator whose first two guards (the first as `first` reads it) are not false (a
+/// false one means the check passes), with its index and what they read ([`Read`]).
 #[inline]
 fn indicators<'c, 'b, 'a>(
     board: &'c Board<'b, 'a>,
     check: &CheckRule,
     first: impl Fn(Own<'c, 'b, 'a>) -> Option<Option<bool>>,
-    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Option<bool>>),
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Read>),
 ) {
-    #[cfg(not(test))]
-    let _ = check;
+    let units = &board.policy.units;
+    let second = check.when_conjuncts.get(1);
     for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
-        let guard = first(own);
-        if guard != Some(Some(false)) {
-            each(i, own, guard);
-        } else {
-            #[cfg(test)]
-            tests::agree_stopped(check, board, i, own);
+        let read = match (first(own), second) {
+            (Some(Some(false)), _) => None,
+            (Some(value), None) => Some((1, value.is_some())),
+            (Some(value), Some(second)) => match read_guard(second, own, units) {
+                Some(Some(false)) => None,
+                Some(next) => Some((2, value.is_some() && next.is_some())),
+                None => Some((1, value.is_some())),
+            },
+            (None, _) => Some((0, true)),
+        };
+        match read {
+            Some(read) => each(i, own, (read.0 > 0).then_some(read)),
+            None => {
+                #[cfg(test)]
+                tests::agree_stopped(check, board, i, own);
+            }
         }
     }
 }
+
+/// Every indicator, with its index, for a check whose first conjunct is not read apart.
+#[inline]
+fn each_indicator<'c, 'b, 'a>(
+    board: &'c Board<'b, 'a>,
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Read>),
+) {
+    for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
+        each(i, own, None);
+    }
+}
+
+/// The first conjuncts of `when` read already: how many, and whether every one of them is
+/// true (else one is absent; none is false).
+type Read = (usize, bool);
 
 /// The checked indicator, with what checks read of it beyond its scorecard entry.
 type Own<'c, 'b, 'a> = (&'c IndicatorScore<'a>, &'c IndicatorFacts<'b>);
@@ -144,20 +168,20 @@ enum Verdict {
 
 /// Whether a check fires for one binding. Conditions are read in place (super::quick)
 /// where they can be; anything else, and every error, is evaluated again by the general
-/// evaluator. `first` is the value of the first conjunct of `when` where the caller has
-/// read it already.
+/// evaluator. `read` is what the first conjuncts of `when` gave, where the caller has read
+/// them already.
 fn verdict(
     check: &CheckRule,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
-    first: Option<Option<bool>>,
+    read: Option<Read>,
     units: &UnitTable,
 ) -> Verdict {
     #[cfg(test)]
-    tests::agree_check(check, facts, own, first, units);
+    tests::agree_check(check, facts, own, read, units);
     let incomplete = |(shown, error)| Verdict::Incomplete(shown, error);
     if let Some(when) = &check.when {
-        match conjunction(&check.when_conjuncts, first, facts, own, units) {
+        match conjunction(&check.when_conjuncts, read, facts, own, units) {
             Ok(Some(true)) => {}
             Ok(_) => return Verdict::Passes,
             Err(Slow) => match expr::eval(when, facts, units) {
@@ -188,20 +212,21 @@ fn verdict(
 /// The value of a condition kept as its conjuncts (`CheckRule::when_conjuncts`), read in
 /// place one by one as `and` reads them: a false one makes it false and stops it; else it is
 /// true when every one is, and absent (`None`) when one is absent. A guard on the checked
-/// indicator (`own`) or budget row is answered by reading its fields. `first` is the first
-/// conjunct's value, where it was read already.
+/// indicator (`own`) or budget row is answered by reading its fields. `read` is what the
+/// first conjuncts gave, where they were read already.
 fn conjunction(
     conjuncts: &[Conjunct],
-    first: Option<Option<bool>>,
+    read: Option<Read>,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
-    let (mut all_true, rest) = match (first, conjuncts) {
-        (_, []) => return Err(Slow),
-        (None, all) => (true, all),
-        (Some(Some(false)), _) => return Ok(Some(false)),
-        (Some(value), [_, rest @ ..]) => (value.is_some(), rest),
+    if conjuncts.is_empty() {
+        return Err(Slow);
+    }
+    let (mut all_true, rest) = match read {
+        None => (true, conjuncts),
+        Some((n, all_true)) => (all_true, conjuncts.get(n..).unwrap_or_default()),
     };
     for c in rest {
         match conjunct(c, facts, own, units)? {
@@ -486,7 +511,7 @@ mod tests {
     use super::super::expr::{self, Val};
     use super::super::quick::{self, Quick};
     use super::generate;
-    use super::{conjunction, own_figure, quick_shown, shown, Own};
+    use super::{conjunction, own_figure, quick_shown, shown, Own, Read};
     use crate::check::expr::CExpr;
     use crate::check::policy::CheckRule;
     use crate::check::units::UnitTable;
@@ -506,15 +531,15 @@ mod tests {
         check: &CheckRule,
         facts: &CheckFacts<'_, '_, '_>,
         own: Option<Own<'_, '_, '_>>,
-        first: Option<Option<bool>>,
+        read: Option<Read>,
         units: &UnitTable,
     ) {
-        if first.is_some() {
+        if read.is_some() {
             let whole = conjunction(&check.when_conjuncts, None, facts, own, units);
-            let rest = conjunction(&check.when_conjuncts, first, facts, own, units);
+            let rest = conjunction(&check.when_conjuncts, read, facts, own, units);
             record(whole == rest, || {
                 format!(
-                    "{}: first guard {first:?}, {rest:?} for {whole:?}",
+                    "{}: first guards {read:?}, {rest:?} for {whole:?}",
                     check.id
                 )
             });
@@ -561,7 +586,7 @@ mod tests {
         }
     }
 
-    /// An indicator stopped by the check's first guard: the evaluator finds its `when`
+    /// An indicator stopped by the check's first guards: the evaluator finds its `when`
     /// false too (and the check's expressions agree as everywhere).
     pub fn agree_stopped(check: &CheckRule, board: &Board<'_, '_>, i: usize, own: Own<'_, '_, '_>) {
         let facts = CheckFacts {
@@ -575,7 +600,7 @@ mod tests {
             .as_ref()
             .map(|when| expr::eval(when, &facts, units));
         record(matches!(slow, Some(Ok(Val::Bool(false)))), || {
-            format!("{} stopped by its first guard, slow {slow:?}", check.id)
+            format!("{} stopped by its first guards, slow {slow:?}", check.id)
         });
     }
 

@@ -128,12 +128,11 @@ fn indicators<'c, 'b, 'a>(
             },
             (None, _) => Some((0, true)),
         };
-        match read {
-            Some(read) => each(i, own, (read.0 > 0).then_some(read)),
-            None => {
-                #[cfg(test)]
-                tests::agree_stopped(check, board, i, own);
-            }
+        if let Some(read) = read {
+            each(i, own, (read.0 > 0).then_some(read));
+        } else {
+            #[cfg(test)]
+            tests::agree_stopped(check, board, i, own);
         }
     }
 }

@@ -88,9 +88,13 @@ fn conjuncts(condition: &CExpr, domain: Option<Domain>) -> Vec<Conjunct> {
     spine
         .into_iter()
         .rev()
-        .map(|e| match domain {
-            Some(Domain::Indicator) => guard(e).unwrap_or_else(|| Conjunct::Expr(e.clone())),
-            _ => Conjunct::Expr(e.clone()),
+        .map(|e| {
+            match domain {
+                Some(Domain::Indicator) => guard(e),
+                Some(Domain::BudgetRow) => row_guard(e),
+                _ => None,
+            }
+            .unwrap_or_else(|| Conjunct::Expr(e.clone()))
         })
         .collect()
 }
@@ -142,12 +146,47 @@ fn guard(e: &CExpr) -> Option<Conjunct> {
             l,
             r,
         ) => {
+            let (f, g) = (own(l)?, own(r)?);
             let plain = |f: IndicatorField| f.ty() == Ty::Number(UnitTy::Plain);
-            Conjunct::Compare(
-                *op,
-                own(l).filter(|f| plain(*f))?,
-                own(r).filter(|f| plain(*f))?,
-            )
+            match op {
+                _ if plain(f) && plain(g) => Conjunct::Compare(*op, f, g),
+                BinaryOp::Eq | BinaryOp::Ne => Conjunct::Equal(*op == BinaryOp::Eq, f, g),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// A conjunct that reads only a figure of the checked budget row, alone or against a
+/// number, as a guard.
+fn row_guard(e: &CExpr) -> Option<Conjunct> {
+    let own = |e: &CExpr| match &e.kind {
+        CKind::Field(Field::Row(f)) => Some(*f),
+        _ => None,
+    };
+    Some(match &e.kind {
+        CKind::Call(Func::Present, args) => match args.as_slice() {
+            [arg] => Conjunct::RowPresent(own(arg)?),
+            _ => return None,
+        },
+        CKind::Binary(
+            op @ (BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge),
+            l,
+            r,
+        ) => {
+            let f = own(l)?;
+            match &r.kind {
+                CKind::Number(n, unit) if !r.quotient => {
+                    Conjunct::RowAgainst(*op, f, *n, unit.clone())
+                }
+                _ => return None,
+            }
         }
         _ => return None,
     })

@@ -369,7 +369,8 @@ pub struct CheckRule {
 /// A conjunct of a check's condition. Over indicators, one that reads only the checked
 /// indicator's own fields is kept as a guard, answered by reading the fields without
 /// evaluating an expression (most checks over indicators begin with such a guard, and it fails
-/// for most indicators).
+/// for most indicators); over budget rows, one that reads a field of the checked row alone or
+/// against a number, the same way.
 #[derive(Clone, Debug)]
 pub enum Conjunct {
     /// `present(indicator.f)`.
@@ -383,12 +384,25 @@ pub enum Conjunct {
     FormIn([bool; TargetForm::ALL.len()]),
     /// `indicator.f < indicator.g` (or another comparison), between plain numbers.
     Compare(crate::syntax::ast::BinaryOp, IndicatorField, IndicatorField),
+    /// `indicator.f == indicator.g` (or `!=`, when the flag is false) between fields of any
+    /// kind (`indicator.target_written == indicator.target`).
+    Equal(bool, IndicatorField, IndicatorField),
     /// `indicator.f >= indicator.g * 130%` (or `<`, `<=`, `>`): a figure against another
     /// times a number, read without evaluating the expression.
     Scaled(
         crate::syntax::ast::BinaryOp,
         IndicatorField,
         IndicatorField,
+        crate::decimal::Dec,
+        crate::value::Unit,
+    ),
+    /// `present(row.f)`, over budget rows: whether the checked row gives the field.
+    RowPresent(super::fields::RowField),
+    /// `row.f != 0` (or another comparison), over budget rows: a field of the checked row
+    /// against a number.
+    RowAgainst(
+        crate::syntax::ast::BinaryOp,
+        super::fields::RowField,
         crate::decimal::Dec,
         crate::value::Unit,
     ),

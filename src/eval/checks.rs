@@ -8,15 +8,18 @@ use super::board::{Binding, Board, CheckFacts, IndicatorFacts};
 use super::expr::{self, Val};
 use super::prepare::calc_failure;
 use super::quick::{self, Quick, Slow};
-use crate::check::expr::CExpr;
+use crate::check::expr::{CExpr, CKind};
+use crate::check::fields::{Field, IndicatorField};
 use crate::check::policy::{CheckRule, Conjunct};
 use crate::check::units::UnitTable;
+use crate::decimal::Dec;
 use crate::limits::MAX_FINDINGS;
 use crate::scorecard::{
     CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, IndicatorScore,
     Shown,
 };
 use crate::syntax::ast::{BinaryOp, Domain, Severity};
+use crate::value::Unit;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
@@ -30,13 +33,13 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     let mut more = 0;
     for (index, check) in board.policy.checks.iter().enumerate() {
         // Most bindings pass; only a check that fires builds its finding.
-        let mut one = |binding, own, first| {
+        let mut one = |binding, own, read| {
             let facts = CheckFacts { board, binding };
-            match verdict(check, &facts, own, first, units) {
+            match verdict(check, &facts, own, read, units) {
                 Verdict::Passes => {}
                 _ if kept == MAX_FINDINGS => more += 1,
                 verdict => {
-                    findings.push(finding(index, check, &facts, verdict, units));
+                    findings.push(finding(index, check, (&facts, own), verdict, units));
                     kept += 1;
                 }
             }
@@ -47,8 +50,8 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                 // The checked indicator is looked up once, for every guard of the check; the
                 // first guard, read in a loop of its own kind, stops most indicators before
                 // the check is evaluated at all (a false guard makes the whole `and` false),
-                // and is not read again for the others.
-                let each = |i, own, first| one(Binding::Indicator(i), Some(own), first);
+                // the second one stops more, and neither is read again for the others.
+                let each = |i, own, read| one(Binding::Indicator(i), Some(own), read);
                 match check.when_conjuncts.first() {
                     Some(Conjunct::Is(f, yes)) => indicators(
                         board,
@@ -68,7 +71,7 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                         |(s, _)| Some(s.form.map(|f| forms[f as usize])),
                         each,
                     ),
-                    _ => indicators(board, check, |_| None, each),
+                    _ => each_indicator(board, each),
                 }
             }
             Some(Domain::BudgetRow) => {
@@ -103,28 +106,51 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
     }
 }
 
-/// Every indicator whose first guard, as `first` reads it, is not false (a false one means
-/// the check passes), with its index and that guard's value (`None` where `first` does not
-/// read it).
+/// Every indicator whose first two guards (the first as `first` reads it) are not false (a
+/// false one means the check passes), with its index and what they read ([`Read`]).
 #[inline]
 fn indicators<'c, 'b, 'a>(
     board: &'c Board<'b, 'a>,
     check: &CheckRule,
     first: impl Fn(Own<'c, 'b, 'a>) -> Option<Option<bool>>,
-    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Option<bool>>),
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Read>),
 ) {
-    #[cfg(not(test))]
-    let _ = check;
+    let units = &board.policy.units;
+    let second = check.when_conjuncts.get(1);
     for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
-        let guard = first(own);
-        if guard != Some(Some(false)) {
-            each(i, own, guard);
+        let read = match (first(own), second) {
+            (Some(Some(false)), _) => None,
+            (Some(value), None) => Some((1, value.is_some())),
+            (Some(value), Some(second)) => match read_guard(second, own, units) {
+                Some(Some(false)) => None,
+                Some(next) => Some((2, value.is_some() && next.is_some())),
+                None => Some((1, value.is_some())),
+            },
+            (None, _) => Some((0, true)),
+        };
+        if let Some(read) = read {
+            each(i, own, (read.0 > 0).then_some(read));
         } else {
             #[cfg(test)]
             tests::agree_stopped(check, board, i, own);
         }
     }
 }
+
+/// Every indicator, with its index, for a check whose first conjunct is not read apart.
+#[inline]
+fn each_indicator<'c, 'b, 'a>(
+    board: &'c Board<'b, 'a>,
+    mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Read>),
+) {
+    for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
+        each(i, own, None);
+    }
+}
+
+/// The first conjuncts of `when` read already: how many, and whether every one of them is
+/// true (else one is absent; none is false).
+type Read = (usize, bool);
 
 /// The checked indicator, with what checks read of it beyond its scorecard entry.
 type Own<'c, 'b, 'a> = (&'c IndicatorScore<'a>, &'c IndicatorFacts<'b>);
@@ -141,20 +167,20 @@ enum Verdict {
 
 /// Whether a check fires for one binding. Conditions are read in place (super::quick)
 /// where they can be; anything else, and every error, is evaluated again by the general
-/// evaluator. `first` is the value of the first conjunct of `when` where the caller has
-/// read it already.
+/// evaluator. `read` is what the first conjuncts of `when` gave, where the caller has read
+/// them already.
 fn verdict(
     check: &CheckRule,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
-    first: Option<Option<bool>>,
+    read: Option<Read>,
     units: &UnitTable,
 ) -> Verdict {
     #[cfg(test)]
-    tests::agree_check(check, facts, own, first, units);
+    tests::agree_check(check, facts, own, read, units);
     let incomplete = |(shown, error)| Verdict::Incomplete(shown, error);
     if let Some(when) = &check.when {
-        match conjunction(&check.when_conjuncts, first, facts, own, units) {
+        match conjunction(&check.when_conjuncts, read, facts, own, units) {
             Ok(Some(true)) => {}
             Ok(_) => return Verdict::Passes,
             Err(Slow) => match expr::eval(when, facts, units) {
@@ -185,20 +211,21 @@ fn verdict(
 /// The value of a condition kept as its conjuncts (`CheckRule::when_conjuncts`), read in
 /// place one by one as `and` reads them: a false one makes it false and stops it; else it is
 /// true when every one is, and absent (`None`) when one is absent. A guard on the checked
-/// indicator (`own`) is answered by reading its fields. `first` is the first conjunct's
-/// value, where it was read already.
+/// indicator (`own`) or budget row is answered by reading its fields. `read` is what the
+/// first conjuncts gave, where they were read already.
 fn conjunction(
     conjuncts: &[Conjunct],
-    first: Option<Option<bool>>,
+    read: Option<Read>,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
-    let (mut all_true, rest) = match (first, conjuncts) {
-        (_, []) => return Err(Slow),
-        (None, all) => (true, all),
-        (Some(Some(false)), _) => return Ok(Some(false)),
-        (Some(value), [_, rest @ ..]) => (value.is_some(), rest),
+    if conjuncts.is_empty() {
+        return Err(Slow);
+    }
+    let (mut all_true, rest) = match read {
+        None => (true, conjuncts),
+        Some((n, all_true)) => (all_true, conjuncts.get(n..).unwrap_or_default()),
     };
     for c in rest {
         match conjunct(c, facts, own, units)? {
@@ -222,7 +249,33 @@ fn conjunct(
     match (conjunct, own) {
         (Conjunct::Expr(e), _) => expression(e, facts, units),
         (guard, Some(own)) => read_guard(guard, own, units).ok_or(Slow),
-        (_, None) => Err(Slow),
+        (guard, None) => row_guard(guard, facts, units),
+    }
+}
+
+/// A guard on the checked budget row, by reading its field, as [`quick::eval`] reads the
+/// conjunct.
+#[inline(never)]
+fn row_guard(
+    guard: &Conjunct,
+    facts: &CheckFacts<'_, '_, '_>,
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    let Binding::Row(i) = facts.binding else {
+        return Err(Slow);
+    };
+    let board = facts.board;
+    let field = |f| {
+        board.report.budget.get(i).map_or(Quick::Absent, |r| {
+            quick::row(r, f, &board.policy.budget_unit)
+        })
+    };
+    match guard {
+        Conjunct::RowPresent(f) => Ok(Some(!matches!(field(*f), Quick::Absent))),
+        Conjunct::RowAgainst(op, f, n, unit) => {
+            quick::against(*op, field(*f), Quick::Num(*n, unit), units)
+        }
+        _ => Err(Slow),
     }
 }
 
@@ -242,7 +295,9 @@ fn expression(
 }
 
 /// A guard on the checked indicator, by reading its fields: true, false or absent (`None`
-/// for a conjunct that is not a guard).
+/// for a conjunct that is not a guard, and for one left to the evaluator). The common guards
+/// read a field or two here; the others have functions of their own, which keep this
+/// one's frame small.
 #[inline]
 fn read_guard(
     guard: &Conjunct,
@@ -253,16 +308,47 @@ fn read_guard(
         Conjunct::Present(f) => Some(quick::present(s, x, *f)),
         Conjunct::Is(f, yes) => quick::truth(s, x, *f).map(|b| b == *yes),
         Conjunct::FormIn(forms) => s.form.map(|f| forms[f as usize]),
-        Conjunct::OneOf(f, texts) => quick::text(s, *f).map(|t| texts.iter().any(|x| x == t)),
         Conjunct::Compare(op, f, g) => match (quick::plain(s, *f), quick::plain(s, *g)) {
             (Some(a), Some(b)) => Some(holds(*op, quick::order(a, b))),
             _ => None,
         },
+        Conjunct::OneOf(f, texts) => one_of(s, *f, texts),
+        Conjunct::Equal(eq, f, g) => return equal((s, x), (*eq, *f, *g), units),
         Conjunct::Scaled(op, f, g, n, unit) => {
-            return quick::scaled(s, x, *op, (*f, *g), (*n, unit), units).ok();
+            return scaled((s, x), (*op, *f, *g, *n, unit), units)
         }
-        Conjunct::Expr(_) => return None,
+        Conjunct::RowPresent(_) | Conjunct::RowAgainst(..) | Conjunct::Expr(_) => return None,
     })
+}
+
+/// `indicator.f in ("a", "b")` ([`Conjunct::OneOf`]).
+#[inline(never)]
+fn one_of(s: &IndicatorScore<'_>, f: IndicatorField, texts: &[String]) -> Option<bool> {
+    quick::text(s, f).map(|t| texts.iter().any(|x| x == t))
+}
+
+/// `indicator.f == indicator.g` or `!=` ([`Conjunct::Equal`]), as [`quick::eval`] reads it.
+#[inline(never)]
+fn equal(
+    (s, x): Own<'_, '_, '_>,
+    (eq, f, g): (bool, IndicatorField, IndicatorField),
+    units: &UnitTable,
+) -> Option<Option<bool>> {
+    let (a, b) = (
+        quick::indicator(s, x, f).ok()?,
+        quick::indicator(s, x, g).ok()?,
+    );
+    Some(quick::equal(a, b, units).ok()?.map(|same| same == eq))
+}
+
+/// `indicator.f >= indicator.g × n` ([`Conjunct::Scaled`]), as [`quick::eval`] reads it.
+#[inline(never)]
+fn scaled(
+    (s, x): Own<'_, '_, '_>,
+    (op, f, g, n, unit): (BinaryOp, IndicatorField, IndicatorField, Dec, &Unit),
+    units: &UnitTable,
+) -> Option<Option<bool>> {
+    quick::scaled(s, x, op, (f, g), (n, unit), units).ok()
 }
 
 /// Whether a comparison holds of two figures so ordered.
@@ -288,6 +374,37 @@ fn quick_shown(q: Quick<'_>) -> Shown {
     }
 }
 
+/// A figure of a message over indicators that reads only the checked indicator, as
+/// [`quick::eval`] and [`quick_shown`] give it, read from its fields: one of its fields, or
+/// the sum or difference of two of its plain figures (`indicator.self_score -
+/// indicator.score`), most of the figures findings show. `None` for any other expression,
+/// and where the evaluator is needed.
+#[inline]
+fn own_figure(e: &CExpr, (s, x): Own<'_, '_, '_>) -> Option<Shown> {
+    let plain = |e: &CExpr| match &e.kind {
+        CKind::Field(Field::Indicator(f)) => quick::plain_field(s, *f),
+        _ => None,
+    };
+    let figure = |v: Dec| Shown::Figure(Figure::new(v, Unit::None));
+    match &e.kind {
+        CKind::Field(Field::Indicator(f)) => match quick::plain_field(s, *f) {
+            Some(Some(v)) => Some(figure(v)),
+            Some(None) => Some(Shown::Absent),
+            None => quick::indicator(s, x, *f).ok().map(quick_shown),
+        },
+        CKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub), l, r) => {
+            Some(match (plain(l)?, plain(r)?) {
+                (Some(a), Some(b)) => figure(match op {
+                    BinaryOp::Add => a.checked_add(b).ok()?,
+                    _ => a.checked_sub(b).ok()?,
+                }),
+                _ => Shown::Absent,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A value as a message shows it, kept as data.
 fn shown(v: &Val<'_>) -> Shown {
     match v {
@@ -306,7 +423,7 @@ fn shown(v: &Val<'_>) -> Shown {
 fn finding<'a>(
     index: usize,
     check: &'a CheckRule,
-    facts: &CheckFacts<'_, '_, 'a>,
+    (facts, own): (&CheckFacts<'_, '_, 'a>, Option<Own<'_, '_, '_>>),
     verdict: Verdict,
     units: &UnitTable,
 ) -> Finding<'a> {
@@ -326,11 +443,14 @@ fn finding<'a>(
             let figures = check
                 .figures
                 .iter()
-                .map(|e| match quick::eval(e, facts, units) {
-                    Ok(q) => quick_shown(q),
-                    Err(Slow) => match expr::eval(e, facts, units) {
-                        Ok(v) => shown(&v),
-                        Err(err) => Shown::Failed(calc_failure(&err).0),
+                .map(|e| match own.and_then(|own| own_figure(e, own)) {
+                    Some(shown) => shown,
+                    None => match quick::eval(e, facts, units) {
+                        Ok(q) => quick_shown(q),
+                        Err(Slow) => match expr::eval(e, facts, units) {
+                            Ok(v) => shown(&v),
+                            Err(err) => Shown::Failed(calc_failure(&err).0),
+                        },
                     },
                 })
                 .collect();
@@ -390,11 +510,13 @@ mod tests {
     use super::super::expr::{self, Val};
     use super::super::quick::{self, Quick};
     use super::generate;
-    use super::{conjunction, Own};
+    use super::{conjunction, own_figure, quick_shown, shown, Own, Read};
     use crate::check::expr::CExpr;
     use crate::check::policy::CheckRule;
     use crate::check::units::UnitTable;
+    use crate::eval::prepare::calc_failure;
     use crate::report::Report;
+    use crate::scorecard::Shown;
     use crate::source::Sources;
     use std::cell::RefCell;
 
@@ -408,15 +530,15 @@ mod tests {
         check: &CheckRule,
         facts: &CheckFacts<'_, '_, '_>,
         own: Option<Own<'_, '_, '_>>,
-        first: Option<Option<bool>>,
+        read: Option<Read>,
         units: &UnitTable,
     ) {
-        if first.is_some() {
+        if read.is_some() {
             let whole = conjunction(&check.when_conjuncts, None, facts, own, units);
-            let rest = conjunction(&check.when_conjuncts, first, facts, own, units);
+            let rest = conjunction(&check.when_conjuncts, read, facts, own, units);
             record(whole == rest, || {
                 format!(
-                    "{}: first guard {first:?}, {rest:?} for {whole:?}",
+                    "{}: first guards {read:?}, {rest:?} for {whole:?}",
                     check.id
                 )
             });
@@ -428,6 +550,21 @@ mod tests {
             .chain(&check.figures)
         {
             agree(e, facts, units);
+        }
+        for e in &check.figures {
+            let Some(fast) = own.and_then(|own| own_figure(e, own)) else {
+                continue;
+            };
+            let slow = match quick::eval(e, facts, units) {
+                Ok(q) => quick_shown(q),
+                Err(_) => match expr::eval(e, facts, units) {
+                    Ok(v) => shown(&v),
+                    Err(err) => Shown::Failed(calc_failure(&err).0),
+                },
+            };
+            record(fast == slow, || {
+                format!("figure {e:?} of {}: {fast:?} for {slow:?}", check.id)
+            });
         }
         for (e, conjuncts) in [
             (&check.when, &check.when_conjuncts),
@@ -448,7 +585,7 @@ mod tests {
         }
     }
 
-    /// An indicator stopped by the check's first guard: the evaluator finds its `when`
+    /// An indicator stopped by the check's first guards: the evaluator finds its `when`
     /// false too (and the check's expressions agree as everywhere).
     pub fn agree_stopped(check: &CheckRule, board: &Board<'_, '_>, i: usize, own: Own<'_, '_, '_>) {
         let facts = CheckFacts {
@@ -462,7 +599,7 @@ mod tests {
             .as_ref()
             .map(|when| expr::eval(when, &facts, units));
         record(matches!(slow, Some(Ok(Val::Bool(false)))), || {
-            format!("{} stopped by its first guard, slow {slow:?}", check.id)
+            format!("{} stopped by its first guards, slow {slow:?}", check.id)
         });
     }
 
@@ -523,6 +660,12 @@ check converted "换算" {
   for each budget row
   require row.budget / 3 * 3 >= 0 and row.executed / 30000 * 3 * 10000 / 1元 >= 0
   else warning "{row.budget / 3万元 * 3} {row.budget / 7 - row.executed / 7} {row.budget / 3 * 2 + row.executed / 3}"
+}
+check row_guards "行守卫" {
+  for each budget row
+  when present(row.rate) and row.executed >= 1万元 and row.rate < 100% and row.budget != 0
+  require row.item != "合计" and row.points <= 3 and row.self_score == row.points
+  else warning "{row.rate}"
 }
 check points_thirds "分值三分" {
   for each indicator

@@ -170,12 +170,26 @@ fn ordered<'x>(
     units: &UnitTable,
 ) -> Answer<'x> {
     let (left, right) = (compared(l, facts, units)?, compared(r, facts, units)?);
-    let (Some(a), Some(b)) = (figure(left), figure(right)) else {
-        return Ok(Quick::Absent);
+    Ok(against(op, left, right, units)?.map_or(Quick::Absent, Quick::Bool))
+}
+
+/// A comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`) of two values read, as [`binary`] and
+/// [`ordered`] decide it: `None` when it is absent.
+pub fn against(
+    op: BinaryOp,
+    a: Quick<'_>,
+    b: Quick<'_>,
+    units: &UnitTable,
+) -> Result<Option<bool>, Slow> {
+    if let BinaryOp::Eq | BinaryOp::Ne = op {
+        return Ok(equal(a, b, units)?.map(|eq| eq == (op == BinaryOp::Eq)));
+    }
+    let (Some(a), Some(b)) = (figure(a), figure(b)) else {
+        return Ok(None);
     };
     let (x, y) = compare(a, b, units)?;
     let ord = order(x, y);
-    Ok(Quick::Bool(match op {
+    Ok(Some(match op {
         BinaryOp::Lt => ord.is_lt(),
         BinaryOp::Le => ord.is_le(),
         BinaryOp::Gt => ord.is_gt(),
@@ -248,12 +262,15 @@ const TENS: [i128; 10] = [
     1_000_000_000,
 ];
 
-/// The order of two decimals, as `a.cmp(&b)` gives it: by their mantissas at one scale where
-/// the scales differ by at most 9 places (`2.55` against `3`), which is most figures, and
-/// without rust_decimal's general rescaling.
+/// The order of two decimals, as `a.cmp(&b)` gives it: by their mantissas where their scales
+/// are the same (most figures compared), else at one scale where the scales differ by at
+/// most 9 places (`2.55` against `3`), and without rust_decimal's general rescaling.
 #[inline]
 pub fn order(a: Dec, b: Dec) -> std::cmp::Ordering {
     let ((x, s), (y, t)) = (a.to_parts(), b.to_parts());
+    if s == t {
+        return x.cmp(&y);
+    }
     match (
         TENS.get(t.saturating_sub(s) as usize),
         TENS.get(s.saturating_sub(t) as usize),
@@ -330,7 +347,7 @@ fn quotient<'u>(
 }
 
 /// [`super::expr`]'s equality, in place.
-fn equal(a: Quick<'_>, b: Quick<'_>, units: &UnitTable) -> Result<Option<bool>, Slow> {
+pub fn equal(a: Quick<'_>, b: Quick<'_>, units: &UnitTable) -> Result<Option<bool>, Slow> {
     Ok(Some(match (a, b) {
         (Quick::Absent, _) | (_, Quick::Absent) => return Ok(None),
         (Quick::Written(x), Quick::Written(y)) => x.same_target_as(y),
@@ -534,7 +551,8 @@ fn section<'x>(s: Option<&'x SectionScore<'_>>, field: SectionField) -> Quick<'x
     }
 }
 
-fn row<'x>(row: &'x BudgetRow, field: RowField, money: &'x Unit) -> Quick<'x> {
+/// A field of a budget row, in place.
+pub fn row<'x>(row: &'x BudgetRow, field: RowField, money: &'x Unit) -> Quick<'x> {
     let amount = |a: &'x Option<crate::report::Amount>, unit: &'x Unit| {
         a.as_ref()
             .map_or(Quick::Absent, |a| Quick::Num(a.value, unit))
@@ -667,12 +685,11 @@ pub fn scaled(
     factor: (Dec, &Unit),
     units: &UnitTable,
 ) -> Result<Option<bool>, Slow> {
-    let left = indicator(s, x, f)?;
-    let Some(b) = figure(indicator(s, x, g)?) else {
+    let a = figure_field(s, x, f)?;
+    let Some(b) = figure_field(s, x, g)? else {
         return Ok(None);
     };
     let (unit, per_cent) = product_unit(b.1, factor.1)?;
-    let a = figure(left);
     let exact = a.and_then(|a| match units.relate(a.1, unit) {
         Relation::Same | Relation::Compatible(..) => order_product(a.0, (b.0, factor.0), per_cent),
         _ => None,
@@ -694,6 +711,33 @@ pub fn scaled(
         BinaryOp::Gt => ord.is_gt(),
         _ => ord.is_ge(),
     }))
+}
+
+/// The figure of a field of a scored indicator, as `figure(indicator(s, x, field)?)` reads
+/// it, without building its value: `None` where it has none.
+#[inline(always)]
+fn figure_field<'x>(
+    s: &'x IndicatorScore<'_>,
+    x: &'x IndicatorFacts<'_>,
+    field: IndicatorField,
+) -> Result<Option<(Dec, &'x Unit)>, Slow> {
+    let quantity = |v: Option<&'x Value>| match v.map(|v| &v.kind) {
+        Some(ValueKind::Quantity(q)) => Some(q.reading()),
+        _ => None,
+    };
+    Ok(match field {
+        IndicatorField::Actual => match &x.actual {
+            Val::Num(n) if n.exact.is_some() => return Err(Slow),
+            Val::Num(n) => Some((n.value, &n.unit)),
+            Val::Written(v) => quantity(Some(v)),
+            Val::List(_) => return Err(Slow),
+            _ => None,
+        },
+        IndicatorField::Target => quantity(x.target),
+        IndicatorField::TargetWritten => quantity(x.target_written),
+        IndicatorField::ActualWritten => quantity(x.actual_written),
+        _ => plain(s, field).map(|v| (v, &NONE)),
+    })
 }
 
 /// The order of `a` against the product `b × n` (a hundredth of it when `per_cent`), as
@@ -722,6 +766,19 @@ fn order_product(a: Dec, (b, n): (Dec, Dec), per_cent: bool) -> Option<std::cmp:
         up(x, scale - s)?.cmp(&digits)
     } else {
         x.cmp(&up(digits, s - scale)?)
+    })
+}
+
+/// A plain figure of a scored indicator, as [`indicator`] reads it (`Some(None)` when
+/// absent; `None` for a field that is not a plain figure).
+#[inline]
+pub fn plain_field(s: &IndicatorScore<'_>, field: IndicatorField) -> Option<Option<Dec>> {
+    Some(match field {
+        IndicatorField::Points => s.points,
+        IndicatorField::Score => s.score,
+        IndicatorField::Lost => s.lost,
+        IndicatorField::SelfScore => s.self_score,
+        _ => return None,
     })
 }
 

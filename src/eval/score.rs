@@ -5,7 +5,7 @@ use super::expr::Val;
 use super::judge::{Band, Judge};
 use super::methods::{self, Computed};
 use super::placement::engine;
-use super::prepare::Prepared;
+use super::prepare::{Cells, Prepared};
 use super::quantity::{aligned, Num};
 use crate::check::policy::{DeductFrom, Method, Policy, ScoringRule};
 use crate::check::units::Relation;
@@ -50,7 +50,7 @@ enum Actual<'p> {
 
 /// Scores one indicator; its findings are added to `findings`.
 pub fn score<'p, 'a>(
-    p: &'p Prepared<'a>,
+    p: &Prepared<'p, 'a>,
     policy: &'p Policy,
     year: i32,
     judge: &mut Judge<'_>,
@@ -126,7 +126,7 @@ pub fn score<'p, 'a>(
 /// An indicator without points, or with points below zero: not scored, and an error finding
 /// says why.
 fn not_scored<'p, 'a>(
-    p: &'p Prepared<'a>,
+    p: &Prepared<'p, 'a>,
     judge: &mut Judge<'_>,
     why: EngineFinding,
     findings: &mut Vec<Finding<'a>>,
@@ -148,12 +148,12 @@ fn not_scored<'p, 'a>(
 
 /// The names a judgement may use for an indicator: the policy's and the report row's (the
 /// same twice when there is no row).
-fn names_of<'n>(p: &'n Prepared<'_>) -> [&'n str; 2] {
+fn names_of<'a>(p: &Prepared<'_, 'a>) -> [&'a str; 2] {
     [p.name, p.row.map_or(p.name, |r| r.name.as_str())]
 }
 
-struct Scorer<'p, 'm, 'a, 'j, 'f> {
-    p: &'p Prepared<'a>,
+struct Scorer<'v, 'p, 'm, 'a, 'j, 'f> {
+    p: &'v Prepared<'p, 'a>,
     policy: &'p Policy,
     year: i32,
     findings: &'f mut Vec<Finding<'a>>,
@@ -166,7 +166,7 @@ struct Scorer<'p, 'm, 'a, 'j, 'f> {
     actual: Val<'p>,
 }
 
-impl<'p> Scorer<'p, '_, '_, '_, '_> {
+impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
         Stop::new(Working::Problem(problem), rule)
     }
@@ -208,8 +208,9 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
 
     /// The actual, or why there is nothing to score: no row, not done, unreadable.
     fn actual(&mut self) -> Result<Actual<'p>, Stop> {
-        let p: &'p Prepared<'_> = self.p;
-        if let Some(derived) = p.derived.as_deref() {
+        let p = self.p;
+        let cells: &'p Cells<'_> = p.cells;
+        if let Some(derived) = cells.derived.as_deref() {
             let span = p.derived_rule.map_or(p.rule, |d| d.span);
             return match derived {
                 Ok((num, _)) => {
@@ -226,7 +227,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             };
         }
         // `None`: a row without an actual cell, read as a blank.
-        let value: Option<&'p Value> = match &p.actual_written {
+        let value: Option<&'p Value> = match &cells.actual_written {
             None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
             None => None,
             Some(Err(unread)) => {
@@ -265,8 +266,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
     }
 
     fn target(&self) -> Result<&'p Value, Stop> {
-        let p: &'p Prepared<'_> = self.p;
-        match p.target() {
+        match self.p.target() {
             Some(Ok(v)) if !v.is_blank() => Ok(v),
             Some(Err(unread)) => Err(self.problem(
                 Problem::Unreadable {

@@ -43,9 +43,32 @@ impl Stop {
 }
 
 /// The actual, before the method reads it.
+#[derive(Clone, Copy)]
 enum Actual<'p> {
     Figure(&'p Num),
     Written(&'p Value),
+}
+
+/// What the scorer has seen of the actual, kept as references (nothing to drop when it
+/// sees more) until the score is made.
+#[derive(Clone, Copy)]
+enum Seen<'p> {
+    Absent,
+    Read(Actual<'p>),
+    /// The figure scored, in the target's unit.
+    InUnit(Dec, &'p Unit),
+}
+
+impl<'p> Seen<'p> {
+    /// The actual as scored, as checks read it.
+    fn val(self) -> Val<'p> {
+        match self {
+            Seen::Absent => Val::Absent,
+            Seen::Read(Actual::Figure(n)) => Val::Num(n.clone()),
+            Seen::Read(Actual::Written(v)) => Val::Written(v),
+            Seen::InUnit(value, unit) => Val::Num(Num::new(value, unit.clone())),
+        }
+    }
 }
 
 /// Scores one indicator; its findings are added to `findings`.
@@ -74,7 +97,7 @@ pub fn score<'p, 'a>(
         findings,
         form: None,
         method: None,
-        actual: Val::Absent,
+        actual: Seen::Absent,
         judge,
         judgement_taken: false,
     };
@@ -122,7 +145,7 @@ pub fn score<'p, 'a>(
         method: scorer.method,
         form: scorer.form,
         rule,
-        actual: scorer.actual,
+        actual: scorer.actual.val(),
     }
 }
 
@@ -172,7 +195,7 @@ struct Scorer<'v, 'p, 'm, 'a, 'j, 'f> {
     method: Option<&'static str>,
     judge: &'m mut Judge<'j>,
     judgement_taken: bool,
-    actual: Val<'p>,
+    actual: Seen<'p>,
 }
 
 impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
@@ -223,7 +246,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             let span = p.derived_rule.map_or(p.rule, |d| d.span);
             return match derived {
                 Ok((num, _)) => {
-                    self.actual = Val::Num(num.clone());
+                    self.actual = Seen::Read(Actual::Figure(num));
                     Ok(Actual::Figure(num))
                 }
                 Err((shown, error)) => Err(self.problem(
@@ -268,7 +291,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
                 ))
             }
             (_, Some(value)) => {
-                self.actual = Val::Written(value);
+                self.actual = Seen::Read(Actual::Written(value));
                 Ok(Actual::Written(value))
             }
         }
@@ -371,8 +394,8 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
     fn numeric(
         &mut self,
         form: TargetForm,
-        target: &Value,
-        actual: &Actual<'_>,
+        target: &'p Value,
+        actual: &Actual<'p>,
         w: Dec,
         rule: &ScoringRule,
     ) -> Result<Computed, Stop> {
@@ -429,7 +452,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             unit: unit.clone(),
             exact: b_exact.map(Box::new),
         };
-        self.actual = Val::Num(Num::new(b_value, unit.clone()));
+        self.actual = Seen::InUnit(b_value, unit);
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
         let in_unit = |n: (Dec, &Unit), s: &Self| -> Result<Figure, Stop> {
             aligned((Dec::ZERO, unit), n, &s.policy.units)

@@ -497,15 +497,12 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             }
             Method::Qualitative(_) => return Err(self.mismatch(target, actual, rule)),
         };
+        let mut computed = computed.map_err(|p| self.problem(p, rule.span))?;
         // A met target is told with the actual as written (`1600人次`, `>=85%`), not as converted.
-        computed
-            .map(|mut c| {
-                if let Working::Met { b, .. } = &mut c.working {
-                    *b = actual_shown(actual);
-                }
-                c
-            })
-            .map_err(|p| self.problem(p, rule.span))
+        if let Working::Met { b, .. } = &mut computed.working {
+            *b = actual_shown(actual);
+        }
+        Ok(computed)
     }
 
     /// A warning for a unit the rule file does not declare, once per indicator.

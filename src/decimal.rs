@@ -32,6 +32,7 @@ impl Ord for Dec {
     /// (`85.5%` against `90%`): their digits, brought to one scale as whole numbers of 128
     /// bits, compare directly. Only when that overflows does `Decimal`'s general comparison
     /// decide.
+    #[inline]
     fn cmp(&self, other: &Dec) -> Ordering {
         let (a, b) = (self.0, other.0);
         let (sa, sb) = (a.scale(), b.scale());
@@ -55,6 +56,7 @@ impl Ord for Dec {
 }
 
 impl PartialOrd for Dec {
+    #[inline]
     fn partial_cmp(&self, other: &Dec) -> Option<Ordering> {
         Some(self.cmp(other))
     }

@@ -15,13 +15,14 @@ use std::borrow::Cow;
 /// Pushed here rather than returned: an entry is over 500 bytes, and returning it as a pair
 /// moved it twice more.
 pub fn entry<'p, 'a>(
-    p: &'p Prepared<'a>,
+    p: &Prepared<'p, 'a>,
     scored: Scored<'p>,
     policy: &'a Policy,
     entries: &mut Vec<IndicatorScore<'a>>,
     facts: &mut Vec<IndicatorFacts<'p>>,
 ) {
     let value = |w: &'p Written<'_>| w.as_ref().and_then(|r| r.as_ref().ok());
+    let cells = p.cells;
     let row = p.row;
     // The scorecard borrows the report's cells, trimmed once by prepare; the policy's own
     // target is borrowed from the policy.
@@ -30,20 +31,20 @@ pub fn entry<'p, 'a>(
         Some(fixed) => Some(Cow::Borrowed(fixed.text.as_str())),
         None => target_written.clone(),
     };
-    let target_differs = matches!((p.fixed_target, &p.target_written), (Some(t), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));
-    let actual = match (p.derived.as_deref(), p.derived_rule) {
+    let target_differs = matches!((p.fixed_target, &cells.target_written), (Some(t), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));
+    let actual = match (cells.derived.as_deref(), p.derived_rule) {
         (Some(Ok((n, _))), _) => Some(Cow::Owned(format!("{}{}", n.value.approx(), n.unit))),
         (None, None) => p.actual_text.clone(),
         _ => None,
     };
     entries.push(IndicatorScore {
         name: Cow::Borrowed(p.name),
-        section: p
+        section: cells
             .placement
             .section
             .map(|s| Cow::Borrowed(policy.sections[s.0].name.as_str())),
         group: p.group.map(Cow::Borrowed),
-        row: p.placement.row,
+        row: cells.placement.row,
         points: p.points,
         score: scored.score,
         lost: p
@@ -59,7 +60,7 @@ pub fn entry<'p, 'a>(
         actual,
         actual_written: p.actual_text.clone(),
         actual_derived: p.derived_rule.is_some(),
-        derivation: p.derived.as_deref().map(|d| {
+        derivation: cells.derived.as_deref().map(|d| {
             Cow::Owned(
                 d.as_ref()
                     .map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone()),
@@ -77,13 +78,13 @@ pub fn entry<'p, 'a>(
     });
     let target: Option<&'p Value> = match p.fixed_target {
         Some(fixed) => Some(fixed),
-        None => value(&p.target_written),
+        None => value(&cells.target_written),
     };
     facts.push(IndicatorFacts {
-        rule: p.placement.rule,
+        rule: cells.placement.rule,
         target,
-        target_written: value(&p.target_written),
+        target_written: value(&cells.target_written),
         actual: scored.actual,
-        actual_written: value(&p.actual_written),
+        actual_written: value(&cells.actual_written),
     });
 }

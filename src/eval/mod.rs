@@ -70,40 +70,45 @@ fn score_report<'a>(
         ));
     }
     let placements = placement::place(policy, report, &mut findings);
-    let mut prepared = Vec::with_capacity(placements.len() + 1);
+    // Every indicator's cells are read before any is scored: a derived actual may read
+    // another's. The rest of an indicator is looked up where it is scored.
+    let mut cells = Vec::with_capacity(placements.len() + 1);
     for p in &placements {
-        prepare::prepare(policy, report, &budget, *p, &mut prepared);
+        prepare::cells(policy, report, &budget, *p, &mut cells);
     }
     // The execution item is scored with the indicators (its derived actual may read theirs),
     // then kept apart: it belongs to no section.
-    prepared.extend(prepare::prepare_execution(policy, report, &budget));
-    prepare::derive(policy, report, &budget, &mut prepared);
+    cells.extend(prepare::execution_cells(policy, report, &budget));
+    prepare::derive(policy, report, &budget, &mut cells);
 
-    let mut indicators = Vec::with_capacity(prepared.len());
-    let mut facts = Vec::with_capacity(prepared.len());
-    let mut placed_in = Vec::with_capacity(prepared.len());
+    let mut indicators = Vec::with_capacity(cells.len());
+    let mut facts = Vec::with_capacity(cells.len());
+    let mut placed_in = Vec::with_capacity(cells.len());
     // At most one execution item: its entry and facts, kept apart.
     let (mut execution_entry, mut execution_facts) = (Vec::new(), Vec::new());
-    for p in &prepared {
+    for c in &cells {
+        let Some(p) = prepare::prepare(policy, report, &budget, c) else {
+            continue;
+        };
         // Scored straight into its entry: a score is a few hundred bytes, not moved twice.
         let score = |judge: &mut judge::Judge<'_>, findings: &mut Vec<Finding<'a>>| {
-            score::score(p, policy, report.year, judge, findings)
+            score::score(&p, policy, report.year, judge, findings)
         };
-        if p.placement.rule == RuleRef::Execution {
+        if c.placement.rule == RuleRef::Execution {
             let scored = score(&mut judge, &mut findings);
             let (entries, facts) = (&mut execution_entry, &mut execution_facts);
-            entry::entry(p, scored, policy, entries, facts);
+            entry::entry(&p, scored, policy, entries, facts);
         } else {
             entry::entry(
-                p,
+                &p,
                 score(&mut judge, &mut findings),
                 policy,
                 &mut indicators,
                 &mut facts,
             );
-            placed_in.push(p.placement.section);
+            placed_in.push(c.placement.section);
         }
-        if let (Some(_), Some(Err(unread))) = (p.fixed_target, &p.target_written) {
+        if let (Some(_), Some(Err(unread))) = (p.fixed_target, &c.target_written) {
             let finding = EngineFinding::UnreadableWrittenTarget {
                 text: unread.text.to_string(),
             };
@@ -111,7 +116,12 @@ fn score_report<'a>(
         }
     }
     let execution = execution_entry.pop().zip(execution_facts.pop());
-    let refused = judge.finish(|| prepared.iter().map(|p| p.name).collect());
+    let refused = judge.finish(|| {
+        cells
+            .iter()
+            .map(|c| prepare::name(policy, report, c))
+            .collect()
+    });
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }

@@ -30,10 +30,28 @@ pub struct Unread<'a> {
 /// not be computed.
 pub type DerivedActual = Result<(Num, String), (String, CalcError)>;
 
-/// One indicator, ready to score. Names and texts are borrowed from the report and the
-/// policy.
-pub struct Prepared<'a> {
+/// What an indicator's cells say, read once and kept while the report is scored: checks
+/// read these values after every indicator is scored, and derived actuals read other
+/// indicators' before any is. Only what must outlive scoring is kept here; the rest of an
+/// indicator ([`Prepared`]) is looked up again when it is scored, which is cheaper than
+/// keeping and moving it (a few hundred bytes an indicator).
+pub struct Cells<'a> {
     pub placement: Placement,
+    /// The target as written, as the scorecard shows it: the report's cell (trimmed).
+    pub target_text: Option<&'a str>,
+    /// The actual as written: the report's cell (trimmed).
+    pub actual_text: Option<&'a str>,
+    pub target_written: Written<'a>,
+    pub actual_written: Written<'a>,
+    /// The derived actual and its working, or the expression with its figures and why it
+    /// could not be computed. Boxed: only the few derived actuals of a report have one.
+    pub derived: Option<Box<DerivedActual>>,
+}
+
+/// One indicator, ready to score: its cells, and names and texts borrowed from the report and
+/// the policy. Built where it is scored, never stored.
+pub struct Prepared<'c, 'a> {
+    pub cells: &'c Cells<'a>,
     pub name: &'a str,
     pub group: Option<&'a str>,
     pub row: Option<&'a IndicatorRow>,
@@ -42,15 +60,9 @@ pub struct Prepared<'a> {
     pub fixed_target: Option<&'a Value>,
     /// The target as written, as the scorecard shows it: the report's cell (trimmed).
     pub target_text: Option<&'a str>,
-    pub target_written: Written<'a>,
-    pub actual_written: Written<'a>,
     /// The actual as written, as the scorecard shows it: the report's cell (trimmed), or
     /// the execution item's rate with its percent sign.
     pub actual_text: Option<Cow<'a, str>>,
-    /// The derived actual and its working, or the expression with its figures and why it
-    /// could not be computed. Boxed: only the few derived actuals of a report have one, and
-    /// every indicator's `Prepared` is built, moved and read while it is scored.
-    pub derived: Option<Box<DerivedActual>>,
     /// The rule's `actual = …`, when the actual is derived.
     pub derived_rule: Option<&'a Derived>,
     pub methods: &'a MethodTable,
@@ -60,20 +72,28 @@ pub struct Prepared<'a> {
     pub self_score: Option<Dec>,
 }
 
-impl<'a> Prepared<'a> {
+impl<'c, 'a> Prepared<'c, 'a> {
     /// The target scored against: the policy's, else the report's.
-    pub fn target(&self) -> Option<Result<&Value, Unread<'_>>> {
-        match self.fixed_target {
-            Some(fixed) => Some(Ok(fixed)),
-            None => self
-                .target_written
-                .as_ref()
-                .map(|w| w.as_ref().map_err(|u| *u)),
-        }
+    pub fn target(&self) -> Option<Result<&'c Value, Unread<'a>>> {
+        target_of(self.fixed_target, self.cells)
     }
 
     pub fn target_fixed(&self) -> bool {
         self.fixed_target.is_some()
+    }
+}
+
+/// The target scored against: the policy's, else the report's.
+fn target_of<'c, 'a>(
+    fixed: Option<&'a Value>,
+    cells: &'c Cells<'a>,
+) -> Option<Result<&'c Value, Unread<'a>>> {
+    match fixed {
+        Some(fixed) => Some(Ok(fixed)),
+        None => cells
+            .target_written
+            .as_ref()
+            .map(|w| w.as_ref().map_err(|u| *u)),
     }
 }
 
@@ -87,90 +107,47 @@ fn read(text: Option<&str>) -> Written<'_> {
     })
 }
 
-/// A placed indicator, ready to score, pushed onto `prepared` (the execution item, when
-/// placed, comes from [`prepare_execution`]).
-///
-/// Pushed here rather than returned: a `Prepared` is over 350 bytes, and returning it as an
-/// option to an iterator that pushed it copied it three times.
-pub fn prepare<'a>(
+/// The report row of a placed indicator, if it has one.
+fn row_of(report: &Report, placement: Placement) -> Option<&IndicatorRow> {
+    placement.row.and_then(|i| report.indicators.get(i))
+}
+
+/// A placed indicator's cells, read, pushed onto `cells` (the execution item, when placed,
+/// comes from [`execution_cells`]).
+pub fn cells<'a>(
     policy: &'a Policy,
     report: &'a Report,
     budget: &BudgetView<'a>,
     placement: Placement,
-    prepared: &mut Vec<Prepared<'a>>,
+    cells: &mut Vec<Cells<'a>>,
 ) {
-    let row = placement.row.and_then(|i| report.indicators.get(i));
+    if placement.rule == RuleRef::Execution {
+        cells.extend(execution_cells(policy, report, budget));
+        return;
+    }
+    let row = row_of(report, placement);
     // Each cell is trimmed once: its value, an unreadable cell and the scorecard keep the
     // same text.
     let target_text = row.and_then(|r| r.target.as_deref()).map(value::trimmed);
-    let target_written = read(target_text);
-    let actual_cell = row.and_then(|r| r.actual.as_deref()).map(value::trimmed);
-    let actual_written = read(actual_cell);
-    let actual_text = actual_cell.map(Cow::Borrowed);
-    let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
-    let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
-    prepared.push(match placement.rule {
-        RuleRef::Named(id) => {
-            let rule = &policy.indicators[id.0];
-            let group = rule
-                .group
-                .map(|g| policy.groups[g.0].name.as_str())
-                .or_else(|| row.and_then(|r| r.level2.as_deref()));
-            Prepared {
-                placement,
-                name: &rule.name.node,
-                group,
-                row,
-                points: rule.points.map(|p| p.node).or(declared),
-                fixed_target: rule.target.as_ref().map(|t| &t.node),
-                target_text,
-                target_written,
-                actual_written,
-                actual_text,
-                derived: None,
-                derived_rule: rule.actual.as_ref(),
-                methods: &rule.methods,
-                rule: rule.span,
-                self_score,
-            }
-        }
-        RuleRef::Open(o) => {
-            let rule = &policy.open[o];
-            Prepared {
-                placement,
-                name: row.map_or("", |r| r.name.as_str()),
-                group: row
-                    .and_then(|r| r.level2.as_deref())
-                    .filter(|g| !g.trim().is_empty()),
-                row,
-                points: declared,
-                fixed_target: None,
-                target_text,
-                target_written,
-                actual_written,
-                actual_text,
-                derived: None,
-                derived_rule: rule.actual.as_ref(),
-                methods: &rule.methods,
-                rule: rule.span,
-                self_score,
-            }
-        }
-        RuleRef::Execution => {
-            prepared.extend(prepare_execution(policy, report, budget));
-            return;
-        }
+    let actual_text = row.and_then(|r| r.actual.as_deref()).map(value::trimmed);
+    cells.push(Cells {
+        placement,
+        target_text,
+        actual_text,
+        target_written: read(target_text),
+        actual_written: read(actual_text),
+        derived: None,
     });
 }
 
-/// The execution item: its points, target and derived actual from the policy; what the unit
-/// wrote on the budget table's total row (its 执行率 and 得分) to be checked against it.
-pub fn prepare_execution<'a>(
+/// The execution item's cells: what the unit wrote on the budget table's total row (its
+/// 执行率), to be checked against the policy's derived actual.
+pub fn execution_cells<'a>(
     policy: &'a Policy,
     report: &'a Report,
     budget: &BudgetView<'a>,
-) -> Option<Prepared<'a>> {
-    let rule = policy.execution.as_ref()?;
+) -> Option<Cells<'a>> {
+    policy.execution.as_ref()?;
     let total = budget.total.and_then(|i| report.budget.get(i));
     let written_rate = total.and_then(|r| r.rate.as_ref()).map(|rate| {
         let text = format!("{}%", rate.text.trim());
@@ -184,24 +161,122 @@ pub fn prepare_execution<'a>(
             }),
         }
     });
-    Some(Prepared {
+    Some(Cells {
         placement: Placement {
             rule: RuleRef::Execution,
             row: None,
             section: None,
         },
+        target_text: None,
+        actual_text: None,
+        target_written: None,
+        actual_written: written_rate.map(Ok),
+        derived: None,
+    })
+}
+
+/// The rule's `actual = …`, when the indicator's actual is derived.
+fn derived_rule(policy: &Policy, rule: RuleRef) -> Option<&Derived> {
+    match rule {
+        RuleRef::Named(id) => policy.indicators[id.0].actual.as_ref(),
+        RuleRef::Open(o) => policy.open[o].actual.as_ref(),
+        RuleRef::Execution => policy.execution.as_ref()?.actual.as_ref(),
+    }
+}
+
+/// An indicator's name: its rule's, or its row's for an `any indicator` rule.
+pub fn name<'a>(policy: &'a Policy, report: &'a Report, cells: &Cells<'a>) -> &'a str {
+    let placement = cells.placement;
+    match placement.rule {
+        RuleRef::Named(id) => &policy.indicators[id.0].name.node,
+        RuleRef::Open(_) => row_of(report, placement).map_or("", |r| r.name.as_str()),
+        RuleRef::Execution => policy.execution.as_ref().map_or("", |e| &e.name.node),
+    }
+}
+
+/// An indicator ready to score: its cells, with its points, target, texts and methods from
+/// the policy and the report. `None` only for execution cells of a policy without an
+/// execution item, which [`execution_cells`] never makes.
+pub fn prepare<'c, 'a>(
+    policy: &'a Policy,
+    report: &'a Report,
+    budget: &BudgetView<'a>,
+    cells: &'c Cells<'a>,
+) -> Option<Prepared<'c, 'a>> {
+    let placement = cells.placement;
+    let row = row_of(report, placement);
+    let target_text = cells.target_text;
+    let actual_text = cells.actual_text.map(Cow::Borrowed);
+    let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
+    let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
+    match placement.rule {
+        RuleRef::Named(id) => {
+            let rule = &policy.indicators[id.0];
+            let group = rule
+                .group
+                .map(|g| policy.groups[g.0].name.as_str())
+                .or_else(|| row.and_then(|r| r.level2.as_deref()));
+            Some(Prepared {
+                cells,
+                name: &rule.name.node,
+                group,
+                row,
+                points: rule.points.map(|p| p.node).or(declared),
+                fixed_target: rule.target.as_ref().map(|t| &t.node),
+                target_text,
+                actual_text,
+                derived_rule: rule.actual.as_ref(),
+                methods: &rule.methods,
+                rule: rule.span,
+                self_score,
+            })
+        }
+        RuleRef::Open(o) => {
+            let rule = &policy.open[o];
+            Some(Prepared {
+                cells,
+                name: row.map_or("", |r| r.name.as_str()),
+                group: row
+                    .and_then(|r| r.level2.as_deref())
+                    .filter(|g| !g.trim().is_empty()),
+                row,
+                points: declared,
+                fixed_target: None,
+                target_text,
+                actual_text,
+                derived_rule: rule.actual.as_ref(),
+                methods: &rule.methods,
+                rule: rule.span,
+                self_score,
+            })
+        }
+        RuleRef::Execution => prepare_execution(policy, report, budget, cells),
+    }
+}
+
+/// The execution item: its points, target and derived actual from the policy; what the unit
+/// wrote on the budget table's total row (its 执行率 and 得分) to be checked against it.
+fn prepare_execution<'c, 'a>(
+    policy: &'a Policy,
+    report: &'a Report,
+    budget: &BudgetView<'a>,
+    cells: &'c Cells<'a>,
+) -> Option<Prepared<'c, 'a>> {
+    let rule = policy.execution.as_ref()?;
+    let total = budget.total.and_then(|i| report.budget.get(i));
+    let actual_text = match &cells.actual_written {
+        Some(Ok(rate)) => Some(Cow::Owned(rate.text.to_string())),
+        _ => None,
+    };
+    Some(Prepared {
+        cells,
         name: &rule.name.node,
         group: None,
         row: None,
         points: Some(rule.points.node),
         fixed_target: Some(&rule.target.node),
         target_text: None,
-        target_written: None,
-        actual_text: written_rate
-            .as_ref()
-            .map(|v| Cow::Owned(v.text.to_string())),
-        actual_written: written_rate.map(Ok),
-        derived: None,
+        actual_text,
         derived_rule: rule.actual.as_ref(),
         methods: &rule.methods,
         rule: rule.span,
@@ -215,9 +290,9 @@ pub fn derive(
     policy: &Policy,
     report: &Report,
     budget: &BudgetView<'_>,
-    prepared: &mut [Prepared<'_>],
+    prepared: &mut [Cells<'_>],
 ) {
-    let index_of = |id: IndicatorId, prepared: &[Prepared<'_>]| {
+    let index_of = |id: IndicatorId, prepared: &[Cells<'_>]| {
         prepared
             .iter()
             .position(|p| p.placement.rule == RuleRef::Named(id))
@@ -231,10 +306,10 @@ pub fn derive(
         matches!(
             prepared[i].placement.rule,
             RuleRef::Open(_) | RuleRef::Execution
-        ) && prepared[i].derived_rule.is_some()
+        ) && derived_rule(policy, prepared[i].placement.rule).is_some()
     }));
     for i in order {
-        let Some(expr) = prepared[i].derived_rule.map(|d| &d.expr) else {
+        let Some(expr) = derived_rule(policy, prepared[i].placement.rule).map(|d| &d.expr) else {
             continue;
         };
         let facts = DerivedFacts {
@@ -288,7 +363,7 @@ struct DerivedFacts<'p, 'a> {
     policy: &'p Policy,
     report: &'p Report,
     budget: &'p BudgetView<'p>,
-    prepared: &'p [Prepared<'a>],
+    prepared: &'p [Cells<'a>],
 }
 
 impl Facts for DerivedFacts<'_, '_> {
@@ -337,7 +412,10 @@ impl Facts for DerivedFacts<'_, '_> {
                         Some(Err(_)) => Val::Absent,
                         None => written(of(&p.actual_written)),
                     },
-                    IndicatorField::Target => written(p.target()),
+                    IndicatorField::Target => {
+                        let fixed = self.policy.indicators[id.0].target.as_ref();
+                        written(target_of(fixed.map(|t| &t.node), p))
+                    }
                     IndicatorField::TargetWritten => written(of(&p.target_written)),
                     _ => written(of(&p.actual_written)),
                 })

@@ -5,7 +5,7 @@ use super::expr::Val;
 use super::judge::{Band, Judge};
 use super::methods::{self, Computed};
 use super::placement::engine;
-use super::prepare::Prepared;
+use super::prepare::{Cells, Prepared};
 use super::quantity::{aligned, Num};
 use crate::check::policy::{DeductFrom, Method, Policy, ScoringRule};
 use crate::check::units::Relation;
@@ -43,14 +43,37 @@ impl Stop {
 }
 
 /// The actual, before the method reads it.
+#[derive(Clone, Copy)]
 enum Actual<'p> {
     Figure(&'p Num),
     Written(&'p Value),
 }
 
+/// What the scorer has seen of the actual, kept as references (nothing to drop when it
+/// sees more) until the score is made.
+#[derive(Clone, Copy)]
+enum Seen<'p> {
+    Absent,
+    Read(Actual<'p>),
+    /// The figure scored, in the target's unit.
+    InUnit(Dec, &'p Unit),
+}
+
+impl<'p> Seen<'p> {
+    /// The actual as scored, as checks read it.
+    fn val(self) -> Val<'p> {
+        match self {
+            Seen::Absent => Val::Absent,
+            Seen::Read(Actual::Figure(n)) => Val::Num(n.clone()),
+            Seen::Read(Actual::Written(v)) => Val::Written(v),
+            Seen::InUnit(value, unit) => Val::Num(Num::new(value, unit.clone())),
+        }
+    }
+}
+
 /// Scores one indicator; its findings are added to `findings`.
 pub fn score<'p, 'a>(
-    p: &'p Prepared<'a>,
+    p: &Prepared<'p, 'a>,
     policy: &'p Policy,
     year: i32,
     judge: &mut Judge<'_>,
@@ -74,7 +97,7 @@ pub fn score<'p, 'a>(
         findings,
         form: None,
         method: None,
-        actual: Val::Absent,
+        actual: Seen::Absent,
         judge,
         judgement_taken: false,
     };
@@ -104,11 +127,14 @@ pub fn score<'p, 'a>(
     // Rounded once, as the policy says, and never above the points: where rounding would
     // pass them (points written with more places than scores are rounded to: 0.5 points,
     // scores to whole numbers), the score is the points themselves.
-    let kept = exact.clamp_to(Dec::ZERO, w);
-    let score = policy
-        .round_indicator
-        .map_or(kept, |r| r.apply(kept))
-        .min(w);
+    // A met target's score is the points themselves (the same decimal): nothing to clamp.
+    let kept = if same(exact, w) {
+        w
+    } else {
+        exact.clamp_to(Dec::ZERO, w)
+    };
+    let rounded = policy.round_indicator.map_or(kept, |r| r.apply(kept));
+    let score = if same(rounded, w) { w } else { rounded.min(w) };
     Scored {
         working: match outcome {
             Ok((computed, _)) => computed.working,
@@ -119,14 +145,20 @@ pub fn score<'p, 'a>(
         method: scorer.method,
         form: scorer.form,
         rule,
-        actual: scorer.actual,
+        actual: scorer.actual.val(),
     }
+}
+
+/// Whether two decimals are the same one, digits and places alike (told from their bytes,
+/// without bringing them to one scale).
+fn same(a: Dec, b: Dec) -> bool {
+    a.inner().serialize() == b.inner().serialize()
 }
 
 /// An indicator without points, or with points below zero: not scored, and an error finding
 /// says why.
 fn not_scored<'p, 'a>(
-    p: &'p Prepared<'a>,
+    p: &Prepared<'p, 'a>,
     judge: &mut Judge<'_>,
     why: EngineFinding,
     findings: &mut Vec<Finding<'a>>,
@@ -148,12 +180,12 @@ fn not_scored<'p, 'a>(
 
 /// The names a judgement may use for an indicator: the policy's and the report row's (the
 /// same twice when there is no row).
-fn names_of<'n>(p: &'n Prepared<'_>) -> [&'n str; 2] {
+fn names_of<'a>(p: &Prepared<'_, 'a>) -> [&'a str; 2] {
     [p.name, p.row.map_or(p.name, |r| r.name.as_str())]
 }
 
-struct Scorer<'p, 'm, 'a, 'j, 'f> {
-    p: &'p Prepared<'a>,
+struct Scorer<'v, 'p, 'm, 'a, 'j, 'f> {
+    p: &'v Prepared<'p, 'a>,
     policy: &'p Policy,
     year: i32,
     findings: &'f mut Vec<Finding<'a>>,
@@ -163,10 +195,10 @@ struct Scorer<'p, 'm, 'a, 'j, 'f> {
     method: Option<&'static str>,
     judge: &'m mut Judge<'j>,
     judgement_taken: bool,
-    actual: Val<'p>,
+    actual: Seen<'p>,
 }
 
-impl<'p> Scorer<'p, '_, '_, '_, '_> {
+impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
         Stop::new(Working::Problem(problem), rule)
     }
@@ -208,12 +240,13 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
 
     /// The actual, or why there is nothing to score: no row, not done, unreadable.
     fn actual(&mut self) -> Result<Actual<'p>, Stop> {
-        let p: &'p Prepared<'_> = self.p;
-        if let Some(derived) = p.derived.as_deref() {
+        let p = self.p;
+        let cells: &'p Cells<'_> = p.cells;
+        if let Some(derived) = cells.derived.as_deref() {
             let span = p.derived_rule.map_or(p.rule, |d| d.span);
             return match derived {
                 Ok((num, _)) => {
-                    self.actual = Val::Num(num.clone());
+                    self.actual = Seen::Read(Actual::Figure(num));
                     Ok(Actual::Figure(num))
                 }
                 Err((shown, error)) => Err(self.problem(
@@ -226,7 +259,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             };
         }
         // `None`: a row without an actual cell, read as a blank.
-        let value: Option<&'p Value> = match &p.actual_written {
+        let value: Option<&'p Value> = match &cells.actual_written {
             None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
             None => None,
             Some(Err(unread)) => {
@@ -258,15 +291,14 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
                 ))
             }
             (_, Some(value)) => {
-                self.actual = Val::Written(value);
+                self.actual = Seen::Read(Actual::Written(value));
                 Ok(Actual::Written(value))
             }
         }
     }
 
     fn target(&self) -> Result<&'p Value, Stop> {
-        let p: &'p Prepared<'_> = self.p;
-        match p.target() {
+        match self.p.target() {
             Some(Ok(v)) if !v.is_blank() => Ok(v),
             Some(Err(unread)) => Err(self.problem(
                 Problem::Unreadable {
@@ -362,8 +394,8 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
     fn numeric(
         &mut self,
         form: TargetForm,
-        target: &Value,
-        actual: &Actual<'_>,
+        target: &'p Value,
+        actual: &Actual<'p>,
         w: Dec,
         rule: &ScoringRule,
     ) -> Result<Computed, Stop> {
@@ -420,7 +452,7 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             unit: unit.clone(),
             exact: b_exact.map(Box::new),
         };
-        self.actual = Val::Num(Num::new(b_value, unit.clone()));
+        self.actual = Seen::InUnit(b_value, unit);
         let strict = matches!(q.comparison, Some(Comparison::More | Comparison::Less));
         let in_unit = |n: (Dec, &Unit), s: &Self| -> Result<Figure, Stop> {
             aligned((Dec::ZERO, unit), n, &s.policy.units)
@@ -465,15 +497,12 @@ impl<'p> Scorer<'p, '_, '_, '_, '_> {
             }
             Method::Qualitative(_) => return Err(self.mismatch(target, actual, rule)),
         };
+        let mut computed = computed.map_err(|p| self.problem(p, rule.span))?;
         // A met target is told with the actual as written (`1600人次`, `>=85%`), not as converted.
-        computed
-            .map(|mut c| {
-                if let Working::Met { b, .. } = &mut c.working {
-                    *b = actual_shown(actual);
-                }
-                c
-            })
-            .map_err(|p| self.problem(p, rule.span))
+        if let Working::Met { b, .. } = &mut computed.working {
+            *b = actual_shown(actual);
+        }
+        Ok(computed)
     }
 
     /// A warning for a unit the rule file does not declare, once per indicator.

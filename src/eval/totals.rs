@@ -6,6 +6,9 @@ use crate::check::policy::{Policy, SectionId};
 use crate::decimal::Dec;
 use crate::scorecard::{IndicatorScore, SectionScore};
 use std::borrow::Cow;
+use sum::Sum;
+
+mod sum;
 
 /// Sums per section, in the policy's order, added up in one pass over the indicators in
 /// report order. `placed_in` gives each indicator's section.
@@ -14,35 +17,39 @@ pub fn sections<'a>(
     indicators: &[IndicatorScore<'a>],
     placed_in: &[Option<SectionId>],
 ) -> Result<Vec<SectionScore<'a>>, EvalError> {
-    let mut out: Vec<SectionScore<'a>> = policy
-        .sections
-        .iter()
-        .map(|section| SectionScore {
-            name: Cow::Borrowed(section.name.as_str()),
-            indicators: 0,
-            points: Dec::ZERO,
-            score: Dec::ZERO,
-            lost: Dec::ZERO,
-            expected_points: section.expected_points,
-        })
-        .collect();
-    let overflow = |_| EvalError::Overflow { what: "section" };
+    // Points, score and points lost of each section.
+    let mut sums = vec![(0usize, Sum::new(), Sum::new(), Sum::new()); policy.sections.len()];
     for (s, placed) in indicators.iter().zip(placed_in) {
-        let Some(sum) = placed.and_then(|SectionId(id)| out.get_mut(id)) else {
+        let Some(sum) = placed.and_then(|SectionId(id)| sums.get_mut(id)) else {
             continue;
         };
-        sum.indicators += 1;
+        sum.0 += 1;
         if let (Some(points), Some(_)) = (s.points, s.score) {
-            sum.points = sum.points.checked_add(points).map_err(overflow)?;
+            sum.1.add(points);
         }
         if let Some(score) = s.score {
-            sum.score = sum.score.checked_add(score).map_err(overflow)?;
+            sum.2.add(score);
         }
         if let Some(lost) = s.lost {
-            sum.lost = sum.lost.checked_add(lost).map_err(overflow)?;
+            sum.3.add(lost);
         }
     }
-    Ok(out)
+    let overflow = |_| EvalError::Overflow { what: "section" };
+    policy
+        .sections
+        .iter()
+        .zip(sums)
+        .map(|(section, (indicators, points, score, lost))| {
+            Ok(SectionScore {
+                name: Cow::Borrowed(section.name.as_str()),
+                indicators,
+                points: points.value().map_err(overflow)?,
+                score: score.value().map_err(overflow)?,
+                lost: lost.value().map_err(overflow)?,
+                expected_points: section.expected_points,
+            })
+        })
+        .collect()
 }
 
 /// Raw total, maximum, total (rescaled when the policy says so and the maximum is not full
@@ -53,17 +60,17 @@ pub fn totals<'s, 'a: 's>(
 ) -> Result<Totals<'a>, EvalError> {
     let overflow = |what| move |_| EvalError::Overflow { what };
     // Both sums in one pass, each in order; an overflow of the raw total is told first.
-    let (mut raw, mut max) = (Ok(Dec::ZERO), Ok(Dec::ZERO));
+    let (mut raw, mut max) = (Sum::new(), Sum::new());
     for s in scored {
         if let Some(score) = s.score {
-            raw = raw.and_then(|sum: Dec| sum.checked_add(score));
+            raw.add(score);
             if let Some(points) = s.points {
-                max = max.and_then(|sum: Dec| sum.checked_add(points));
+                max.add(points);
             }
         }
     }
-    let raw = raw.map_err(overflow("raw_total"))?;
-    let max = max.map_err(overflow("max_points"))?;
+    let raw = raw.value().map_err(overflow("raw_total"))?;
+    let max = max.value().map_err(overflow("max_points"))?;
     let full = policy.full_marks();
     let rescaled = policy.rescale.is_some() && max != full && !max.is_zero();
     let total = if rescaled {

@@ -39,7 +39,7 @@ pub fn read(text: &str) -> Option<Value> {
     let kind = match trimmed.chars().next() {
         None => ValueKind::Blank,
         Some(first) => {
-            if other_space(first) || trimmed.chars().next_back().is_some_and(other_space) {
+            if other_space(first) || ends_in_other_space(trimmed) {
                 return None;
             }
             kind(trimmed, &written, first)?
@@ -97,6 +97,10 @@ fn whole_period(text: &str, found: period::Found) -> Option<ValueKind> {
 
 /// The text without the ASCII spaces around it.
 fn trim_spaces(text: &str) -> &str {
+    // Most texts have none: told by their first and last bytes.
+    if text.as_bytes().first() != Some(&b' ') && text.as_bytes().last() != Some(&b' ') {
+        return text;
+    }
     let rest = after_spaces(text, 0);
     let end = rest.len() - rest.bytes().rev().take_while(|&b| b == b' ').count();
     // INVARIANT: the spaces are ASCII, so `end` is a character boundary.
@@ -107,6 +111,16 @@ fn trim_spaces(text: &str) -> &str {
 fn after_spaces(text: &str, at: usize) -> &str {
     // INVARIANT: `at` is a character boundary and the spaces are ASCII.
     text.get(spaces(text.as_bytes(), at)..).unwrap_or_default()
+}
+
+/// Whether the text's last character is [`other_space`], told by its bytes where that is
+/// quick: an ASCII byte, or a three-byte character from U+4000 on (its lead byte from 0xe4).
+fn ends_in_other_space(text: &str) -> bool {
+    match text.as_bytes() {
+        [.., b] if b.is_ascii() => other_space(char::from(*b)),
+        [.., 0xe4..=0xef, _, _] => false,
+        _ => text.chars().next_back().is_some_and(other_space),
+    }
 }
 
 /// White space other than the ASCII space. A character above U+3000 is never white space

@@ -71,6 +71,17 @@ pub fn key_into(name: &str, out: &mut String) {
 /// The name's [`key`]: the name itself when it is its own key (most names), else written
 /// into `buffer`. For looking a name up without writing out a key that is the name.
 pub fn key_in<'a>(name: &'a str, buffer: &'a mut String) -> &'a str {
+    if changed_key(name, buffer) {
+        buffer
+    } else {
+        name
+    }
+}
+
+/// Whether the name's [`key`] differs from the name; if it does, the key is written into
+/// `buffer` (cleared first). For a name already looked up as it is spelled: only a key that
+/// differs is worth a second look.
+pub fn changed_key(name: &str, buffer: &mut String) -> bool {
     let mut at = 0;
     while let Some(own) = own_key_len(name, at) {
         match own {
@@ -78,11 +89,11 @@ pub fn key_in<'a>(name: &'a str, buffer: &'a mut String) -> &'a str {
             Err(_) => {
                 buffer.clear();
                 write_key(name, at, buffer);
-                return buffer;
+                return true;
             }
         }
     }
-    name
+    false
 }
 
 /// Appends the key of `name` to `out`, knowing that its first `from` bytes (a character

@@ -54,7 +54,9 @@ pub struct Policy {
     /// Named indicators with a derived actual, in an order where each comes after those its
     /// expression reads.
     pub(crate) derived_order: Vec<IndicatorId>,
-    /// Name keys ([`crate::check::names::key`]) of indicators and their aliases.
+    /// Name keys ([`crate::check::names::key`]) of indicators and their aliases, and the
+    /// names as the policy spells them where that is not their key: a name is looked up as
+    /// it is written first, and keyed only if that misses.
     pub(crate) indicator_index: NameIndex<IndicatorId>,
     /// Name keys of sections and their aliases.
     pub(crate) section_index: NameIndex<SectionId>,

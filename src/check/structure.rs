@@ -214,6 +214,12 @@ impl Checker {
                 });
             } else {
                 built.indicator_spans.insert(key.clone(), name.span);
+                // Also as the policy spells it: a row writing the name so is found
+                // without keying it. No other name's key can be this spelling (its key
+                // would be this one's).
+                if key != name.node {
+                    built.indicator_index.insert(name.node.clone(), id);
+                }
                 built.indicator_index.insert(key, id);
             }
         }

@@ -52,10 +52,15 @@ pub fn place<'a>(
                 section
             }
         };
-        if let Some(&id) = policy
-            .indicator_index
-            .get(names::key_in(&row.name, &mut buffer))
-        {
+        // The name as written (the policy's own spelling or its key), else its key if that
+        // differs.
+        let index = &policy.indicator_index;
+        let named = index.get(row.name.as_str()).or_else(|| {
+            names::changed_key(&row.name, &mut buffer)
+                .then(|| index.get(buffer.as_str()))
+                .flatten()
+        });
+        if let Some(&id) = named {
             let rule = &policy.indicators[id.0];
             if let Some(first_row) = row_of[id.0] {
                 findings.push(engine(

@@ -15,6 +15,7 @@ use crate::syntax::ast::BinaryOp;
 use crate::value::{Comparison, Unit, Value, ValueKind};
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::fmt::Write;
 
 /// A value at run time. Text and values as written are borrowed from the report, the
 /// scorecard or the rule file where they can be: a check reads every indicator, and
@@ -80,16 +81,33 @@ impl Val<'_> {
 
     /// For messages: a figure with its unit (cut and marked `…` when long), text as is.
     pub fn show(&self) -> String {
+        let mut out = String::new();
+        self.show_into(&mut out);
+        out
+    }
+
+    /// [`Val::show`], appended to `out`.
+    pub fn show_into(&self, out: &mut String) {
         match self {
-            Val::Num(n) => format!("{}{}", n.value.approx(), n.unit),
-            Val::Bool(b) => b.to_string(),
-            Val::Text(t) => t.to_string(),
-            Val::Written(v) => v.text.to_string(),
-            Val::List(items) => format!(
-                "({})",
-                items.iter().map(Val::show).collect::<Vec<_>>().join(", ")
-            ),
-            Val::Absent => "—".to_string(),
+            Val::Num(n) => {
+                let _ = write!(out, "{}{}", n.value.approx(), n.unit);
+            }
+            Val::Bool(b) => {
+                let _ = write!(out, "{b}");
+            }
+            Val::Text(t) => out.push_str(t),
+            Val::Written(v) => out.push_str(&v.text),
+            Val::List(items) => {
+                out.push('(');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.show_into(out);
+                }
+                out.push(')');
+            }
+            Val::Absent => out.push('—'),
         }
     }
 }
@@ -326,66 +344,108 @@ fn call<'a>(
 /// The expression with the report's figures in place of its names:
 /// `budget.total.executed / budget.total.budget * 100%` → `7255205.14元 ÷ 8485146元 × 100%`.
 pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
+    let mut out = String::new();
+    show_into(expr, facts, units, &mut out);
+    out
+}
+
+/// [`show`], appended to `out`: the whole expression is written into one string, not a
+/// string for each of its parts.
+pub fn show_into(expr: &CExpr, facts: &dyn Facts, units: &UnitTable, out: &mut String) {
     match &expr.kind {
-        CKind::Number(n, unit) => format!("{}{}", n.approx(), unit),
-        CKind::Text(t) => format!("\"{t}\""),
-        CKind::Bool(b) => b.to_string(),
-        CKind::Field(f) => facts
-            .field(f)
-            .map_or_else(|_| "—".to_string(), |v| v.show()),
-        CKind::Not(e) => format!("not {}", show(e, facts, units)),
-        CKind::Neg(e) => format!("−{}", wrap(e, 7, facts, units)),
+        CKind::Number(n, unit) => {
+            let _ = write!(out, "{}{}", n.approx(), unit);
+        }
+        CKind::Text(t) => {
+            let _ = write!(out, "\"{t}\"");
+        }
+        CKind::Bool(b) => {
+            let _ = write!(out, "{b}");
+        }
+        CKind::Field(f) => match facts.field(f) {
+            Ok(v) => v.show_into(out),
+            Err(_) => out.push('—'),
+        },
+        CKind::Not(e) => {
+            out.push_str("not ");
+            show_into(e, facts, units, out);
+        }
+        CKind::Neg(e) => {
+            out.push('−');
+            wrap_into(e, 7, facts, units, out);
+        }
         CKind::Binary(op, l, r) => {
             let p = op.precedence();
-            format!(
-                "{} {} {}",
-                wrap(l, p, facts, units),
-                op.symbol(),
-                wrap(r, p + 1, facts, units)
-            )
+            wrap_into(l, p, facts, units, out);
+            out.push(' ');
+            out.push_str(op.symbol());
+            out.push(' ');
+            wrap_into(r, p + 1, facts, units, out);
         }
         CKind::Call(func, args) => {
-            let mut shown: Vec<String> = args.iter().map(|a| show(a, facts, units)).collect();
             let name = match func {
                 Func::Min => "min",
                 Func::Max => "max",
                 Func::Abs => "abs",
                 Func::Present => "present",
                 Func::RoundLike => "round_like",
-                Func::Round(places, _) => {
-                    shown.truncate(1);
-                    shown.push(places.to_string());
-                    "round"
-                }
+                Func::Round(..) => "round",
             };
-            format!("{name}({})", shown.join(", "))
+            out.push_str(name);
+            out.push('(');
+            // `round` shows its first argument and its places.
+            let shown = match func {
+                Func::Round(..) => &args[..args.len().min(1)],
+                _ => &args[..],
+            };
+            for (i, a) in shown.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                show_into(a, facts, units, out);
+            }
+            if let Func::Round(places, _) = func {
+                if !shown.is_empty() {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "{places}");
+            }
+            out.push(')');
         }
-        CKind::List(items) => format!(
-            "({})",
-            items
-                .iter()
-                .map(|i| show(i, facts, units))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        CKind::List(items) => {
+            out.push('(');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                show_into(item, facts, units, out);
+            }
+            out.push(')');
+        }
         // The branch that was taken, when the condition can be decided.
         CKind::If(c, a, b) => match eval(c, facts, units) {
-            Ok(Val::Bool(true)) => show(a, facts, units),
-            Ok(Val::Bool(false)) => show(b, facts, units),
-            _ => format!(
-                "if {} then {} else {}",
-                show(c, facts, units),
-                show(a, facts, units),
-                show(b, facts, units)
-            ),
+            Ok(Val::Bool(true)) => show_into(a, facts, units, out),
+            Ok(Val::Bool(false)) => show_into(b, facts, units, out),
+            _ => {
+                out.push_str("if ");
+                show_into(c, facts, units, out);
+                out.push_str(" then ");
+                show_into(a, facts, units, out);
+                out.push_str(" else ");
+                show_into(b, facts, units, out);
+            }
         },
     }
 }
 
-fn wrap(e: &CExpr, min: u8, facts: &dyn Facts, units: &UnitTable) -> String {
-    let inner = show(e, facts, units);
+/// [`show_into`], in brackets when the expression binds more loosely than `min`.
+fn wrap_into(e: &CExpr, min: u8, facts: &dyn Facts, units: &UnitTable, out: &mut String) {
     match &e.kind {
-        CKind::Binary(op, ..) if op.precedence() < min => format!("({inner})"),
-        _ => inner,
+        CKind::Binary(op, ..) if op.precedence() < min => {
+            out.push('(');
+            show_into(e, facts, units, out);
+            out.push(')');
+        }
+        _ => show_into(e, facts, units, out),
     }
 }

@@ -14,6 +14,7 @@ use crate::scorecard::CalcError;
 use crate::source::Span;
 use crate::value::{self, Quantity, Unit, Value, ValueErrorKind, ValueKind};
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// A written value: absent (no such field), read, or unreadable (its text, borrowed from
 /// the report).
@@ -319,15 +320,12 @@ pub fn derive(
             prepared,
         };
         let result = match expr::eval(expr, &facts, &policy.units) {
-            Ok(Val::Num(n)) => Ok((
-                n.clone(),
-                format!(
-                    "{} = {}{}",
-                    expr::show(expr, &facts, &policy.units),
-                    n.value.approx(),
-                    n.unit
-                ),
-            )),
+            Ok(Val::Num(n)) => {
+                let mut shown = String::new();
+                expr::show_into(expr, &facts, &policy.units, &mut shown);
+                let _ = write!(shown, " = {}{}", n.value.approx(), n.unit);
+                Ok((n.clone(), shown))
+            }
             Ok(Val::Written(v)) if v.quantity().is_some() => {
                 let q = v
                     .quantity()

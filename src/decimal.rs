@@ -528,17 +528,11 @@ impl Ratio {
     }
 
     pub fn checked_mul(self, other: Ratio) -> Result<Ratio, ArithError> {
-        Ratio::of(
-            product(self.num, other.num)?,
-            product(self.den, other.den)?,
-        )
+        Ratio::of(product(self.num, other.num)?, product(self.den, other.den)?)
     }
 
     pub fn checked_div(self, other: Ratio) -> Result<Ratio, ArithError> {
-        Ratio::of(
-            product(self.num, other.den)?,
-            product(self.den, other.num)?,
-        )
+        Ratio::of(product(self.num, other.den)?, product(self.den, other.num)?)
     }
 
     pub fn checked_add(self, other: Ratio) -> Result<Ratio, ArithError> {
@@ -1270,7 +1264,18 @@ mod tests {
     #[test]
     fn a_product_by_one_is_decimal_s_product_bit_for_bit() {
         let bits = |x: Result<Dec, ArithError>| x.map(|x| x.0.serialize());
-        for x in ["0", "0.00", "-0", "1", "1.0", "-1", "7", "0.5", "-3.25", "12345.678"] {
+        for x in [
+            "0",
+            "0.00",
+            "-0",
+            "1",
+            "1.0",
+            "-1",
+            "7",
+            "0.5",
+            "-3.25",
+            "12345.678",
+        ] {
             for y in ["1", "1.0", "1.00", "-1", "2", "0", "0.000"] {
                 let (x, y) = (d(x), d(y));
                 assert_eq!(bits(product(x, y)), bits(x.checked_mul(y)), "{x} × {y}");

@@ -228,7 +228,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
                 ));
             }
         }
-        let computed = match &rule.method {
+        match &rule.method {
             Method::Qualitative(id) => {
                 self.qualitative(&self.policy.vocabularies[id.0], target, &actual, w, rule)
             }
@@ -239,8 +239,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
                 self.deadline(target, &actual, w, rule, Some(d))
             }
             _ => self.numeric(form, target, &actual, w, rule),
-        };
-        computed
+        }
     }
 
     /// The actual, or why there is nothing to score: no row, not done, unreadable.

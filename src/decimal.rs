@@ -528,17 +528,11 @@ impl Ratio {
     }
 
     pub fn checked_mul(self, other: Ratio) -> Result<Ratio, ArithError> {
-        Ratio::of(
-            self.num.checked_mul(other.num)?,
-            self.den.checked_mul(other.den)?,
-        )
+        Ratio::of(product(self.num, other.num)?, product(self.den, other.den)?)
     }
 
     pub fn checked_div(self, other: Ratio) -> Result<Ratio, ArithError> {
-        Ratio::of(
-            self.num.checked_mul(other.den)?,
-            self.den.checked_mul(other.num)?,
-        )
+        Ratio::of(product(self.num, other.den)?, product(self.den, other.num)?)
     }
 
     pub fn checked_add(self, other: Ratio) -> Result<Ratio, ArithError> {
@@ -562,6 +556,21 @@ impl Ratio {
 
     pub fn checked_sub(self, other: Ratio) -> Result<Ratio, ArithError> {
         self.checked_add(other.negated())
+    }
+}
+
+/// `a × b` of a ratio's figures, most of which are over 1 ([`Ratio::whole`]): a factor of
+/// exactly 1 (digits 1, no places) gives the other figure, as `Decimal`'s product does (the
+/// same digits and places; a zero is `Dec::ZERO`), without multiplying.
+fn product(a: Dec, b: Dec) -> Result<Dec, ArithError> {
+    let one = |x: Dec| x.0.scale() == 0 && x.0.mantissa() == 1;
+    let kept = |x: Dec| if x.is_zero() { Dec::ZERO } else { x };
+    if one(b) {
+        Ok(kept(a))
+    } else if one(a) {
+        Ok(kept(b))
+    } else {
+        a.checked_mul(b)
     }
 }
 
@@ -1250,5 +1259,28 @@ mod tests {
         assert_eq!(d("-0").to_string(), "0");
         assert_eq!(d("3").to_string_places(2), "3.00");
         assert_eq!(d("85.5").to_string_places(2), "85.50");
+    }
+
+    #[test]
+    fn a_product_by_one_is_decimal_s_product_bit_for_bit() {
+        let bits = |x: Result<Dec, ArithError>| x.map(|x| x.0.serialize());
+        for x in [
+            "0",
+            "0.00",
+            "-0",
+            "1",
+            "1.0",
+            "-1",
+            "7",
+            "0.5",
+            "-3.25",
+            "12345.678",
+        ] {
+            for y in ["1", "1.0", "1.00", "-1", "2", "0", "0.000"] {
+                let (x, y) = (d(x), d(y));
+                assert_eq!(bits(product(x, y)), bits(x.checked_mul(y)), "{x} × {y}");
+                assert_eq!(bits(product(y, x)), bits(y.checked_mul(x)), "{y} × {x}");
+            }
+        }
     }
 }

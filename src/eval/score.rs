@@ -98,13 +98,14 @@ pub fn score<'p, 'a>(
         form: None,
         method: None,
         actual: Seen::Absent,
+        rule: p.rule,
         judge,
         judgement_taken: false,
     };
     // The working stays where `run` put it until it moves into the score.
     let outcome = scorer.run(w);
     let (exact, rule) = match &outcome {
-        Ok((computed, rule)) => (computed.exact, *rule),
+        Ok(computed) => (computed.exact, scorer.rule),
         Err(Stop(stop)) => {
             if let Working::Problem(problem) = &stop.working {
                 let mut finding = engine(
@@ -137,7 +138,7 @@ pub fn score<'p, 'a>(
     let score = if same(rounded, w) { w } else { rounded.min(w) };
     Scored {
         working: match outcome {
-            Ok((computed, _)) => computed.working,
+            Ok(computed) => computed.working,
             Err(Stop(stop)) => stop.working,
         },
         exact: Some(exact),
@@ -196,6 +197,9 @@ struct Scorer<'v, 'p, 'm, 'a, 'j, 'f> {
     judge: &'m mut Judge<'j>,
     judgement_taken: bool,
     actual: Seen<'p>,
+    /// The scoring rule that scored the indicator (its method's), once one is chosen: kept
+    /// here rather than returned beside the working, which would move the working again.
+    rule: Span,
 }
 
 impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
@@ -203,7 +207,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
         Stop::new(Working::Problem(problem), rule)
     }
 
-    fn run(&mut self, w: Dec) -> Result<(Computed, Span), Stop> {
+    fn run(&mut self, w: Dec) -> Result<Computed, Stop> {
         let actual = self.actual()?;
         let target: &'p Value = self.target()?;
         // INVARIANT: target() refuses blanks, so every target has a form.
@@ -213,6 +217,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             return Err(self.problem(Problem::NoMethod { form }, self.p.rule));
         };
         self.method = Some(rule.method.keyword());
+        self.rule = rule.span;
         if let Actual::Written(v) = &actual {
             if v.is_claimed_bound() && self.policy.claimed.node == ClaimedMode::Zero {
                 return Err(Stop::new(
@@ -223,19 +228,18 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
                 ));
             }
         }
-        let computed = match &rule.method {
+        match &rule.method {
             Method::Qualitative(id) => {
-                self.qualitative(&self.policy.vocabularies[id.0], target, &actual, w, rule)?
+                self.qualitative(&self.policy.vocabularies[id.0], target, &actual, w, rule)
             }
             Method::AllOrNothing if form == TargetForm::Deadline => {
-                self.deadline(target, &actual, w, rule, None)?
+                self.deadline(target, &actual, w, rule, None)
             }
             Method::Deduct(d) if matches!(d.from, DeductFrom::Late) => {
-                self.deadline(target, &actual, w, rule, Some(d))?
+                self.deadline(target, &actual, w, rule, Some(d))
             }
-            _ => self.numeric(form, target, &actual, w, rule)?,
-        };
-        Ok((computed, rule.span))
+            _ => self.numeric(form, target, &actual, w, rule),
+        }
     }
 
     /// The actual, or why there is nothing to score: no row, not done, unreadable.

@@ -26,9 +26,18 @@ use scan::{literal, spaces};
 
 /// The value, when the text is in a form read here; `None` sends it to the grammar.
 pub fn read(text: &str) -> Option<Value> {
+    read_or(text, Some, |_| None)
+}
+
+/// `found` of the value when the text is in a form read here, else `other` of the text
+/// (the grammar's reading, in [`super::parse`]). Both answers are made here, in the
+/// caller's own result, rather than as an `Option` the caller unwraps and wraps again:
+/// a value is 80 bytes, and every cell of a report is read.
+#[inline]
+pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce(&str) -> R) -> R {
     // A text beyond the value limit is not read, by the grammar or here.
     if super::lower::too_long(text).is_some() {
-        return None;
+        return other(text);
     }
     // Only ASCII spaces around the value (`value_space`) are dropped here; a value that
     // begins or ends with any other white space, such as a newline, goes to the grammar,
@@ -37,18 +46,17 @@ pub fn read(text: &str) -> Option<Value> {
     let trimmed = trim_spaces(text);
     let written = ShortStr::from(trimmed);
     let kind = match trimmed.chars().next() {
-        None => ValueKind::Blank,
-        Some(first) => {
-            if other_space(first) || ends_in_other_space(trimmed) {
-                return None;
-            }
-            kind(trimmed, &written, first)?
-        }
+        None => Some(ValueKind::Blank),
+        Some(first) if other_space(first) || ends_in_other_space(trimmed) => None,
+        Some(first) => kind(trimmed, &written, first),
     };
-    Some(Value {
-        text: written,
-        kind,
-    })
+    match kind {
+        Some(kind) => found(Value {
+            text: written,
+            kind,
+        }),
+        None => other(text),
+    }
 }
 
 /// `value` = `blank | period_value | quantity | word`, chosen by the first character: each

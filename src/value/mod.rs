@@ -30,10 +30,7 @@ pub fn parse(text: &str) -> Result<Value, ValueError> {
     if let Some(e) = lower::too_long(text) {
         return Err(e);
     }
-    match fast::read(text) {
-        Some(value) => Ok(value),
-        None => remembered(text),
-    }
+    fast::read_or(text, Ok, remembered)
 }
 
 /// The text a cell's value keeps ([`Value::text`]): the cell without the white space

@@ -136,16 +136,7 @@ fn guard(e: &CExpr) -> Option<Conjunct> {
             let (g, n, unit) = scaled(r)?;
             Conjunct::Scaled(*op, own(l).filter(|_| !l.quotient)?, g, n, unit)
         }
-        CKind::Binary(
-            op @ (BinaryOp::Eq
-            | BinaryOp::Ne
-            | BinaryOp::Lt
-            | BinaryOp::Le
-            | BinaryOp::Gt
-            | BinaryOp::Ge),
-            l,
-            r,
-        ) => {
+        CKind::Binary(op, l, r) if op.is_comparison() => {
             let (f, g) = (own(l)?, own(r)?);
             let plain = |f: IndicatorField| f.ty() == Ty::Number(UnitTy::Plain);
             match op {
@@ -170,16 +161,7 @@ fn row_guard(e: &CExpr) -> Option<Conjunct> {
             [arg] => Conjunct::RowPresent(own(arg)?),
             _ => return None,
         },
-        CKind::Binary(
-            op @ (BinaryOp::Eq
-            | BinaryOp::Ne
-            | BinaryOp::Lt
-            | BinaryOp::Le
-            | BinaryOp::Gt
-            | BinaryOp::Ge),
-            l,
-            r,
-        ) => {
+        CKind::Binary(op, l, r) if op.is_comparison() => {
             let f = own(l)?;
             match &r.kind {
                 CKind::Number(n, unit) if !r.quotient => {

@@ -505,6 +505,14 @@ impl BinaryOp {
         }
     }
 
+    /// `== != < <= > >=`: the operators that compare two values.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        )
+    }
+
     /// The operator as shown in explanations.
     pub fn symbol(self) -> &'static str {
         match self {

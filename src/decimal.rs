@@ -297,6 +297,13 @@ impl Dec {
         self.0.fract().is_zero()
     }
 
+    /// Whether two decimals are the same one, digits, places and sign alike (`2.50` is not
+    /// `2.5`, though they are equal), told from their bytes without bringing them to one
+    /// scale.
+    pub fn identical(self, other: Dec) -> bool {
+        self.0.serialize() == other.0.serialize()
+    }
+
     /// The digits and the places: `12.50` is `(1250, 2)` (for packing a figure into bytes).
     pub fn to_parts(self) -> (i128, u32) {
         (self.0.mantissa(), self.0.scale())
@@ -563,7 +570,7 @@ impl Ratio {
 /// exactly 1 (digits 1, no places) gives the other figure, as `Decimal`'s product does (the
 /// same digits and places; a zero is `Dec::ZERO`), without multiplying.
 fn product(a: Dec, b: Dec) -> Result<Dec, ArithError> {
-    let one = |x: Dec| x.0.scale() == 0 && x.0.mantissa() == 1;
+    let one = |x: Dec| x.to_parts() == (1, 0);
     let kept = |x: Dec| if x.is_zero() { Dec::ZERO } else { x };
     if one(b) {
         Ok(kept(a))
@@ -852,6 +859,15 @@ mod tests {
 
     fn d(s: &str) -> Dec {
         Dec::parse_plain(s).unwrap()
+    }
+
+    #[test]
+    fn identical_decimals_agree_in_digits_places_and_sign() {
+        assert!(d("2.50").identical(d("2.50")));
+        assert!(!d("2.50").identical(d("2.5")));
+        assert_eq!(d("2.50"), d("2.5"));
+        assert!(!d("3").identical(d("-3")));
+        assert!(!d("0").identical(d("0.00")));
     }
 
     #[test]

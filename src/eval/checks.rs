@@ -309,7 +309,7 @@ fn read_guard(
         Conjunct::Is(f, yes) => quick::truth(s, x, *f).map(|b| b == *yes),
         Conjunct::FormIn(forms) => s.form.map(|f| forms[f as usize]),
         Conjunct::Compare(op, f, g) => match (quick::plain(s, *f), quick::plain(s, *g)) {
-            (Some(a), Some(b)) => Some(holds(*op, quick::order(a, b))),
+            (Some(a), Some(b)) => Some(holds(*op, a.cmp(&b))),
             _ => None,
         },
         Conjunct::OneOf(f, texts) => one_of(s, *f, texts),

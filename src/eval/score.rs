@@ -129,13 +129,17 @@ pub fn score<'p, 'a>(
     // pass them (points written with more places than scores are rounded to: 0.5 points,
     // scores to whole numbers), the score is the points themselves.
     // A met target's score is the points themselves (the same decimal): nothing to clamp.
-    let kept = if same(exact, w) {
+    let kept = if exact.identical(w) {
         w
     } else {
         exact.clamp_to(Dec::ZERO, w)
     };
     let rounded = policy.round_indicator.map_or(kept, |r| r.apply(kept));
-    let score = if same(rounded, w) { w } else { rounded.min(w) };
+    let score = if rounded.identical(w) {
+        w
+    } else {
+        rounded.min(w)
+    };
     Scored {
         working: match outcome {
             Ok(computed) => computed.working,
@@ -148,12 +152,6 @@ pub fn score<'p, 'a>(
         rule,
         actual: scorer.actual.val(),
     }
-}
-
-/// Whether two decimals are the same one, digits and places alike (told from their bytes,
-/// without bringing them to one scale).
-fn same(a: Dec, b: Dec) -> bool {
-    a.inner().serialize() == b.inner().serialize()
 }
 
 /// An indicator without points, or with points below zero: not scored, and an error finding

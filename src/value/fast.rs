@@ -47,7 +47,7 @@ pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce
     let written = ShortStr::from(trimmed);
     let kind = match trimmed.chars().next() {
         None => Some(ValueKind::Blank),
-        Some(first) if other_space(first) || ends_in_other_space(trimmed) => None,
+        Some(first) if other_space(first) || super::ends_in(trimmed, other_space) => None,
         Some(first) => kind(trimmed, &written, first),
     };
     match kind {
@@ -119,16 +119,6 @@ fn trim_spaces(text: &str) -> &str {
 fn after_spaces(text: &str, at: usize) -> &str {
     // INVARIANT: `at` is a character boundary and the spaces are ASCII.
     text.get(spaces(text.as_bytes(), at)..).unwrap_or_default()
-}
-
-/// Whether the text's last character is [`other_space`], told by its bytes where that is
-/// quick: an ASCII byte, or a three-byte character from U+4000 on (its lead byte from 0xe4).
-fn ends_in_other_space(text: &str) -> bool {
-    match text.as_bytes() {
-        [.., b] if b.is_ascii() => other_space(char::from(*b)),
-        [.., 0xe4..=0xef, _, _] => false,
-        _ => text.chars().next_back().is_some_and(other_space),
-    }
 }
 
 /// White space other than the ASCII space. A character above U+3000 is never white space

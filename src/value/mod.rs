@@ -40,20 +40,22 @@ pub fn trimmed(text: &str) -> &str {
     // An ASCII byte above the space, or the first byte of a character from U+4000 on
     // (white space ends at U+3000), begins no white space.
     let begins = |b: u8| (b > b' ' && b.is_ascii()) || b >= 0xe4;
-    let t = text.as_bytes();
-    let starts = t.first().is_some_and(|&b| begins(b));
-    // The last character, told by its bytes where that is quick: an ASCII byte above the
-    // space, or a three-byte character (a lead byte from 0xe4 three bytes from the end)
-    // from U+4000 on; else decoded.
-    let ends = match t {
-        [.., b] if b.is_ascii() => *b > b' ',
-        [.., 0xe4..=0xef, _, _] => true,
-        _ => text.chars().next_back().is_some_and(|c| !c.is_whitespace()),
-    };
-    if starts && ends {
+    let starts = text.as_bytes().first().is_some_and(|&b| begins(b));
+    if starts && !ends_in(text, char::is_whitespace) {
         text
     } else {
         text.trim()
+    }
+}
+
+/// Whether the text's last character is one `space` names, told by its bytes where that is
+/// quick: an ASCII byte, or a three-byte character from U+4000 on (a lead byte from 0xe4
+/// three bytes from the end), which no white space is (it ends at U+3000); else decoded.
+fn ends_in(text: &str, space: impl Fn(char) -> bool) -> bool {
+    match text.as_bytes() {
+        [.., b] if b.is_ascii() => space(char::from(*b)),
+        [.., 0xe4..=0xef, _, _] => false,
+        _ => text.chars().next_back().is_some_and(space),
     }
 }
 

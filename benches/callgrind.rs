@@ -2,9 +2,10 @@
 //! `valgrind --tool=callgrind`: instruction counts are repeatable on a busy machine, where
 //! wall-clock time is not. benches/run.py prints instructions per report for each stage.
 //!
-//! `target/release/deps/callgrind-… STAGE [REPORTS]` with STAGE one of `floor`,
+//! `target/release/deps/callgrind-… STAGE [REPORTS] [PASSES]` with STAGE one of `floor`,
 //! `perfrules`, `perfrules+json`, `handwritten`, `setup` (only reads the rule file and
-//! makes the corpus: subtract it).
+//! makes the corpus: subtract it). PASSES (1 unless given) goes over the same corpus again,
+//! for a time profile (`perf record`) long enough to sample.
 
 #[path = "../examples/corpus/generate.rs"]
 mod generate;
@@ -24,6 +25,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let stage = args.next().unwrap_or_default();
     let count: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let passes: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
     let text = std::fs::read_to_string("rules/2021.pr").expect("rules/2021.pr");
     let mut sources = Sources::new();
     let id = sources.add("rules/2021.pr", text.as_str());
@@ -32,7 +34,7 @@ fn main() {
     let corpus: Vec<String> = (0..count)
         .map(|i| generate::report(1, i, generate::Kind::Department2021))
         .collect();
-    for text in &corpus {
+    for text in std::iter::repeat_n(&corpus, passes).flatten() {
         match stage.as_str() {
             "floor" => {
                 black_box(serde_json::from_str::<Report>(text).ok());

@@ -366,6 +366,7 @@ fn holds(op: BinaryOp, ord: Ordering) -> bool {
 /// A value read in place, as a message shows it.
 fn quick_shown(q: Quick<'_>) -> Shown {
     match q {
+        Quick::Num(value, Unit::None) => Shown::Number(value),
         Quick::Num(value, unit) => Shown::Figure(Figure::new(value, unit.clone())),
         Quick::Bool(b) => Shown::Bool(b),
         Quick::Text(t) => Shown::Text(t.into()),
@@ -385,7 +386,7 @@ fn own_figure(e: &CExpr, (s, x): Own<'_, '_, '_>) -> Option<Shown> {
         CKind::Field(Field::Indicator(f)) => quick::plain_field(s, *f),
         _ => None,
     };
-    let figure = |v: Dec| Shown::Figure(Figure::new(v, Unit::None));
+    let figure = Shown::Number;
     match &e.kind {
         CKind::Field(Field::Indicator(f)) => match quick::plain_field(s, *f) {
             Some(Some(v)) => Some(figure(v)),
@@ -408,7 +409,7 @@ fn own_figure(e: &CExpr, (s, x): Own<'_, '_, '_>) -> Option<Shown> {
 /// A value as a message shows it, kept as data.
 fn shown(v: &Val<'_>) -> Shown {
     match v {
-        Val::Num(n) => Shown::Figure(n.figure()),
+        Val::Num(n) => Shown::figure(n.figure()),
         Val::Bool(b) => Shown::Bool(*b),
         Val::Text(t) => Shown::Text(t.as_ref().into()),
         Val::Written(v) => Shown::Text(v.text.clone()),

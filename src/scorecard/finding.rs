@@ -41,12 +41,16 @@ pub enum FindingMessage {
 }
 
 /// A figure or text as a message or a working shows it, kept as data until it is rendered:
-/// a figure with its unit (`85.50…%`, cut and marked `…` when long), a text as written, a
-/// truth value, a list (`(a, b)`), nothing (`—`), or an expression that could not be
-/// computed, shown with its figures (`[1 ÷ 0]`).
+/// a figure with its unit (`85.50…%`, cut and marked `…` when long), a bare number (shown as
+/// a figure without a unit is), a text as written, a truth value, a list (`(a, b)`), nothing
+/// (`—`), or an expression that could not be computed, shown with its figures (`[1 ÷ 0]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shown {
     Figure(Figure),
+    /// A figure without a unit or an exact quotient ([`Shown::figure`] makes one of such a
+    /// figure): most figures findings show (points and scores), made and dropped without
+    /// a unit.
+    Number(Dec),
     Text(ShortStr),
     Bool(bool),
     List(Vec<Shown>),
@@ -54,10 +58,25 @@ pub enum Shown {
     Failed(String),
 }
 
+impl Shown {
+    /// A figure as shown: a bare number without an exact quotient as [`Shown::Number`].
+    pub fn figure(figure: Figure) -> Shown {
+        match figure {
+            Figure {
+                value,
+                unit: crate::value::Unit::None,
+                exact: None,
+            } => Shown::Number(value),
+            figure => Shown::Figure(figure),
+        }
+    }
+}
+
 impl fmt::Display for Shown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Shown::Figure(figure) => figure.fmt(f),
+            Shown::Number(n) => f.write_str(&n.approx()),
             Shown::Text(text) => f.write_str(text),
             Shown::Bool(b) => b.fmt(f),
             Shown::List(items) => {

@@ -35,9 +35,36 @@ pub struct FindingSubject<'a> {
 pub enum FindingMessage {
     /// A check of the rule file: which one (its index in the policy's checks), and the
     /// figures its messages show, one per expression (`CheckRule::figures`).
-    Check { check: usize, figures: Vec<Shown> },
+    Check { check: usize, figures: Figures },
     /// A finding of the engine, worded by the catalog.
     Engine(EngineFinding),
+}
+
+/// The figures a check's finding shows, one per expression of its messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Figures {
+    /// A few figures, each a bare number or nothing, as most findings show (points and
+    /// scores): kept in place, in the room an engine's finding takes anyway, without an
+    /// allocation. The first of the array, as many as the count says.
+    Numbers(u8, [Option<Dec>; Figures::IN_PLACE]),
+    /// Any figures.
+    Shown(Vec<Shown>),
+}
+
+impl Figures {
+    /// The most figures kept in place.
+    pub const IN_PLACE: usize = 3;
+
+    /// The `i`th figure.
+    pub fn get(&self, i: usize) -> Option<Cow<'_, Shown>> {
+        match self {
+            Figures::Numbers(len, numbers) if i < usize::from(*len) => numbers
+                .get(i)
+                .map(|n| Cow::Owned(n.map_or(Shown::Absent, Shown::Number))),
+            Figures::Numbers(..) => None,
+            Figures::Shown(all) => all.get(i).map(Cow::Borrowed),
+        }
+    }
 }
 
 /// A figure or text as a message or a working shows it, kept as data until it is rendered:

@@ -15,8 +15,8 @@ use crate::check::units::UnitTable;
 use crate::decimal::Dec;
 use crate::limits::MAX_FINDINGS;
 use crate::scorecard::{
-    CalcError, EngineFinding, Figure, Finding, FindingMessage, FindingSubject, IndicatorScore,
-    Shown,
+    CalcError, EngineFinding, Figure, Figures, Finding, FindingMessage, FindingSubject,
+    IndicatorScore, Shown,
 };
 use crate::syntax::ast::{BinaryOp, Domain, Severity};
 use crate::value::Unit;
@@ -366,6 +366,7 @@ fn holds(op: BinaryOp, ord: Ordering) -> bool {
 /// A value read in place, as a message shows it.
 fn quick_shown(q: Quick<'_>) -> Shown {
     match q {
+        Quick::Num(value, Unit::None) => Shown::Number(value),
         Quick::Num(value, unit) => Shown::Figure(Figure::new(value, unit.clone())),
         Quick::Bool(b) => Shown::Bool(b),
         Quick::Text(t) => Shown::Text(t.into()),
@@ -381,34 +382,70 @@ fn quick_shown(q: Quick<'_>) -> Shown {
 /// and where the evaluator is needed.
 #[inline]
 fn own_figure(e: &CExpr, (s, x): Own<'_, '_, '_>) -> Option<Shown> {
+    match own_number(e, s) {
+        Some(n) => Some(n.map_or(Shown::Absent, Shown::Number)),
+        None => match &e.kind {
+            CKind::Field(Field::Indicator(f)) => quick::indicator(s, x, *f).ok().map(quick_shown),
+            _ => None,
+        },
+    }
+}
+
+/// A figure of [`own_figure`] that is a plain number of the checked indicator, or the sum or
+/// difference of two (`Some(None)` when one is absent); `None` for any other.
+#[inline]
+fn own_number(e: &CExpr, s: &IndicatorScore<'_>) -> Option<Option<Dec>> {
     let plain = |e: &CExpr| match &e.kind {
         CKind::Field(Field::Indicator(f)) => quick::plain_field(s, *f),
         _ => None,
     };
-    let figure = |v: Dec| Shown::Figure(Figure::new(v, Unit::None));
     match &e.kind {
-        CKind::Field(Field::Indicator(f)) => match quick::plain_field(s, *f) {
-            Some(Some(v)) => Some(figure(v)),
-            Some(None) => Some(Shown::Absent),
-            None => quick::indicator(s, x, *f).ok().map(quick_shown),
-        },
         CKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub), l, r) => {
             Some(match (plain(l)?, plain(r)?) {
-                (Some(a), Some(b)) => figure(match op {
+                (Some(a), Some(b)) => Some(match op {
                     BinaryOp::Add => a.checked_add(b).ok()?,
                     _ => a.checked_sub(b).ok()?,
                 }),
-                _ => Shown::Absent,
+                _ => None,
             })
         }
-        _ => None,
+        _ => plain(e),
     }
+}
+
+/// The figures of a check's messages, each evaluated once: in place where they are few
+/// plain numbers of the checked indicator ([`Figures::Numbers`]).
+fn figures(
+    check: &CheckRule,
+    facts: &CheckFacts<'_, '_, '_>,
+    own: Option<Own<'_, '_, '_>>,
+    units: &UnitTable,
+) -> Figures {
+    let exprs = &check.figures;
+    if let (Some((s, _)), true) = (own, exprs.len() <= Figures::IN_PLACE) {
+        let mut numbers = [None; Figures::IN_PLACE];
+        let mut read = numbers.iter_mut().zip(exprs);
+        if read.all(|(n, e)| own_number(e, s).map(|v| *n = v).is_some()) {
+            return Figures::Numbers(exprs.len() as u8, numbers);
+        }
+    }
+    let figure = |e| match own.and_then(|own| own_figure(e, own)) {
+        Some(shown) => shown,
+        None => match quick::eval(e, facts, units) {
+            Ok(q) => quick_shown(q),
+            Err(Slow) => match expr::eval(e, facts, units) {
+                Ok(v) => shown(&v),
+                Err(err) => Shown::Failed(calc_failure(&err).0),
+            },
+        },
+    };
+    Figures::Shown(exprs.iter().map(figure).collect())
 }
 
 /// A value as a message shows it, kept as data.
 fn shown(v: &Val<'_>) -> Shown {
     match v {
-        Val::Num(n) => Shown::Figure(n.figure()),
+        Val::Num(n) => Shown::figure(n.figure()),
         Val::Bool(b) => Shown::Bool(*b),
         Val::Text(t) => Shown::Text(t.as_ref().into()),
         Val::Written(v) => Shown::Text(v.text.clone()),
@@ -439,29 +476,13 @@ fn finding<'a>(
                 Cow::Borrowed("perfrules::eval::check_incomplete"),
             )
         }
-        _ => {
-            let figures = check
-                .figures
-                .iter()
-                .map(|e| match own.and_then(|own| own_figure(e, own)) {
-                    Some(shown) => shown,
-                    None => match quick::eval(e, facts, units) {
-                        Ok(q) => quick_shown(q),
-                        Err(Slow) => match expr::eval(e, facts, units) {
-                            Ok(v) => shown(&v),
-                            Err(err) => Shown::Failed(calc_failure(&err).0),
-                        },
-                    },
-                })
-                .collect();
-            (
-                FindingMessage::Check {
-                    check: index,
-                    figures,
-                },
-                Cow::Borrowed(check.code.as_str()),
-            )
-        }
+        _ => (
+            FindingMessage::Check {
+                check: index,
+                figures: figures(check, facts, own, units),
+            },
+            Cow::Borrowed(check.code.as_str()),
+        ),
     };
     let board = facts.board;
     let subject = match facts.binding {
@@ -510,7 +531,7 @@ mod tests {
     use super::super::expr::{self, Val};
     use super::super::quick::{self, Quick};
     use super::generate;
-    use super::{conjunction, own_figure, quick_shown, shown, Own, Read};
+    use super::{conjunction, figures, own_figure, quick_shown, shown, Own, Read};
     use crate::check::expr::CExpr;
     use crate::check::policy::CheckRule;
     use crate::check::units::UnitTable;
@@ -551,16 +572,21 @@ mod tests {
         {
             agree(e, facts, units);
         }
-        for e in &check.figures {
-            let Some(fast) = own.and_then(|own| own_figure(e, own)) else {
-                continue;
-            };
+        let kept = figures(check, facts, own, units);
+        for (i, e) in check.figures.iter().enumerate() {
             let slow = match quick::eval(e, facts, units) {
                 Ok(q) => quick_shown(q),
                 Err(_) => match expr::eval(e, facts, units) {
                     Ok(v) => shown(&v),
                     Err(err) => Shown::Failed(calc_failure(&err).0),
                 },
+            };
+            let kept = kept.get(i);
+            record(kept.as_deref() == Some(&slow), || {
+                format!("figure {e:?} of {} kept as {kept:?} for {slow:?}", check.id)
+            });
+            let Some(fast) = own.and_then(|own| own_figure(e, own)) else {
+                continue;
             };
             record(fast == slow, || {
                 format!("figure {e:?} of {}: {fast:?} for {slow:?}", check.id)

@@ -248,9 +248,21 @@ fn arith<'x>(
     Ok(Quick::Num(normalized, unit))
 }
 
+/// [`UnitTable::relate`], told at once of two figures that carry the same unit, not only
+/// an equal one (two amounts of the budget table, in the policy's budget unit): named units
+/// are otherwise compared by their names.
+#[inline]
+fn relate(a: &Unit, b: &Unit, units: &UnitTable) -> Relation {
+    if std::ptr::eq(a, b) {
+        Relation::Same
+    } else {
+        units.relate(a, b)
+    }
+}
+
 /// [`super::quantity::compare`], or [`Slow`] for units that do not compare.
 fn compare(a: (Dec, &Unit), b: (Dec, &Unit), units: &UnitTable) -> Result<(Dec, Dec), Slow> {
-    match units.relate(a.1, b.1) {
+    match relate(a.1, b.1, units) {
         Relation::Same | Relation::Compatible(..) => Ok((a.0, b.0)),
         Relation::Convert(factor) => Ok((a.0, b.0.checked_mul(factor).map_err(|_| Slow)?)),
         Relation::Mismatch => Err(Slow),
@@ -415,7 +427,7 @@ fn rounded_rate(
     let bare = match (xu, yu) {
         (Unit::None, Unit::None) | (Unit::Percent, Unit::Percent) => true,
         (Unit::Named(_), Unit::Named(_)) => matches!(
-            units.relate(xu, yu),
+            relate(xu, yu, units),
             Relation::Same | Relation::Compatible(..)
         ),
         _ => false,
@@ -658,7 +670,7 @@ pub fn scaled(
         return Ok(None);
     };
     let (unit, per_cent) = product_unit(b.1, factor.1)?;
-    let exact = a.and_then(|a| match units.relate(a.1, unit) {
+    let exact = a.and_then(|a| match relate(a.1, unit, units) {
         Relation::Same | Relation::Compatible(..) => order_product(a.0, (b.0, factor.0), per_cent),
         _ => None,
     });

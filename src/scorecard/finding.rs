@@ -35,18 +35,49 @@ pub struct FindingSubject<'a> {
 pub enum FindingMessage {
     /// A check of the rule file: which one (its index in the policy's checks), and the
     /// figures its messages show, one per expression (`CheckRule::figures`).
-    Check { check: usize, figures: Vec<Shown> },
+    Check { check: usize, figures: Figures },
     /// A finding of the engine, worded by the catalog.
     Engine(EngineFinding),
 }
 
+/// The figures a check's finding shows, one per expression of its messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Figures {
+    /// A few figures, each a bare number or nothing, as most findings show (points and
+    /// scores): kept in place, in the room an engine's finding takes anyway, without an
+    /// allocation. The first of the array, as many as the count says.
+    Numbers(u8, [Option<Dec>; Figures::IN_PLACE]),
+    /// Any figures.
+    Shown(Vec<Shown>),
+}
+
+impl Figures {
+    /// The most figures kept in place.
+    pub const IN_PLACE: usize = 3;
+
+    /// The `i`th figure.
+    pub fn get(&self, i: usize) -> Option<Cow<'_, Shown>> {
+        match self {
+            Figures::Numbers(len, numbers) if i < usize::from(*len) => numbers
+                .get(i)
+                .map(|n| Cow::Owned(n.map_or(Shown::Absent, Shown::Number))),
+            Figures::Numbers(..) => None,
+            Figures::Shown(all) => all.get(i).map(Cow::Borrowed),
+        }
+    }
+}
+
 /// A figure or text as a message or a working shows it, kept as data until it is rendered:
-/// a figure with its unit (`85.50…%`, cut and marked `…` when long), a text as written, a
-/// truth value, a list (`(a, b)`), nothing (`—`), or an expression that could not be
-/// computed, shown with its figures (`[1 ÷ 0]`).
+/// a figure with its unit (`85.50…%`, cut and marked `…` when long), a bare number (shown as
+/// a figure without a unit is), a text as written, a truth value, a list (`(a, b)`), nothing
+/// (`—`), or an expression that could not be computed, shown with its figures (`[1 ÷ 0]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shown {
     Figure(Figure),
+    /// A figure without a unit or an exact quotient ([`Shown::figure`] makes one of such a
+    /// figure): most figures findings show (points and scores), made and dropped without
+    /// a unit.
+    Number(Dec),
     Text(ShortStr),
     Bool(bool),
     List(Vec<Shown>),
@@ -54,10 +85,25 @@ pub enum Shown {
     Failed(String),
 }
 
+impl Shown {
+    /// A figure as shown: a bare number without an exact quotient as [`Shown::Number`].
+    pub fn figure(figure: Figure) -> Shown {
+        match figure {
+            Figure {
+                value,
+                unit: crate::value::Unit::None,
+                exact: None,
+            } => Shown::Number(value),
+            figure => Shown::Figure(figure),
+        }
+    }
+}
+
 impl fmt::Display for Shown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Shown::Figure(figure) => figure.fmt(f),
+            Shown::Number(n) => f.write_str(&n.approx()),
             Shown::Text(text) => f.write_str(text),
             Shown::Bool(b) => b.fmt(f),
             Shown::List(items) => {

@@ -8,7 +8,7 @@
 mod finding;
 mod working;
 
-pub use finding::{EngineFinding, Finding, FindingMessage, FindingSubject, Shown};
+pub use finding::{EngineFinding, Figures, Finding, FindingMessage, FindingSubject, Shown};
 pub use working::{CalcError, DeductWorking, Figure, Judged, Problem, Working};
 
 use crate::decimal::Dec;

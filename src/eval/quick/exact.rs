@@ -151,7 +151,7 @@ fn operand<'x>(
 
 /// `quantity::converted`: the second's exact ratio in the first's unit.
 fn converted(a: &Exact<'_>, b: &Exact<'_>, units: &UnitTable) -> Result<Ratio, ArithError> {
-    match units.relate(a.unit, b.unit) {
+    match super::relate(a.unit, b.unit, units) {
         Relation::Convert(factor) => b.ratio().checked_mul(Ratio::whole(factor)),
         _ => Ok(b.ratio()),
     }

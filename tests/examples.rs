@@ -142,7 +142,7 @@ fn the_2021_example_scores_the_figures_worked_out_by_hand() {
         .iter()
         .find(|s| s.name == "预算完成率")
         .unwrap();
-    assert_eq!(derived.actual.as_deref(), Some("85.50…%"));
+    assert_eq!(derived.actual(), Some("85.50…%"));
 }
 
 #[test]

@@ -278,7 +278,7 @@ fn derived_actuals_are_computed_from_the_budget_table() {
     let card = score(&rules, report);
     // 7255205.14 ÷ 8485146 = 0.855047767…; × 3 = 2.5651… → 2.57
     assert_eq!(the_score(&card), "2.57");
-    assert_eq!(card.indicators[0].actual.as_deref(), Some("85.50…%"));
+    assert_eq!(card.indicators[0].actual(), Some("85.50…%"));
 }
 
 /// Found by tests/properties.rs: scores rounded to whole numbers, 0.5 points, the target met —

@@ -50,7 +50,7 @@ fn a_budget_row_alone_scores_execution_and_warns_the_points_sum_to_10() {
     let card = project("tests/fixtures/project/shanghai-2022-yuandian-budget.json");
     let execution = card.execution.as_ref().unwrap();
     assert_eq!(execution.score, Some(d("4.52")));
-    assert_eq!(execution.actual.as_deref(), Some("45.17%"));
+    assert_eq!(execution.actual(), Some("45.17%"));
     assert_eq!(card.total, d("4.52"));
     assert_eq!(card.max_points, d("10"));
     assert!(!card.rescaled, "the project policy does not rescale");
@@ -97,7 +97,7 @@ fn anhui_tangxi_zero_total_row() {
     let card = project("examples/anhui-2022-tangxi-partial.json");
     let execution = card.execution.as_ref().unwrap();
     assert_eq!(execution.score, Some(d("10")));
-    assert_eq!(execution.actual.as_deref(), Some("100%"));
+    assert_eq!(execution.actual(), Some("100%"));
     assert_eq!(card.raw_total, d("90"));
     // level-1 headings written with their weight, "产出指标(50分)", are placed under 产出指标
     assert_eq!(

@@ -4,7 +4,7 @@ use super::board::IndicatorFacts;
 use super::prepare::{Prepared, Written};
 use super::score::Scored;
 use crate::check::Policy;
-use crate::scorecard::IndicatorScore;
+use crate::scorecard::{Derivation, IndicatorScore};
 use crate::value::Value;
 use std::borrow::Cow;
 
@@ -12,7 +12,7 @@ use std::borrow::Cow;
 /// the execution item), pushed onto `entries` and `facts`. The entry's names and texts are
 /// borrowed from the report and the policy; only a derived actual is written out.
 ///
-/// Pushed here rather than returned: an entry is over 500 bytes, and returning it as a pair
+/// Pushed here rather than returned: an entry is some 450 bytes, and returning it as a pair
 /// moved it twice more.
 pub fn entry<'p, 'a>(
     p: &Prepared<'p, 'a>,
@@ -32,11 +32,22 @@ pub fn entry<'p, 'a>(
         None => target_written.clone(),
     };
     let target_differs = matches!((p.fixed_target, &cells.target_written), (Some(t), Some(Ok(w))) if !w.is_blank() && !w.same_target_as(t));
-    let actual = match (cells.derived.as_deref(), p.derived_rule) {
-        (Some(Ok((n, _))), _) => Some(Cow::Owned(format!("{}{}", n.value.approx(), n.unit))),
-        (None, None) => p.actual_text.clone(),
-        _ => None,
-    };
+    // Only a derived actual is written out: its figure and working.
+    let derived = p.derived_rule.map(|rule| {
+        let (actual, working) = match cells.derived.as_deref() {
+            Some(Ok((n, working))) => (
+                Some(format!("{}{}", n.value.approx(), n.unit)),
+                Some(working.clone()),
+            ),
+            Some(Err((shown, _))) => (None, Some(shown.clone())),
+            None => (None, None),
+        };
+        Box::new(Derivation {
+            actual,
+            working,
+            also: Some(rule.span).filter(|s| *s != scored.rule),
+        })
+    });
     entries.push(IndicatorScore {
         name: Cow::Borrowed(p.name),
         section: cells
@@ -57,15 +68,9 @@ pub fn entry<'p, 'a>(
         target_written,
         target_fixed: p.target_fixed(),
         target_differs,
-        actual,
         actual_written: p.actual_text.clone(),
-        actual_derived: p.derived_rule.is_some(),
-        derivation: cells.derived.as_deref().map(|d| {
-            Cow::Owned(
-                d.as_ref()
-                    .map_or_else(|(shown, _)| shown.clone(), |(_, w)| w.clone()),
-            )
-        }),
+        actual_derived: derived.is_some(),
+        derived,
         self_score: p.self_score,
         reason: row
             .and_then(|r| r.reason.as_deref())
@@ -74,7 +79,6 @@ pub fn entry<'p, 'a>(
         working: scored.working,
         exact: scored.exact,
         rule: scored.rule,
-        also: p.derived_rule.map(|d| d.span).filter(|s| *s != scored.rule),
     });
     let target: Option<&'p Value> = match p.fixed_target {
         Some(fixed) => Some(fixed),

@@ -84,28 +84,18 @@ fn score_report<'a>(
     let mut indicators = Vec::with_capacity(cells.len());
     let mut facts = Vec::with_capacity(cells.len());
     let mut placed_in = Vec::with_capacity(cells.len());
-    // At most one execution item: its entry and facts, kept apart.
-    let (mut execution_entry, mut execution_facts) = (Vec::new(), Vec::new());
+    // At most one execution item: its entry and facts, taken back out as soon as made.
+    let mut execution = None;
     for c in &cells {
         let Some(p) = prepare::prepare(policy, report, &budget, c) else {
             continue;
         };
         // Scored straight into its entry: a score is a few hundred bytes, not moved twice.
-        let score = |judge: &mut judge::Judge<'_>, findings: &mut Vec<Finding<'a>>| {
-            score::score(&p, policy, report.year, judge, findings)
-        };
+        let scored = score::score(&p, policy, report.year, &mut judge, &mut findings);
+        entry::entry(&p, scored, policy, &mut indicators, &mut facts);
         if c.placement.rule == RuleRef::Execution {
-            let scored = score(&mut judge, &mut findings);
-            let (entries, facts) = (&mut execution_entry, &mut execution_facts);
-            entry::entry(&p, scored, policy, entries, facts);
+            execution = indicators.pop().zip(facts.pop());
         } else {
-            entry::entry(
-                &p,
-                score(&mut judge, &mut findings),
-                policy,
-                &mut indicators,
-                &mut facts,
-            );
             placed_in.push(c.placement.section);
         }
         if let (Some(_), Some(Err(unread))) = (p.fixed_target, &c.target_written) {
@@ -115,7 +105,6 @@ fn score_report<'a>(
             findings.push(placement::engine(Severity::Warning, p.name, finding));
         }
     }
-    let execution = execution_entry.pop().zip(execution_facts.pop());
     let refused = judge.finish(|| {
         cells
             .iter()

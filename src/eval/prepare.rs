@@ -114,7 +114,9 @@ fn row_of(report: &Report, placement: Placement) -> Option<&IndicatorRow> {
 }
 
 /// A placed indicator's cells, read, pushed onto `cells` (the execution item, when placed,
-/// comes from [`execution_cells`]).
+/// comes from [`execution_cells`]). Inlined into the scoring loop, its one caller, in
+/// whichever codegen unit that lands.
+#[inline]
 pub fn cells<'a>(
     policy: &'a Policy,
     report: &'a Report,
@@ -197,7 +199,9 @@ pub fn name<'a>(policy: &'a Policy, report: &'a Report, cells: &Cells<'a>) -> &'
 
 /// An indicator ready to score: its cells, with its points, target, texts and methods from
 /// the policy and the report. `None` only for execution cells of a policy without an
-/// execution item, which [`execution_cells`] never makes.
+/// execution item, which [`execution_cells`] never makes. Inlined into the scoring loop,
+/// its one caller, in whichever codegen unit that lands.
+#[inline]
 pub fn prepare<'c, 'a>(
     policy: &'a Policy,
     report: &'a Report,
@@ -237,9 +241,11 @@ pub fn prepare<'c, 'a>(
             Some(Prepared {
                 cells,
                 name: row.map_or("", |r| r.name.as_str()),
+                // A group of white space only is none; told by its first character, not by
+                // trimming both ends.
                 group: row
                     .and_then(|r| r.level2.as_deref())
-                    .filter(|g| !g.trim().is_empty()),
+                    .filter(|g| !g.chars().all(char::is_whitespace)),
                 row,
                 points: declared,
                 fixed_target: None,

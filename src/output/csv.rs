@@ -180,7 +180,7 @@ fn indicator_row(
         .number(s.self_score)
         .number(difference)
         .text(s.target.as_deref())
-        .text(s.actual.as_deref())
+        .text(s.actual())
         .text(method.as_deref())
         .text(None)
         .end()

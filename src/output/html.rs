@@ -200,7 +200,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num lost\">{}</td><td>{}</td></tr>",
                 esc(&s.name),
                 esc(s.target_written.as_deref().or(s.target.as_deref()).unwrap_or("")),
-                esc(s.actual_written.as_deref().or(s.actual.as_deref()).unwrap_or("")),
+                esc(s.actual_written.as_deref().or(s.actual()).unwrap_or("")),
                 s.self_score.map(|d| d.to_string()).unwrap_or_default(),
                 points,
                 esc(&score),

@@ -38,7 +38,7 @@ pub fn lost_points(s: &IndicatorScore, policy: &Policy, lang: Lang) -> Option<Di
         Some(v) if v.trim().is_empty() => ui.empty(),
         Some(v) => v.to_string(),
     };
-    let (target, actual) = (shown(s.target.as_deref()), shown(s.actual.as_deref()));
+    let (target, actual) = (shown(s.target.as_deref()), shown(s.actual()));
     let (target, actual) = (target.as_str(), actual.as_str());
     let target_written = s.target_written.as_deref().filter(|_| s.target_differs);
     let actual_written = s.actual_written.as_deref().filter(|_| s.actual_derived);
@@ -50,7 +50,7 @@ pub fn lost_points(s: &IndicatorScore, policy: &Policy, lang: Lang) -> Option<Di
         actual_written,
     ));
     // A derivation that failed is told by the problem itself.
-    if let (Some(derivation), Some(_)) = (&s.derivation, &s.actual) {
+    if let (Some(derivation), Some(_)) = (s.derivation(), s.actual()) {
         help.push(ui.derivation(derivation));
     }
     if let Some(method) = s.method {
@@ -63,7 +63,7 @@ pub fn lost_points(s: &IndicatorScore, policy: &Policy, lang: Lang) -> Option<Di
         ui.scored_here(),
         true,
     );
-    if let Some(also) = s.also {
+    if let Some(also) = s.also() {
         diag = diag.label(sources, also, ui.derived_here(), false);
     }
     Some(diag.help(Some(help.join("\n"))))

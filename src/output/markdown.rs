@@ -130,7 +130,7 @@ pub fn render(card: &Scorecard, policy: &Policy, lang: Lang) -> String {
             let values = ui.target_actual(
                 &shown(s.target.as_deref()),
                 s.target_written.as_deref().filter(|_| s.target_differs),
-                &shown(s.actual.as_deref()),
+                &shown(s.actual()),
                 s.actual_derived,
                 s.actual_written.as_deref().filter(|_| s.actual_derived),
             );

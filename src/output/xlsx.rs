@@ -158,10 +158,7 @@ fn indicators_sheet(
                     .as_deref()
                     .or(s.target.as_deref())
                     .unwrap_or(""),
-                s.actual_written
-                    .as_deref()
-                    .or(s.actual.as_deref())
-                    .unwrap_or(""),
+                s.actual_written.as_deref().or(s.actual()).unwrap_or(""),
                 s.reason.as_deref().unwrap_or(""),
             ];
             for (c, value) in cells.iter().enumerate() {

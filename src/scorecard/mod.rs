@@ -94,12 +94,14 @@ pub struct IndicatorScore<'a> {
     /// The policy fixes the target and the unit wrote a different one (by meaning, not by
     /// spelling: `>= 85%` and `≥85%` are the same).
     pub target_differs: bool,
-    /// The actual scored: as written, or computed (`85.50…%`).
-    pub actual: Option<Cow<'a, str>>,
+    /// The actual as written in the report (the execution item's: the budget table's rate).
+    /// The actual scored is [`IndicatorScore::actual`].
     pub actual_written: Option<Cow<'a, str>>,
+    /// The policy derives the actual: then `derived` says how.
     pub actual_derived: bool,
-    /// The derived actual's working: `7255205.14元 ÷ 8485146元 × 100% = 85.50…%`.
-    pub derivation: Option<Cow<'a, str>>,
+    /// The derived actual and its working, when the policy derives the actual. Boxed: few
+    /// indicators have one, and an entry is written for every indicator of every report.
+    pub derived: Option<Box<Derivation>>,
     pub self_score: Option<Dec>,
     pub reason: Option<Cow<'a, str>>,
     pub working: Working,
@@ -107,7 +109,18 @@ pub struct IndicatorScore<'a> {
     pub exact: Option<Dec>,
     /// The rule that decided the score: the method, or the setting that applied.
     pub rule: Span,
-    /// A second place in the rule file worth showing (the derived actual's expression).
+}
+
+/// An indicator's derived actual, as the scorecard shows it.
+#[derive(Clone, Debug)]
+pub struct Derivation {
+    /// The actual computed (`85.50…%`); none when it could not be.
+    pub actual: Option<String>,
+    /// Its working: `7255205.14元 ÷ 8485146元 × 100% = 85.50…%`; or, when it could not be
+    /// computed, the expression with its figures.
+    pub working: Option<String>,
+    /// The expression's place in the rule file, a second place worth showing (none when it
+    /// is the rule that decided the score).
     pub also: Option<Span>,
 }
 
@@ -200,16 +213,32 @@ impl IndicatorScore<'_> {
             target_written: self.target_written.map(owned),
             target_fixed: self.target_fixed,
             target_differs: self.target_differs,
-            actual: self.actual.map(owned),
             actual_written: self.actual_written.map(owned),
             actual_derived: self.actual_derived,
-            derivation: self.derivation.map(owned),
+            derived: self.derived,
             self_score: self.self_score,
             reason: self.reason.map(owned),
             working: self.working,
             exact: self.exact,
             rule: self.rule,
-            also: self.also,
         }
+    }
+
+    /// The actual scored: as written, or derived (`85.50…%`; none when it could not be).
+    pub fn actual(&self) -> Option<&str> {
+        match &self.derived {
+            Some(d) => d.actual.as_deref(),
+            None => self.actual_written.as_deref(),
+        }
+    }
+
+    /// The derived actual's working ([`Derivation::working`]).
+    pub fn derivation(&self) -> Option<&str> {
+        self.derived.as_ref().and_then(|d| d.working.as_deref())
+    }
+
+    /// A second place in the rule file worth showing: the derived actual's expression.
+    pub fn also(&self) -> Option<Span> {
+        self.derived.as_ref().and_then(|d| d.also)
     }
 }

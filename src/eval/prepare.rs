@@ -100,12 +100,12 @@ fn target_of<'c, 'a>(
 
 /// Reads a cell, trimmed ([`value::trimmed`]), as a value.
 fn read(text: Option<&str>) -> Written<'_> {
-    text.map(|t| {
-        value::parse(t).map_err(|e| Unread {
-            text: t,
-            why: e.kind,
-        })
-    })
+    let text = text?;
+    value::parse_or(
+        text,
+        |v| Some(Ok(v)),
+        |e| Some(Err(Unread { text, why: e.kind })),
+    )
 }
 
 /// The report row of a placed indicator, if it has one.

@@ -175,7 +175,7 @@ fn indicator<'a>(
     };
     let text = |t: &'a Option<Cow<'_, str>>| {
         t.as_deref()
-            .filter(|t| !t.trim().is_empty())
+            .filter(|t| !crate::value::is_blank_text(t))
             .map_or(Val::Absent, |t| Val::Text(Cow::Borrowed(t)))
     };
     use IndicatorField::*;

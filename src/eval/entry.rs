@@ -74,7 +74,7 @@ pub fn entry<'p, 'a>(
         self_score: p.self_score,
         reason: row
             .and_then(|r| r.reason.as_deref())
-            .filter(|r| !r.chars().all(char::is_whitespace))
+            .filter(|r| !crate::value::is_blank_text(r))
             .map(Cow::Borrowed),
         working: scored.working,
         exact: scored.exact,

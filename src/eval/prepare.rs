@@ -241,11 +241,10 @@ pub fn prepare<'c, 'a>(
             Some(Prepared {
                 cells,
                 name: row.map_or("", |r| r.name.as_str()),
-                // A group of white space only is none; told by its first character, not by
-                // trimming both ends.
+                // A group of white space only is none.
                 group: row
                     .and_then(|r| r.level2.as_deref())
-                    .filter(|g| !g.chars().all(char::is_whitespace)),
+                    .filter(|g| !value::is_blank_text(g)),
                 row,
                 points: declared,
                 fixed_target: None,

@@ -561,7 +561,7 @@ pub fn indicator<'x>(
     };
     let text = |t: &'x Option<std::borrow::Cow<'_, str>>| {
         t.as_deref()
-            .filter(|t| !t.trim().is_empty())
+            .filter(|t| !crate::value::is_blank_text(t))
             .map_or(Quick::Absent, Quick::Text)
     };
     use IndicatorField::*;
@@ -601,8 +601,10 @@ pub fn indicator<'x>(
 /// [`indicator`] reads, without building it.
 pub fn present(s: &IndicatorScore<'_>, x: &IndicatorFacts<'_>, field: IndicatorField) -> bool {
     let written = |v: Option<&Value>| v.is_some_and(|v| !v.is_blank());
-    let text =
-        |t: &Option<std::borrow::Cow<'_, str>>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let text = |t: &Option<std::borrow::Cow<'_, str>>| {
+        t.as_deref()
+            .is_some_and(|t| !crate::value::is_blank_text(t))
+    };
     use IndicatorField::*;
     match field {
         Name | ActualClaimed | ActualDerived | TargetFixed => true,
@@ -641,8 +643,9 @@ pub fn truth(
 /// A text field of a scored indicator, as [`indicator`] reads it (`None` when absent, and
 /// for a field that is not text).
 pub fn text<'x>(s: &'x IndicatorScore<'_>, field: IndicatorField) -> Option<&'x str> {
-    let text =
-        |t: &'x Option<std::borrow::Cow<'_, str>>| t.as_deref().filter(|t| !t.trim().is_empty());
+    let text = |t: &'x Option<std::borrow::Cow<'_, str>>| {
+        t.as_deref().filter(|t| !crate::value::is_blank_text(t))
+    };
     match field {
         IndicatorField::Name => Some(&s.name),
         IndicatorField::Section => text(&s.section),

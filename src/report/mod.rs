@@ -154,6 +154,8 @@ pub fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Report
 impl IndicatorRow {
     /// Whether the reason cell says something (not blank).
     pub fn has_reason(&self) -> bool {
-        self.reason.as_deref().is_some_and(|r| !r.trim().is_empty())
+        self.reason
+            .as_deref()
+            .is_some_and(|r| !crate::value::is_blank_text(r))
     }
 }

@@ -49,6 +49,13 @@ pub fn parse_or<R>(
     })
 }
 
+/// Whether a text says nothing: empty, or white space only (what `str::trim` leaves empty),
+/// told from its first characters: a name, group or reason is almost never blank, and its
+/// first character says so without trimming both ends.
+pub fn is_blank_text(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// The text a cell's value keeps ([`Value::text`]): the cell without the white space
 /// around it, as `str::trim` leaves it. The usual cell neither begins nor ends with white
 /// space, which its first byte and last character tell without the trimming machinery.
@@ -318,10 +325,10 @@ impl fmt::Display for Value {
 
 #[cfg(test)]
 mod tests {
-    use super::trimmed;
+    use super::{is_blank_text, trimmed};
 
     #[test]
-    fn a_cell_is_trimmed_as_str_trim_trims_it() {
+    fn a_cell_is_trimmed_and_told_blank_as_str_trim_would() {
         for c in (0..=0x1_0000).filter_map(char::from_u32) {
             for text in [
                 format!("{c}"),
@@ -331,8 +338,15 @@ mod tests {
                 format!(" {c}"),
             ] {
                 assert_eq!(trimmed(&text), text.trim(), "{:x}", c as u32);
+                assert_eq!(
+                    is_blank_text(&text),
+                    text.trim().is_empty(),
+                    "{:x}",
+                    c as u32
+                );
             }
         }
         assert_eq!(trimmed(""), "");
+        assert!(is_blank_text(""));
     }
 }

@@ -56,19 +56,16 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
                     Some(Conjunct::Is(f, yes)) => indicators(
                         board,
                         check,
-                        |(s, x)| Some(quick::truth(s, x, *f).map(|b| b == *yes)),
+                        |(s, x)| quick::truth(s, x, *f).map(|b| b == *yes),
                         each,
                     ),
-                    Some(Conjunct::Present(f)) => indicators(
-                        board,
-                        check,
-                        |(s, x)| Some(Some(quick::present(s, x, *f))),
-                        each,
-                    ),
+                    Some(Conjunct::Present(f)) => {
+                        indicators(board, check, |(s, x)| Some(quick::present(s, x, *f)), each)
+                    }
                     Some(Conjunct::FormIn(forms)) => indicators(
                         board,
                         check,
-                        |(s, _)| Some(s.form.map(|f| forms[f as usize])),
+                        |(s, _)| s.form.map(|f| forms[f as usize]),
                         each,
                     ),
                     _ => each_indicator(board, each),
@@ -112,24 +109,23 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
 fn indicators<'c, 'b, 'a>(
     board: &'c Board<'b, 'a>,
     check: &CheckRule,
-    first: impl Fn(Own<'c, 'b, 'a>) -> Option<Option<bool>>,
+    first: impl Fn(Own<'c, 'b, 'a>) -> Option<bool>,
     mut each: impl FnMut(usize, Own<'c, 'b, 'a>, Option<Read>),
 ) {
     let units = &board.policy.units;
     let second = check.when_conjuncts.get(1);
     for (i, own) in board.indicators.iter().zip(board.facts).enumerate() {
         let read = match (first(own), second) {
-            (Some(Some(false)), _) => None,
-            (Some(value), None) => Some((1, value.is_some())),
-            (Some(value), Some(second)) => match read_guard(second, own, units) {
+            (Some(false), _) => None,
+            (value, None) => Some((1, value.is_some())),
+            (value, Some(second)) => match read_guard(second, own, units) {
                 Some(Some(false)) => None,
                 Some(next) => Some((2, value.is_some() && next.is_some())),
                 None => Some((1, value.is_some())),
             },
-            (None, _) => Some((0, true)),
         };
         if let Some(read) = read {
-            each(i, own, (read.0 > 0).then_some(read));
+            each(i, own, Some(read));
         } else {
             #[cfg(test)]
             tests::agree_stopped(check, board, i, own);

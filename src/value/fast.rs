@@ -26,19 +26,20 @@ use scan::{literal, spaces};
 
 /// The value, when the text is in a form read here; `None` sends it to the grammar.
 pub fn read(text: &str) -> Option<Value> {
+    // A text beyond the value limit is not read, by the grammar or here.
+    if super::lower::too_long(text).is_some() {
+        return None;
+    }
     read_or(text, Some, |_| None)
 }
 
 /// `found` of the value when the text is in a form read here, else `other` of the text
 /// (the grammar's reading, in [`super::parse`]). Both answers are made here, in the
 /// caller's own result, rather than as an `Option` the caller unwraps and wraps again:
-/// a value is 80 bytes, and every cell of a report is read.
+/// a value is 80 bytes, and every cell of a report is read. The text is within the value
+/// limit: the callers ([`read`], [`super::parse_or`]) refuse a longer one first.
 #[inline]
 pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce(&str) -> R) -> R {
-    // A text beyond the value limit is not read, by the grammar or here.
-    if super::lower::too_long(text).is_some() {
-        return other(text);
-    }
     // Only ASCII spaces around the value (`value_space`) are dropped here; a value that
     // begins or ends with any other white space, such as a newline, goes to the grammar,
     // which trims it its own way. Inside a value, other white space is part of a word (as

@@ -26,7 +26,7 @@ pub fn entry<'p, 'a>(
     let row = p.row;
     // The scorecard borrows the report's cells, trimmed once by prepare; the policy's own
     // target is borrowed from the policy.
-    let target_written = p.target_text.map(Cow::Borrowed);
+    let target_written = cells.target_text.map(Cow::Borrowed);
     let target = match p.fixed_target {
         Some(fixed) => Some(Cow::Borrowed(fixed.text.as_str())),
         None => target_written.clone(),

@@ -59,8 +59,6 @@ pub struct Prepared<'c, 'a> {
     pub points: Option<Dec>,
     /// The policy's own target, when it fixes one (else the report's is scored against).
     pub fixed_target: Option<&'a Value>,
-    /// The target as written, as the scorecard shows it: the report's cell (trimmed).
-    pub target_text: Option<&'a str>,
     /// The actual as written, as the scorecard shows it: the report's cell (trimmed), or
     /// the execution item's rate with its percent sign.
     pub actual_text: Option<Cow<'a, str>>,
@@ -210,7 +208,6 @@ pub fn prepare<'c, 'a>(
 ) -> Option<Prepared<'c, 'a>> {
     let placement = cells.placement;
     let row = row_of(report, placement);
-    let target_text = cells.target_text;
     let actual_text = cells.actual_text.map(Cow::Borrowed);
     let declared = row.and_then(|r| r.points.as_ref()).map(|a| a.value);
     let self_score = row.and_then(|r| r.self_score.as_ref()).map(|a| a.value);
@@ -228,7 +225,6 @@ pub fn prepare<'c, 'a>(
                 row,
                 points: rule.points.map(|p| p.node).or(declared),
                 fixed_target: rule.target.as_ref().map(|t| &t.node),
-                target_text,
                 actual_text,
                 derived_rule: rule.actual.as_ref(),
                 methods: &rule.methods,
@@ -248,7 +244,6 @@ pub fn prepare<'c, 'a>(
                 row,
                 points: declared,
                 fixed_target: None,
-                target_text,
                 actual_text,
                 derived_rule: rule.actual.as_ref(),
                 methods: &rule.methods,
@@ -281,7 +276,6 @@ fn prepare_execution<'c, 'a>(
         row: None,
         points: Some(rule.points.node),
         fixed_target: Some(&rule.target.node),
-        target_text: None,
         actual_text,
         derived_rule: rule.actual.as_ref(),
         methods: &rule.methods,

@@ -99,12 +99,7 @@ impl Val<'_> {
             Val::Written(v) => out.push_str(&v.text),
             Val::List(items) => {
                 out.push('(');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    item.show_into(out);
-                }
+                separated(items, out, Val::show_into);
                 out.push(')');
             }
             Val::Absent => out.push('—'),
@@ -398,12 +393,7 @@ pub fn show_into(expr: &CExpr, facts: &dyn Facts, units: &UnitTable, out: &mut S
                 Func::Round(..) => &args[..args.len().min(1)],
                 _ => &args[..],
             };
-            for (i, a) in shown.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                show_into(a, facts, units, out);
-            }
+            separated(shown, out, |a, out| show_into(a, facts, units, out));
             if let Func::Round(places, _) = func {
                 if !shown.is_empty() {
                     out.push_str(", ");
@@ -414,12 +404,7 @@ pub fn show_into(expr: &CExpr, facts: &dyn Facts, units: &UnitTable, out: &mut S
         }
         CKind::List(items) => {
             out.push('(');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                show_into(item, facts, units, out);
-            }
+            separated(items, out, |i, out| show_into(i, facts, units, out));
             out.push(')');
         }
         // The branch that was taken, when the condition can be decided.
@@ -435,6 +420,16 @@ pub fn show_into(expr: &CExpr, facts: &dyn Facts, units: &UnitTable, out: &mut S
                 show_into(b, facts, units, out);
             }
         },
+    }
+}
+
+/// Each item shown into `out`, with `, ` between them.
+fn separated<T>(items: &[T], out: &mut String, mut show: impl FnMut(&T, &mut String)) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        show(item, out);
     }
 }
 

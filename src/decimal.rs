@@ -309,6 +309,20 @@ impl Dec {
         (self.0.mantissa(), self.0.scale())
     }
 
+    /// The digits without their sign, the places, and whether the sign is negative: `-12.50`
+    /// is `(1250, 2, true)`. [`Dec::to_parts`] without negating the digits, for a sum of many
+    /// decimals in whole numbers (crate::eval::totals), which takes only those not negative.
+    pub fn unsigned_parts(self) -> (u128, u32, bool) {
+        let bytes = self.0.serialize();
+        let word = |at: usize| {
+            let mut w = [0; 4];
+            w.copy_from_slice(bytes.get(at..at + 4).unwrap_or(&[0; 4]));
+            u128::from(u32::from_le_bytes(w))
+        };
+        let digits = word(4) | word(8) << 32 | word(12) << 64;
+        (digits, self.0.scale(), self.0.is_sign_negative())
+    }
+
     /// The inverse of [`Dec::to_parts`]; `None` for parts no decimal has.
     pub fn from_parts(mantissa: i128, scale: u32) -> Option<Dec> {
         Decimal::try_from_i128_with_scale(mantissa, scale)
@@ -728,6 +742,24 @@ impl serde::Serialize for Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsigned_parts_are_the_digits_places_and_sign_as_written() {
+        let parts = |t: &str| t.parse::<Dec>().unwrap().unsigned_parts();
+        assert_eq!(parts("-12.50"), (1250, 2, true));
+        assert_eq!(parts("12.50"), (1250, 2, false));
+        assert_eq!(parts("-0.01"), (1, 2, true));
+        assert_eq!(parts("0.0000000000000000000000000001"), (1, 28, false));
+        // The three words of the digits, each in its place: 2^64 + 2^32 + 1.
+        assert_eq!(
+            parts("18446744078004518913"),
+            ((1 << 64) + (1 << 32) + 1, 0, false)
+        );
+        assert_eq!(
+            parts("79228162514264337593543950335"),
+            ((1 << 96) - 1, 0, false)
+        );
+    }
 
     #[test]
     fn approx_counts_digits_as_the_text_would() {

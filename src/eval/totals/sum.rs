@@ -57,8 +57,10 @@ impl Sum {
     /// Adds a term to the digits, or `None` (and no change) when they cannot take it.
     #[inline]
     fn with(&mut self, term: Dec) -> Option<()> {
-        let (digits, scale) = term.to_parts();
-        let digits = u128::try_from(digits).ok()?;
+        let (digits, scale, negative) = term.unsigned_parts();
+        if negative && digits != 0 {
+            return None;
+        }
         if digits == 0 {
             if self.digits == 0 {
                 self.zero = term;

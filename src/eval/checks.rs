@@ -38,8 +38,12 @@ pub fn run<'a>(board: &Board<'_, 'a>, findings: &mut Vec<Finding<'a>>) {
             match verdict(check, &facts, own, read, units) {
                 Verdict::Passes => {}
                 _ if kept == MAX_FINDINGS => more += 1,
-                verdict => {
-                    findings.push(finding(index, check, (&facts, own), verdict, units));
+                Verdict::Fires => {
+                    fired(findings, index, check, &facts, own, units);
+                    kept += 1;
+                }
+                Verdict::Incomplete(shown, error) => {
+                    findings.push(incomplete(check, &facts, shown, error));
                     kept += 1;
                 }
             }
@@ -409,20 +413,24 @@ fn own_number(e: &CExpr, s: &IndicatorScore<'_>) -> Option<Option<Dec>> {
     }
 }
 
-/// The figures of a check's messages, each evaluated once: in place where they are few
-/// plain numbers of the checked indicator ([`Figures::Numbers`]).
-fn figures(
+/// The figures of a check's messages, each evaluated once, written into the finding that
+/// keeps them (`kept`, made as no figures in place): in place where they are few plain
+/// numbers of the checked indicator ([`Figures::Numbers`]).
+fn write_figures(
+    kept: &mut Figures,
     check: &CheckRule,
     facts: &CheckFacts<'_, '_, '_>,
     own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
-) -> Figures {
+) {
     let exprs = &check.figures;
-    if let (Some((s, _)), true) = (own, exprs.len() <= Figures::IN_PLACE) {
-        let mut numbers = [None; Figures::IN_PLACE];
+    if let (Some((s, _)), true, Figures::Numbers(len, numbers)) =
+        (own, exprs.len() <= Figures::IN_PLACE, &mut *kept)
+    {
+        *len = exprs.len() as u8;
         let mut read = numbers.iter_mut().zip(exprs);
         if read.all(|(n, e)| own_number(e, s).map(|v| *n = v).is_some()) {
-            return Figures::Numbers(exprs.len() as u8, numbers);
+            return;
         }
     }
     let figure = |e| match own.and_then(|own| own_figure(e, own)) {
@@ -435,7 +443,28 @@ fn figures(
             },
         },
     };
-    Figures::Shown(exprs.iter().map(figure).collect())
+    // Gathered where they are kept: a list gathered apart was copied in, with the bytes
+    // around it, while it was still being stored.
+    *kept = Figures::Shown(Vec::with_capacity(exprs.len()));
+    if let Figures::Shown(all) = kept {
+        all.extend(exprs.iter().map(figure));
+    }
+}
+
+/// No figures, kept in place: what [`write_figures`] writes over.
+const NO_FIGURES: Figures = Figures::Numbers(0, [None; Figures::IN_PLACE]);
+
+/// The figures of a check's messages, as [`write_figures`] writes them.
+#[cfg(test)]
+fn figures(
+    check: &CheckRule,
+    facts: &CheckFacts<'_, '_, '_>,
+    own: Option<Own<'_, '_, '_>>,
+    units: &UnitTable,
+) -> Figures {
+    let mut figures = NO_FIGURES;
+    write_figures(&mut figures, check, facts, own, units);
+    figures
 }
 
 /// A value as a message shows it, kept as data.
@@ -450,66 +479,90 @@ fn shown(v: &Val<'_>) -> Shown {
     }
 }
 
-/// The finding of a check that fired or could not be decided (not [`Verdict::Passes`]):
-/// the figures its messages show, each evaluated once for both languages.
+/// The finding of a check that fired, pushed where it is kept: the figures its messages
+/// show, each evaluated once for both languages. It is kept first, without its subject and
+/// figures, which are then written into it: made apart, the finding (216 bytes) was copied
+/// into the findings while its parts were still being stored, and copied again before.
 #[inline(never)]
-fn finding<'a>(
+fn fired<'a>(
+    findings: &mut Vec<Finding<'a>>,
     index: usize,
     check: &'a CheckRule,
-    (facts, own): (&CheckFacts<'_, '_, 'a>, Option<Own<'_, '_, '_>>),
-    verdict: Verdict,
+    facts: &CheckFacts<'_, '_, 'a>,
+    own: Option<Own<'_, '_, '_>>,
     units: &UnitTable,
+) {
+    // Made once there is room for it (not pushed, which makes it first and copies it in).
+    findings.extend(std::iter::once_with(|| Finding {
+        severity: check.severity,
+        code: Cow::Borrowed(check.code.as_str()),
+        subject: FindingSubject::default(),
+        message: FindingMessage::Check {
+            check: index,
+            figures: NO_FIGURES,
+        },
+        rule: Some(check.span),
+    }));
+    if let Some(Finding {
+        subject,
+        message: FindingMessage::Check { figures, .. },
+        ..
+    }) = findings.last_mut()
+    {
+        name(subject, facts);
+        write_figures(figures, check, facts, own, units);
+    }
+}
+
+/// The finding of a check whose condition could not be decided: the expression with its
+/// figures, and why.
+#[cold]
+#[inline(never)]
+fn incomplete<'a>(
+    check: &'a CheckRule,
+    facts: &CheckFacts<'_, '_, 'a>,
+    shown: String,
+    error: CalcError,
 ) -> Finding<'a> {
-    let (message, code) = match verdict {
-        Verdict::Incomplete(shown, error) => {
-            let engine = EngineFinding::CheckIncomplete {
-                check: check.title.clone(),
-                shown,
-                error,
-            };
-            (
-                FindingMessage::Engine(engine),
-                Cow::Borrowed("perfrules::eval::check_incomplete"),
-            )
-        }
-        _ => (
-            FindingMessage::Check {
-                check: index,
-                figures: figures(check, facts, own, units),
-            },
-            Cow::Borrowed(check.code.as_str()),
-        ),
-    };
-    let board = facts.board;
-    let subject = match facts.binding {
-        Binding::Indicator(i) => FindingSubject {
-            indicator: board.indicators.get(i).map(|s| s.name.clone()),
-            ..Default::default()
-        },
-        Binding::Row(i) => FindingSubject {
-            budget_row: board
-                .report
-                .budget
-                .get(i)
-                .map(|r| Cow::Borrowed(r.item.as_str())),
-            ..Default::default()
-        },
-        Binding::Parent(k) => FindingSubject {
-            budget_row: board.budget.parents.get(k).map(|p| Cow::Borrowed(p.0)),
-            ..Default::default()
-        },
-        Binding::Section(k) => FindingSubject {
-            section: board.sections.get(k).map(|s| s.name.clone()),
-            ..Default::default()
-        },
-        Binding::Report => FindingSubject::default(),
+    let engine = EngineFinding::CheckIncomplete {
+        check: check.title.clone(),
+        shown,
+        error,
     };
     Finding {
         severity: check.severity,
-        code,
-        subject,
-        message,
+        code: Cow::Borrowed(engine.code()),
+        subject: subject(facts),
+        message: FindingMessage::Engine(engine),
         rule: Some(check.span),
+    }
+}
+
+/// What a check's finding is about: its binding, named.
+fn subject<'a>(facts: &CheckFacts<'_, '_, 'a>) -> FindingSubject<'a> {
+    let mut subject = FindingSubject::default();
+    name(&mut subject, facts);
+    subject
+}
+
+/// Names a check's binding in the subject of its finding (`to`, made with none).
+#[inline]
+fn name<'a>(to: &mut FindingSubject<'a>, facts: &CheckFacts<'_, '_, 'a>) {
+    let board = facts.board;
+    match facts.binding {
+        Binding::Indicator(i) => to.indicator = board.indicators.get(i).map(|s| s.name.clone()),
+        Binding::Row(i) => {
+            to.budget_row = board
+                .report
+                .budget
+                .get(i)
+                .map(|r| Cow::Borrowed(r.item.as_str()))
+        }
+        Binding::Parent(k) => {
+            to.budget_row = board.budget.parents.get(k).map(|p| Cow::Borrowed(p.0))
+        }
+        Binding::Section(k) => to.section = board.sections.get(k).map(|s| s.name.clone()),
+        Binding::Report => {}
     }
 }
 

@@ -420,12 +420,20 @@ impl Dec {
     /// its places), otherwise cut to four significant digits (at least two decimals) and
     /// marked `…` (`0.5714…`, `85.50…`).
     pub fn approx(self) -> String {
+        let mut shown = String::new();
+        self.approx_into(&mut shown);
+        shown
+    }
+
+    /// [`Dec::approx`], appended to `out`: a working is written figure by figure into one
+    /// text, without a text of its own for each.
+    pub fn approx_into(self, out: &mut String) {
         if self.0.scale() <= 6 {
-            return self.to_string_keep_scale();
+            return self.keep_scale_into(out);
         }
         let n = self.0.normalize();
         if n.scale() <= 6 {
-            return Dec(n).to_string_keep_scale();
+            return Dec(n).keep_scale_into(out);
         }
         // Counted from the digits: `n` is `mantissa × 10^-scale`, its mantissa `digits` long.
         let digits = digit_count(n.mantissa().unsigned_abs());
@@ -439,39 +447,45 @@ impl Dec {
             (first + 3).max(2)
         };
         if decimals >= n.scale() {
-            return Dec(n).to_string_keep_scale();
+            return Dec(n).keep_scale_into(out);
         }
-        let mut shown = Dec(n.trunc_with_scale(decimals)).to_string_keep_scale();
-        shown.push('…');
-        shown
+        Dec(n.trunc_with_scale(decimals)).keep_scale_into(out);
+        out.push('…');
     }
 
     /// Shows the number with its scale (`85.50`), as a rounded figure is shown: its digits,
     /// with the point placed by the scale (written out here: `Decimal`'s own formatting
     /// takes several times as long).
     pub fn to_string_keep_scale(self) -> String {
+        let mut text = String::new();
+        self.keep_scale_into(&mut text);
+        text
+    }
+
+    /// [`Dec::to_string_keep_scale`], appended to `out`.
+    pub fn keep_scale_into(self, out: &mut String) {
         let digits = self.0.mantissa().unsigned_abs();
-        let raw = digits.to_string();
+        let mut buffer = [b'0'; MAX_DIGITS];
+        let raw = digits_text(digits, &mut buffer);
         let scale = self.0.scale() as usize;
-        let mut text = String::with_capacity(raw.len() + scale + 3);
+        out.reserve(raw.len() + scale + 3);
         if self.0.is_sign_negative() && digits != 0 {
-            text.push('-');
+            out.push('-');
         }
         match raw.len().checked_sub(scale) {
-            _ if scale == 0 => text.push_str(&raw),
+            _ if scale == 0 => out.push_str(raw),
             Some(whole) if whole > 0 => {
                 let (whole, fraction) = raw.split_at(whole);
-                text.push_str(whole);
-                text.push('.');
-                text.push_str(fraction);
+                out.push_str(whole);
+                out.push('.');
+                out.push_str(fraction);
             }
             _ => {
-                text.push_str("0.");
-                text.extend(std::iter::repeat_n('0', scale - raw.len()));
-                text.push_str(&raw);
+                out.push_str("0.");
+                out.extend(std::iter::repeat_n('0', scale - raw.len()));
+                out.push_str(raw);
             }
         }
-        text
     }
 
     /// Shows the number with exactly `places` decimals (`3` → `3.00`).
@@ -623,6 +637,39 @@ fn normalize_digit(c: char) -> Option<char> {
 }
 
 /// How many decimal digits a number has (1 for 0).
+/// The most decimal digits a decimal's digits have: 2⁹⁶ − 1 is 29 digits long.
+const MAX_DIGITS: usize = 29;
+
+/// A decimal's digits (at most 96 bits) written in decimal, in `buffer`: as `u128`'s own
+/// formatting writes them, without a formatter or a text of their own.
+fn digits_text(digits: u128, buffer: &mut [u8; MAX_DIGITS]) -> &str {
+    // Nineteen digits at a time, in 64 bits: the low ones, then the rest (at most ten).
+    const NINETEEN: u128 = 10_000_000_000_000_000_000;
+    let mut start = MAX_DIGITS;
+    let mut write = |mut part: u64, at_least: usize| {
+        let end = start;
+        while part > 0 || end - start < at_least {
+            let Some(slot) = start.checked_sub(1).and_then(|at| buffer.get_mut(at)) else {
+                break;
+            };
+            // INVARIANT: a remainder of 10 is below 10: one ASCII digit.
+            *slot = b'0' + (part % 10) as u8;
+            part /= 10;
+            start -= 1;
+        }
+    };
+    // INVARIANT: both parts fit in 64 bits: the low one is below 10¹⁹, and the high one is
+    // below 2⁹⁶ ÷ 10¹⁹ (some 7.9 × 10⁹).
+    let (high, low) = ((digits / NINETEEN) as u64, (digits % NINETEEN) as u64);
+    if high == 0 {
+        write(low, 1);
+    } else {
+        write(low, 19);
+        write(high, 1);
+    }
+    std::str::from_utf8(buffer.get(start..).unwrap_or_default()).unwrap_or_default()
+}
+
 fn digit_count(n: u128) -> u32 {
     n.checked_ilog10().map_or(1, |l| l + 1)
 }
@@ -742,6 +789,32 @@ impl serde::Serialize for Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_written_as_u128_writes_them() {
+        let mut values: Vec<u128> = vec![0, 1, 9, 10, 99, 100, 4294967295, 4294967296];
+        for power in 0..=28u32 {
+            let p = 10u128.pow(power);
+            values.extend([p - 1, p, p + 1, 7 * p + 3]);
+        }
+        values.extend([
+            u128::from(u64::MAX),
+            u128::from(u64::MAX) + 1,
+            (1 << 96) - 1,
+        ]);
+        // A spread of 96-bit values, every digit count.
+        let mut x: u128 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            values.push((x >> 32) >> (x % 96));
+        }
+        for v in values {
+            let mut buffer = [b'0'; MAX_DIGITS];
+            assert_eq!(digits_text(v, &mut buffer), v.to_string(), "{v}");
+        }
+    }
 
     #[test]
     fn unsigned_parts_are_the_digits_places_and_sign_as_written() {

@@ -36,7 +36,11 @@ pub fn entry<'p, 'a>(
     let derived = p.derived_rule.map(|rule| {
         let (actual, working) = match cells.derived.as_deref() {
             Some(Ok((n, working))) => (
-                Some(format!("{}{}", n.value.approx(), n.unit)),
+                Some({
+                    let mut actual = String::new();
+                    super::expr::figure_into(n.value, &n.unit, &mut actual);
+                    actual
+                }),
                 Some(working.clone()),
             ),
             Some(Err((shown, _))) => (None, Some(shown.clone())),

@@ -89,9 +89,7 @@ impl Val<'_> {
     /// [`Val::show`], appended to `out`.
     pub fn show_into(&self, out: &mut String) {
         match self {
-            Val::Num(n) => {
-                let _ = write!(out, "{}{}", n.value.approx(), n.unit);
-            }
+            Val::Num(n) => figure_into(n.value, &n.unit, out),
             Val::Bool(b) => {
                 let _ = write!(out, "{b}");
             }
@@ -105,6 +103,13 @@ impl Val<'_> {
             Val::Absent => out.push('—'),
         }
     }
+}
+
+/// A figure as a working shows it (`85.50…%`, [`Dec::approx`] and its unit), appended to
+/// `out`.
+pub fn figure_into(value: Dec, unit: &Unit, out: &mut String) {
+    value.approx_into(out);
+    out.push_str(unit.as_str());
 }
 
 /// Evaluates an expression.
@@ -348,9 +353,7 @@ pub fn show(expr: &CExpr, facts: &dyn Facts, units: &UnitTable) -> String {
 /// string for each of its parts.
 pub fn show_into(expr: &CExpr, facts: &dyn Facts, units: &UnitTable, out: &mut String) {
     match &expr.kind {
-        CKind::Number(n, unit) => {
-            let _ = write!(out, "{}{}", n.approx(), unit);
-        }
+        CKind::Number(n, unit) => figure_into(*n, unit, out),
         CKind::Text(t) => {
             let _ = write!(out, "\"{t}\"");
         }

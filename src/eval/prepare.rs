@@ -14,7 +14,6 @@ use crate::scorecard::CalcError;
 use crate::source::Span;
 use crate::value::{self, Quantity, Unit, Value, ValueErrorKind, ValueKind};
 use std::borrow::Cow;
-use std::fmt::Write;
 
 /// A written value: absent (no such field), read, or unreadable (its text, borrowed from
 /// the report).
@@ -322,7 +321,8 @@ pub fn derive(
             Ok(Val::Num(n)) => {
                 let mut shown = String::new();
                 expr::show_into(expr, &facts, &policy.units, &mut shown);
-                let _ = write!(shown, " = {}{}", n.value.approx(), n.unit);
+                shown.push_str(" = ");
+                expr::figure_into(n.value, &n.unit, &mut shown);
                 Ok((n.clone(), shown))
             }
             Ok(Val::Written(v)) if v.quantity().is_some() => {

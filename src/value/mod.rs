@@ -204,13 +204,20 @@ pub enum Unit {
     Named(ShortStr),
 }
 
+impl Unit {
+    /// The unit as a figure shows it after its number: nothing for a bare number.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Unit::None => "",
+            Unit::Percent => "%",
+            Unit::Named(name) => name,
+        }
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Unit::None => Ok(()),
-            Unit::Percent => f.write_str("%"),
-            Unit::Named(name) => f.write_str(name),
-        }
+        f.write_str(self.as_str())
     }
 }
 

@@ -62,10 +62,7 @@ pub fn entry<'p, 'a>(
         row: cells.placement.row,
         points: p.points,
         score: scored.score,
-        lost: p
-            .points
-            .zip(scored.score)
-            .and_then(|(w, s)| w.checked_sub(s).ok()),
+        lost: scored.lost,
         method: scored.method,
         form: scored.form,
         target,

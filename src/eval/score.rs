@@ -20,6 +20,9 @@ pub struct Scored<'p> {
     pub working: Working,
     pub exact: Option<Dec>,
     pub score: Option<Dec>,
+    /// The points less the score: found here, where both are at hand, rather than where
+    /// the entry is written (its subtraction was read back as soon as it was stored).
+    pub lost: Option<Dec>,
     pub method: Option<&'static str>,
     pub form: Option<TargetForm>,
     pub rule: Span,
@@ -147,6 +150,7 @@ pub fn score<'p, 'a>(
         },
         exact: Some(exact),
         score: Some(score),
+        lost: w.checked_sub(score).ok(),
         method: scorer.method,
         form: scorer.form,
         rule,
@@ -170,6 +174,7 @@ fn not_scored<'p, 'a>(
         working: Working::NotScored,
         exact: None,
         score: None,
+        lost: None,
         method: None,
         form: None,
         rule: p.rule,

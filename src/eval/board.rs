@@ -6,6 +6,7 @@ use super::expr::{Facts, Val};
 use super::placement::RuleRef;
 use super::prepare::{report_identity, row_field};
 use super::quantity::{Num, NumError};
+use super::score::Seen;
 use crate::check::fields::{
     Field, IndicatorField, ParentField, PolicyField, ReportField, SectionField,
 };
@@ -22,7 +23,7 @@ pub struct IndicatorFacts<'p> {
     pub rule: RuleRef,
     pub target: Option<&'p Value>,
     pub target_written: Option<&'p Value>,
-    pub actual: Val<'p>,
+    pub actual: Seen<'p>,
     pub actual_written: Option<&'p Value>,
 }
 
@@ -189,7 +190,7 @@ fn indicator<'a>(
         SelfScore => num(s.self_score),
         Reason => text(&s.reason),
         Target => written(x.target),
-        Actual => x.actual.borrowed(),
+        Actual => x.actual.val(),
         TargetWritten => written(x.target_written),
         ActualWritten => written(x.actual_written),
         Form => s

@@ -15,8 +15,8 @@ mod exact;
 mod rate;
 
 use super::board::{Binding, CheckFacts, IndicatorFacts};
-use super::expr::Val;
 use super::placement::RuleRef;
+use super::score::{self, Seen};
 use crate::check::expr::{CExpr, CKind, Func};
 use crate::check::fields::{
     Field, IndicatorField, ParentField, PolicyField, ReportField, RowField, SectionField,
@@ -575,15 +575,13 @@ pub fn indicator<'x>(
         SelfScore => num(s.self_score),
         Reason => text(&s.reason),
         Target => written(x.target),
-        Actual => match &x.actual {
+        Actual => match x.actual {
             // a derived actual that is an exact ratio: the general evaluator computes with it
-            Val::Num(n) if n.exact.is_some() => return Err(Slow),
-            Val::Num(n) => Quick::Num(n.value, &n.unit),
-            Val::Bool(b) => Quick::Bool(*b),
-            Val::Text(t) => Quick::Text(t),
-            Val::Written(v) => Quick::Written(v),
-            Val::List(_) => return Err(Slow),
-            Val::Absent => Quick::Absent,
+            Seen::Read(score::Actual::Figure(n)) if n.exact.is_some() => return Err(Slow),
+            Seen::Read(score::Actual::Figure(n)) => Quick::Num(n.value, &n.unit),
+            Seen::Read(score::Actual::Written(v)) => Quick::Written(v),
+            Seen::InUnit(value, unit) => Quick::Num(value, unit),
+            Seen::Absent => Quick::Absent,
         },
         TargetWritten => written(x.target_written),
         ActualWritten => written(x.actual_written),
@@ -616,7 +614,7 @@ pub fn present(s: &IndicatorScore<'_>, x: &IndicatorFacts<'_>, field: IndicatorF
         SelfScore => s.self_score.is_some(),
         Reason => text(&s.reason),
         Target => written(x.target),
-        Actual => !matches!(x.actual, Val::Absent),
+        Actual => !matches!(x.actual, Seen::Absent),
         TargetWritten => written(x.target_written),
         ActualWritten => written(x.actual_written),
         Form => s.form.is_some(),
@@ -709,12 +707,12 @@ fn figure_field<'x>(
         _ => None,
     };
     Ok(match field {
-        IndicatorField::Actual => match &x.actual {
-            Val::Num(n) if n.exact.is_some() => return Err(Slow),
-            Val::Num(n) => Some((n.value, &n.unit)),
-            Val::Written(v) => quantity(Some(v)),
-            Val::List(_) => return Err(Slow),
-            _ => None,
+        IndicatorField::Actual => match x.actual {
+            Seen::Read(score::Actual::Figure(n)) if n.exact.is_some() => return Err(Slow),
+            Seen::Read(score::Actual::Figure(n)) => Some((n.value, &n.unit)),
+            Seen::Read(score::Actual::Written(v)) => quantity(Some(v)),
+            Seen::InUnit(value, unit) => Some((value, unit)),
+            Seen::Absent => None,
         },
         IndicatorField::Target => quantity(x.target),
         IndicatorField::TargetWritten => quantity(x.target_written),

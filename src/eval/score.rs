@@ -27,7 +27,7 @@ pub struct Scored<'p> {
     pub form: Option<TargetForm>,
     pub rule: Span,
     /// The actual as scored: a figure in the target's unit, or the value as written.
-    pub actual: Val<'p>,
+    pub actual: Seen<'p>,
 }
 
 /// What stopped scoring early: a zero outcome with its working, or a problem. Boxed: it is
@@ -47,15 +47,16 @@ impl Stop {
 
 /// The actual, before the method reads it.
 #[derive(Clone, Copy)]
-enum Actual<'p> {
+pub enum Actual<'p> {
     Figure(&'p Num),
     Written(&'p Value),
 }
 
 /// What the scorer has seen of the actual, kept as references (nothing to drop when it
-/// sees more) until the score is made.
+/// sees more): the actual as scored, which checks read ([`super::board::IndicatorFacts`])
+/// as it is, without a value made and dropped for every indicator.
 #[derive(Clone, Copy)]
-enum Seen<'p> {
+pub enum Seen<'p> {
     Absent,
     Read(Actual<'p>),
     /// The figure scored, in the target's unit.
@@ -63,8 +64,8 @@ enum Seen<'p> {
 }
 
 impl<'p> Seen<'p> {
-    /// The actual as scored, as checks read it.
-    fn val(self) -> Val<'p> {
+    /// The actual as scored, as the general evaluator reads it.
+    pub fn val(self) -> Val<'p> {
         match self {
             Seen::Absent => Val::Absent,
             Seen::Read(Actual::Figure(n)) => Val::Num(n.clone()),
@@ -154,7 +155,7 @@ pub fn score<'p, 'a>(
         method: scorer.method,
         form: scorer.form,
         rule,
-        actual: scorer.actual.val(),
+        actual: scorer.actual,
     }
 }
 
@@ -178,7 +179,7 @@ fn not_scored<'p, 'a>(
         method: None,
         form: None,
         rule: p.rule,
-        actual: Val::Absent,
+        actual: Seen::Absent,
     }
 }
 

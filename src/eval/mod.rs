@@ -83,7 +83,7 @@ fn score_report<'a>(
 
     let mut indicators = Vec::with_capacity(cells.len());
     let mut facts = Vec::with_capacity(cells.len());
-    let mut placed_in = Vec::with_capacity(cells.len());
+    let mut tally = totals::Tally::new(policy);
     // At most one execution item: its entry and facts, taken back out as soon as made.
     let mut execution = None;
     for c in &cells {
@@ -95,8 +95,8 @@ fn score_report<'a>(
         entry::entry(&p, scored, policy, &mut indicators, &mut facts);
         if c.placement.rule == RuleRef::Execution {
             execution = indicators.pop().zip(facts.pop());
-        } else {
-            placed_in.push(c.placement.section);
+        } else if let Some(s) = indicators.last() {
+            tally.add(s, c.placement.section);
         }
         if let (Some(_), Some(Err(unread))) = (p.fixed_target, &c.target_written) {
             let finding = EngineFinding::UnreadableWrittenTarget {
@@ -114,11 +114,10 @@ fn score_report<'a>(
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }
-    let sections = totals::sections(policy, &indicators, &placed_in)?;
-    let totals = totals::totals(
-        policy,
-        indicators.iter().chain(execution.as_ref().map(|(s, _)| s)),
-    )?;
+    if let Some((s, _)) = &execution {
+        tally.add_execution(s);
+    }
+    let (sections, totals) = tally.finish(policy)?;
     if totals.max.is_zero() && policy.rescale.is_some() {
         findings.push(report_finding(
             Severity::Error,

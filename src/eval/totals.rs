@@ -10,65 +10,84 @@ use sum::Sum;
 
 mod sum;
 
-/// Sums per section, in the policy's order, added up in one pass over the indicators in
-/// report order. `placed_in` gives each indicator's section.
-pub fn sections<'a>(
-    policy: &'a Policy,
-    indicators: &[IndicatorScore<'a>],
-    placed_in: &[Option<SectionId>],
-) -> Result<Vec<SectionScore<'a>>, EvalError> {
-    // Points, score and points lost of each section.
-    let mut sums = vec![(0usize, Sum::new(), Sum::new(), Sum::new()); policy.sections.len()];
-    for (s, placed) in indicators.iter().zip(placed_in) {
-        let Some(sum) = placed.and_then(|SectionId(id)| sums.get_mut(id)) else {
-            continue;
-        };
-        sum.0 += 1;
-        if let (Some(points), Some(_)) = (s.points, s.score) {
-            sum.1.add(points);
-        }
-        if let Some(score) = s.score {
-            sum.2.add(score);
-        }
-        if let Some(lost) = s.lost {
-            sum.3.add(lost);
+/// The section sums and the totals, added up as the indicators are scored, while each entry
+/// is at hand (rather than in two passes over the entries afterwards): each sum in report
+/// order, the execution item last ([`Tally::add_execution`]).
+pub struct Tally {
+    /// Per section, in the policy's order: indicators placed, points, score, points lost.
+    sections: Vec<(usize, Sum, Sum, Sum)>,
+    /// The scores and the points of every scored indicator, in or out of a section.
+    raw: Sum,
+    max: Sum,
+}
+
+impl Tally {
+    pub fn new(policy: &Policy) -> Tally {
+        Tally {
+            sections: vec![(0, Sum::new(), Sum::new(), Sum::new()); policy.sections.len()],
+            raw: Sum::new(),
+            max: Sum::new(),
         }
     }
-    let overflow = |_| EvalError::Overflow { what: "section" };
-    policy
-        .sections
-        .iter()
-        .zip(sums)
-        .map(|(section, (indicators, points, score, lost))| {
-            Ok(SectionScore {
-                name: Cow::Borrowed(section.name.as_str()),
-                indicators,
-                points: points.value().map_err(overflow)?,
-                score: score.value().map_err(overflow)?,
-                lost: lost.value().map_err(overflow)?,
-                expected_points: section.expected_points,
+
+    /// An indicator placed in `section` (or in none).
+    pub fn add(&mut self, s: &IndicatorScore<'_>, section: Option<SectionId>) {
+        if let Some(sum) = section.and_then(|SectionId(id)| self.sections.get_mut(id)) {
+            sum.0 += 1;
+            if let (Some(points), Some(_)) = (s.points, s.score) {
+                sum.1.add(points);
+            }
+            if let Some(score) = s.score {
+                sum.2.add(score);
+            }
+            if let Some(lost) = s.lost {
+                sum.3.add(lost);
+            }
+        }
+        self.add_execution(s);
+    }
+
+    /// The execution item: in the totals, in no section. Added after every indicator.
+    pub fn add_execution(&mut self, s: &IndicatorScore<'_>) {
+        if let Some(score) = s.score {
+            self.raw.add(score);
+            if let Some(points) = s.points {
+                self.max.add(points);
+            }
+        }
+    }
+
+    /// The sections' figures, then the totals: an overflow of a section's sum is told
+    /// first, then of the raw total, of the maximum, of the total.
+    pub fn finish<'a>(
+        self,
+        policy: &'a Policy,
+    ) -> Result<(Vec<SectionScore<'a>>, Totals<'a>), EvalError> {
+        let overflow = |_| EvalError::Overflow { what: "section" };
+        let sections = policy
+            .sections
+            .iter()
+            .zip(self.sections)
+            .map(|(section, (indicators, points, score, lost))| {
+                Ok(SectionScore {
+                    name: Cow::Borrowed(section.name.as_str()),
+                    indicators,
+                    points: points.value().map_err(overflow)?,
+                    score: score.value().map_err(overflow)?,
+                    lost: lost.value().map_err(overflow)?,
+                    expected_points: section.expected_points,
+                })
             })
-        })
-        .collect()
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((sections, totals(policy, self.raw, self.max)?))
+    }
 }
 
 /// Raw total, maximum, total (rescaled when the policy says so and the maximum is not full
 /// marks), grade. A maximum of 0 cannot be rescaled: the total is 0.
-pub fn totals<'s, 'a: 's>(
-    policy: &'a Policy,
-    scored: impl Iterator<Item = &'s IndicatorScore<'a>>,
-) -> Result<Totals<'a>, EvalError> {
+fn totals(policy: &Policy, raw: Sum, max: Sum) -> Result<Totals<'_>, EvalError> {
     let overflow = |what| move |_| EvalError::Overflow { what };
-    // Both sums in one pass, each in order; an overflow of the raw total is told first.
-    let (mut raw, mut max) = (Sum::new(), Sum::new());
-    for s in scored {
-        if let Some(score) = s.score {
-            raw.add(score);
-            if let Some(points) = s.points {
-                max.add(points);
-            }
-        }
-    }
+    // An overflow of the raw total is told first.
     let raw = raw.value().map_err(overflow("raw_total"))?;
     let max = max.value().map_err(overflow("max_points"))?;
     let full = policy.full_marks();

@@ -145,6 +145,7 @@ impl Dec {
             .ok_or(ArithError::Overflow)
     }
 
+    #[inline]
     pub fn checked_sub(self, other: Dec) -> Result<Dec, ArithError> {
         self.0
             .checked_sub(other.0)

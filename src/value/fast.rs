@@ -45,11 +45,29 @@ pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce
     // which trims it its own way. Inside a value, other white space is part of a word (as
     // in the grammar) or a character no other form here reads.
     let trimmed = trim_spaces(text);
-    let written = ShortStr::from(trimmed);
-    let kind = match trimmed.chars().next() {
+    let spaced = trimmed
+        .chars()
+        .next()
+        .is_some_and(|first| other_space(first) || super::ends_in(trimmed, other_space));
+    if spaced {
+        return other(text);
+    }
+    // The grammar reads the text as given, spaces and all.
+    read_trimmed_or(trimmed, found, |_| other(text))
+}
+
+/// [`read_or`] of a text with no white space around it (as `str::trim` leaves it), which
+/// need not be looked for: every cell of a report is trimmed before it is read.
+#[inline]
+pub fn read_trimmed_or<R>(
+    text: &str,
+    found: impl FnOnce(Value) -> R,
+    other: impl FnOnce(&str) -> R,
+) -> R {
+    let written = ShortStr::from(text);
+    let kind = match text.chars().next() {
         None => Some(ValueKind::Blank),
-        Some(first) if other_space(first) || super::ends_in(trimmed, other_space) => None,
-        Some(first) => kind(trimmed, &written, first),
+        Some(first) => kind(text, &written, first),
     };
     match kind {
         Some(kind) => found(Value {

@@ -85,7 +85,10 @@ fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
     let word = || ValueKind::Word(written.clone());
     match first {
         '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
-        '0'..='9' | '０'..='９' => match period::period(text) {
+        '0'..='9' | '０'..='９' => match period::may_begin(text.as_bytes())
+            .then(|| period::period(text))
+            .flatten()
+        {
             Some(found) => whole_period(text, found),
             None => quantity(None, text),
         },

@@ -100,7 +100,14 @@ pub fn changed_key(name: &str, buffer: &mut String) -> bool {
             Ok(len) => at += len,
             Err(_) => {
                 buffer.clear();
-                write_key(name, at, buffer);
+                // A key is never longer than its name (see `write_key`).
+                buffer.reserve(name.len());
+                // INVARIANT: `at` is a character boundary (see `own_key_len`).
+                buffer.push_str(name.get(..at).unwrap_or_default());
+                // After the first character a key changes, a name found changed usually
+                // has a few characters left (`（１）`): keyed a character at a time, which
+                // costs less than telling runs apart for so few.
+                buffer.extend(key_chars(name.get(at..).unwrap_or_default()));
                 return true;
             }
         }

@@ -7,10 +7,17 @@
 #[path = "../examples/corpus/generate.rs"]
 mod generate;
 
-use perfrules::value::{parse, parse_by_grammar, parse_fast};
+use perfrules::value::{parse, parse_by_grammar, parse_fast, parse_trimmed_or, Trimmed};
 
 #[track_caller]
 fn agrees(text: &str) -> bool {
+    // A report's cell is trimmed, then read knowing it is.
+    let cell = Trimmed::new(text);
+    assert_eq!(
+        parse_trimmed_or(cell, Ok, Err),
+        parse(cell.as_str()),
+        "{text:?} trimmed"
+    );
     match parse_fast(text) {
         Some(fast) => {
             let grammar = parse_by_grammar(text);

@@ -94,13 +94,20 @@ pub fn key_in<'a>(name: &'a str, buffer: &'a mut String) -> &'a str {
 /// `buffer` (cleared first). For a name already looked up as it is spelled: only a key that
 /// differs is worth a second look.
 pub fn changed_key(name: &str, buffer: &mut String) -> bool {
-    let mut at = 0;
+    let mut at = own_prefix(name.as_bytes());
     while let Some(own) = own_key_len(name, at) {
         match own {
             Ok(len) => at += len,
             Err(_) => {
                 buffer.clear();
-                write_key(name, at, buffer);
+                // A key is never longer than its name (see `write_key`).
+                buffer.reserve(name.len());
+                // INVARIANT: `at` is a character boundary (see `own_key_len`).
+                buffer.push_str(name.get(..at).unwrap_or_default());
+                // After the first character a key changes, a name found changed usually
+                // has a few characters left (`（１）`): keyed a character at a time, which
+                // costs less than telling runs apart for so few.
+                buffer.extend(key_chars(name.get(at..).unwrap_or_default()));
                 return true;
             }
         }
@@ -111,31 +118,60 @@ pub fn changed_key(name: &str, buffer: &mut String) -> bool {
 /// Appends the key of `name` to `out`, knowing that its first `from` bytes (a character
 /// boundary) are their own key.
 fn write_key(name: &str, from: usize, out: &mut String) {
+    // A key is never longer than its name (a character is dropped, kept, or replaced by
+    // a shorter one): room made once, rather than grown as the pieces come.
+    out.reserve(name.len());
     let mut run = 0;
     let mut at = from;
     while let Some(own) = own_key_len(name, at) {
         match own {
             Ok(len) => at += len,
-            Err(c) => {
+            Err(Changed { key, len }) => {
                 // INVARIANT: `run` and `at` are character boundaries (see `own_key_len`).
-                out.push_str(name.get(run..at).unwrap_or_default());
-                if let Some(k) = key_char(c) {
+                if run < at {
+                    out.push_str(name.get(run..at).unwrap_or_default());
+                }
+                if let Some(k) = key {
                     out.push(k);
                 }
-                at += c.len_utf8();
+                at += len;
                 run = at;
             }
         }
     }
-    out.push_str(name.get(run..).unwrap_or_default());
+    if run < name.len() {
+        out.push_str(name.get(run..).unwrap_or_default());
+    }
+}
+
+/// How many bytes at the start of a name are their own key, told by the first byte of each
+/// character alone: a run of ideographs ([`is_ideograph_start`]), lower-case ASCII letters
+/// and digits, the whole of most names. It stops at the first character that needs a closer
+/// look ([`own_key_len`]), always at a character boundary.
+fn own_prefix(name: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(&b) = name.get(at) {
+        at += match b {
+            0xe4..=0xee => 3,
+            b'a'..=b'z' | b'0'..=b'9' => 1,
+            _ => break,
+        };
+    }
+    at
+}
+
+/// A character the key drops or changes: what the key has for it, and its length in bytes.
+struct Changed {
+    key: Option<char>,
+    len: usize,
 }
 
 /// The character at `at` (a character boundary): `Ok` with its length when it is its own
-/// key, `Err` with the character when the key drops or changes it; `None` at the end.
-/// Told by bytes where that suffices: an ASCII character by its byte, an ideograph by its
-/// first byte ([`is_ideograph_start`]); any other character is decoded and asked
-/// [`key_char`].
-fn own_key_len(name: &str, at: usize) -> Option<Result<usize, char>> {
+/// key, else what the key has for it; `None` at the end. Told by bytes where that
+/// suffices: an ASCII character by its byte, an ideograph by its first byte
+/// ([`is_ideograph_start`]); any other character is decoded and asked [`key_char`].
+#[inline]
+fn own_key_len(name: &str, at: usize) -> Option<Result<usize, Changed>> {
     let b = *name.as_bytes().get(at)?;
     if is_ideograph_start(b) {
         return Some(Ok(3));
@@ -146,13 +182,24 @@ fn own_key_len(name: &str, at: usize) -> Option<Result<usize, char>> {
             || b == b'"'
             || b == b'\''
             || b.is_ascii_uppercase();
-        return Some(if changed { Err(char::from(b)) } else { Ok(1) });
+        return Some(if changed {
+            Err(Changed {
+                key: key_char(char::from(b)),
+                len: 1,
+            })
+        } else {
+            Ok(1)
+        });
     }
     let c = name.get(at..)?.chars().next()?;
-    Some(if key_char(c) == Some(c) {
+    let key = key_char(c);
+    Some(if key == Some(c) {
         Ok(c.len_utf8())
     } else {
-        Err(c)
+        Err(Changed {
+            key,
+            len: c.len_utf8(),
+        })
     })
 }
 

@@ -95,11 +95,12 @@ fn target_of<'c, 'a>(
     }
 }
 
-/// Reads a cell, trimmed ([`value::trimmed`]), as a value.
-fn read(text: Option<&str>) -> Written<'_> {
-    let text = text?;
-    value::parse_or(
-        text,
+/// Reads a cell, trimmed ([`value::Trimmed`]), as a value.
+fn read(cell: Option<value::Trimmed<'_>>) -> Written<'_> {
+    let cell = cell?;
+    let text = cell.as_str();
+    value::parse_trimmed_or(
+        cell,
         |v| Some(Ok(v)),
         |e| Some(Err(Unread { text, why: e.kind })),
     )
@@ -128,12 +129,16 @@ pub fn cells<'a>(
     let row = row_of(report, placement);
     // Each cell is trimmed once: its value, an unreadable cell and the scorecard keep the
     // same text.
-    let target_text = row.and_then(|r| r.target.as_deref()).map(value::trimmed);
-    let actual_text = row.and_then(|r| r.actual.as_deref()).map(value::trimmed);
+    let target_text = row
+        .and_then(|r| r.target.as_deref())
+        .map(value::Trimmed::new);
+    let actual_text = row
+        .and_then(|r| r.actual.as_deref())
+        .map(value::Trimmed::new);
     cells.push(Cells {
         placement,
-        target_text,
-        actual_text,
+        target_text: target_text.map(value::Trimmed::as_str),
+        actual_text: actual_text.map(value::Trimmed::as_str),
         target_written: read(target_text),
         actual_written: read(actual_text),
         derived: None,

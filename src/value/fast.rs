@@ -45,11 +45,29 @@ pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce
     // which trims it its own way. Inside a value, other white space is part of a word (as
     // in the grammar) or a character no other form here reads.
     let trimmed = trim_spaces(text);
-    let written = ShortStr::from(trimmed);
-    let kind = match trimmed.chars().next() {
+    let spaced = trimmed
+        .chars()
+        .next()
+        .is_some_and(|first| other_space(first) || super::ends_in(trimmed, other_space));
+    if spaced {
+        return other(text);
+    }
+    // The grammar reads the text as given, spaces and all.
+    read_trimmed_or(trimmed, found, |_| other(text))
+}
+
+/// [`read_or`] of a text with no white space around it (as `str::trim` leaves it), which
+/// need not be looked for: every cell of a report is trimmed before it is read.
+#[inline]
+pub fn read_trimmed_or<R>(
+    text: &str,
+    found: impl FnOnce(Value) -> R,
+    other: impl FnOnce(&str) -> R,
+) -> R {
+    let written = ShortStr::from(text);
+    let kind = match text.chars().next() {
         None => Some(ValueKind::Blank),
-        Some(first) if other_space(first) || super::ends_in(trimmed, other_space) => None,
-        Some(first) => kind(trimmed, &written, first),
+        Some(first) => kind(text, &written, first),
     };
     match kind {
         Some(kind) => found(Value {
@@ -67,7 +85,10 @@ fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
     let word = || ValueKind::Word(written.clone());
     match first {
         '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
-        '0'..='9' | '０'..='９' => match period::period(text) {
+        '0'..='9' | '０'..='９' => match period::may_begin(text.as_bytes())
+            .then(|| period::period(text))
+            .flatten()
+        {
             Some(found) => whole_period(text, found),
             None => quantity(None, text),
         },
@@ -277,7 +298,9 @@ fn quantity(prefix: Option<Comparison>, text: &str) -> Option<ValueKind> {
 fn percent(t: &[u8], at: usize) -> Option<usize> {
     match t.get(at..)? {
         [b'%', ..] => Some(at + 1),
-        _ => literal(t, at, "％").or_else(|| literal(t, at, "百分比")),
+        // `％` begins with EF, `百` with E7.
+        [0xef | 0xe7, ..] => literal(t, at, "％").or_else(|| literal(t, at, "百分比")),
+        _ => None,
     }
 }
 
@@ -287,7 +310,14 @@ fn percent(t: &[u8], at: usize) -> Option<usize> {
 fn unit_end(text: &str, start: usize) -> Option<usize> {
     let t = text.as_bytes();
     let mut at = start;
-    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+    while let Some(rest) = t.get(at..) {
+        if let Some(len) = plain_unit_char(rest) {
+            at += len;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         // Only `及`, `以` and `内` begin a suffix.
         if matches!(c, '及' | '以' | '内') {
             if let Some((_, end)) = suffix(t, at) {
@@ -312,8 +342,42 @@ fn unit_end(text: &str, start: usize) -> Option<usize> {
     Some(at)
 }
 
+/// The length of the unit character that begins `rest`, when its bytes tell it is one and
+/// begins no suffix: an ASCII letter, or an ideograph (U+4E00..=U+9FFF: `E4 B8`..`E9 BF`)
+/// other than `以` (`E4 BB A5`), `及` (`E5 8F 8A`) and `内` (`E5 86 85`). `None` for any
+/// other character, which [`unit_end`] decodes and looks at closer.
+fn plain_unit_char(rest: &[u8]) -> Option<usize> {
+    match rest {
+        [b, ..] if b.is_ascii_alphabetic() => Some(1),
+        [0xe4, 0xbb, 0xa5, ..] | [0xe5, 0x8f, 0x8a, ..] | [0xe5, 0x86, 0x85, ..] => None,
+        [0xe4, 0xb8..=0xbf, _, ..] | [0xe5..=0xe9, _, _, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// A character that is not read here but that the grammar might take into a unit: any
 /// non-ASCII character other than a few known not to be letters, and `/`.
 fn may_be_unit_char(c: char) -> bool {
     c == '/' || (!c.is_ascii() && !matches!(c, '%' | '％' | '（' | '）' | '，' | '。' | '、'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_character_told_by_its_bytes_is_one_that_begins_no_suffix() {
+        for c in (0..=0x1_0000).filter_map(char::from_u32) {
+            let mut text = c.to_string();
+            text.push('次');
+            let told = plain_unit_char(text.as_bytes());
+            let expected = is_unit_char(c) && !matches!(c, '及' | '以' | '内');
+            assert_eq!(told.is_some(), expected, "{:x}", c as u32);
+            if told.is_some() {
+                assert_eq!(told, Some(c.len_utf8()), "{:x}", c as u32);
+            }
+        }
+        assert_eq!("％".as_bytes()[0], 0xef);
+        assert_eq!("百".as_bytes()[0], 0xe7);
+    }
 }

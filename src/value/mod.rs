@@ -49,25 +49,70 @@ pub fn parse_or<R>(
     })
 }
 
+/// [`parse_or`] of a cell already trimmed ([`Trimmed`]): the fast path need not look for
+/// white space around the text, which every cell of a report would otherwise be searched
+/// for twice (trimmed, then read).
+#[inline]
+pub fn parse_trimmed_or<R>(
+    text: Trimmed<'_>,
+    found: impl Fn(Value) -> R + Copy,
+    failed: impl FnOnce(ValueError) -> R,
+) -> R {
+    let text = text.0;
+    if let Some(e) = lower::too_long(text) {
+        return failed(e);
+    }
+    fast::read_trimmed_or(text, found, |text| match remembered(text) {
+        Ok(value) => found(value),
+        Err(e) => failed(e),
+    })
+}
+
 /// Whether a text says nothing: empty, or white space only (what `str::trim` leaves empty),
 /// told from its first characters: a name, group or reason is almost never blank, and its
 /// first character says so without trimming both ends.
 pub fn is_blank_text(text: &str) -> bool {
-    text.chars().all(char::is_whitespace)
+    match text.as_bytes() {
+        [] => true,
+        [first, ..] if begins_no_space(*first) => false,
+        _ => text.chars().all(char::is_whitespace),
+    }
 }
 
-/// The text a cell's value keeps ([`Value::text`]): the cell without the white space
-/// around it, as `str::trim` leaves it. The usual cell neither begins nor ends with white
-/// space, which its first byte and last character tell without the trimming machinery.
-pub fn trimmed(text: &str) -> &str {
-    // An ASCII byte above the space, or the first byte of a character from U+4000 on
-    // (white space ends at U+3000), begins no white space.
-    let begins = |b: u8| (b > b' ' && b.is_ascii()) || b >= 0xe4;
-    let starts = text.as_bytes().first().is_some_and(|&b| begins(b));
-    if starts && !ends_in(text, char::is_whitespace) {
-        text
-    } else {
-        text.trim()
+/// Whether a text's first byte tells that it begins with no white space: an ASCII byte
+/// above the space, or the first byte of a character from U+4000 on (white space ends at
+/// U+3000). Any other first byte is decoded.
+fn begins_no_space(b: u8) -> bool {
+    (b > b' ' && b.is_ascii()) || b >= 0xe4
+}
+
+/// A cell without the white space around it, as `str::trim` leaves it: the text a cell's
+/// value keeps ([`Value::text`]), and the only text [`parse_trimmed_or`] reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Trimmed<'a>(&'a str);
+
+impl<'a> Trimmed<'a> {
+    /// The cell trimmed. The usual cell neither begins nor ends with white space, which
+    /// its first bytes and last character tell without the trimming machinery.
+    pub fn new(text: &'a str) -> Trimmed<'a> {
+        // White space below U+4000 is U+0085, U+00A0, U+1680, U+2000..=U+200A, U+2028,
+        // U+2029, U+202F, U+205F and U+3000: a character from U+2080 to U+2FFF (`E2`, then
+        // `82` or above: `≥`, `≤`) or from U+3040 to U+3FFF (`E3`, then `81` or above) begins
+        // none either, nor does one from U+4000 on (`E4` and above: CJK, full-width forms).
+        let starts = match text.as_bytes() {
+            [first, ..] if begins_no_space(*first) => true,
+            [0xe2, 0x82..=0xff, ..] | [0xe3, 0x81..=0xff, ..] => true,
+            _ => false,
+        };
+        if starts && !ends_in(text, char::is_whitespace) {
+            Trimmed(text)
+        } else {
+            Trimmed(text.trim())
+        }
+    }
+
+    pub fn as_str(self) -> &'a str {
+        self.0
     }
 }
 
@@ -332,7 +377,11 @@ impl fmt::Display for Value {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_blank_text, trimmed};
+    use super::{is_blank_text, Trimmed};
+
+    fn trimmed(text: &str) -> &str {
+        Trimmed::new(text).as_str()
+    }
 
     #[test]
     fn a_cell_is_trimmed_and_told_blank_as_str_trim_would() {

@@ -15,7 +15,17 @@ const DIGITS: u32 = 19;
 pub fn number(text: &str) -> Option<Number> {
     let t = text.as_bytes();
     let mut digits = Digits::default();
+    // ASCII digits, the usual number's, a byte at a time; then any in either width.
     let mut at = 0;
+    while let Some(d) = t.get(at).filter(|b| b.is_ascii_digit()) {
+        digits.add(u32::from(d - b'0'));
+        at += 1;
+    }
+    // What follows the digits says whether anything of a number may: a full-width digit
+    // or separator (`EF` first), a separator or a point. Most numbers end there.
+    if !matches!(t.get(at), Some(b',' | b'.' | 0xef)) {
+        return (at > 0).then(|| value(text, digits, 0, at)).flatten();
+    }
     while let Some((d, len)) = digit(t, at) {
         digits.add(d);
         at += len;
@@ -48,6 +58,11 @@ pub fn number(text: &str) -> Option<Number> {
             return None;
         }
     }
+    value(text, digits, places, at)
+}
+
+/// The number of `at` bytes read, its digits and places known.
+fn value(text: &str, digits: Digits, places: u32, at: usize) -> Option<Number> {
     let value = if digits.count <= DIGITS {
         Dec::from_digits(digits.value, places)?
     } else {

@@ -37,6 +37,27 @@ pub fn period(text: &str) -> Option<Found> {
     })
 }
 
+/// Whether a period may begin a text that begins with a digit, told by what follows its
+/// ASCII digits: every period written with digits goes on after them with `年`, `月`,
+/// `季度`, a full-width digit or separator (`EF` first), or, after four, with the ASCII
+/// separator of an `iso_date`. Most quantities go on otherwise (`95%`, `14次`, `100`) and
+/// are no period: [`period`] need not be asked.
+pub fn may_begin(t: &[u8]) -> bool {
+    let mut digits = 0;
+    while t.get(digits).is_some_and(u8::is_ascii_digit) {
+        digits += 1;
+    }
+    // `年` (E5 B9 B4), `月` (E6 9C 88), the `季` of `季度` (E5 AD A3), or a full-width
+    // digit or separator (EF first).
+    match t.get(digits..).unwrap_or_default() {
+        [b'-' | b'/' | b'.', ..] => digits == 4,
+        [0xe5, 0xb9, 0xb4, ..] | [0xe6, 0x9c, 0x88, ..] | [0xe5, 0xad, 0xa3, ..] | [0xef, ..] => {
+            true
+        }
+        _ => false,
+    }
+}
+
 /// A form's period (`None` when the lowering refuses it) and where the form ends.
 type Form = Option<(Option<PeriodSpan>, usize)>;
 
@@ -150,4 +171,33 @@ fn day(year: Option<u32>, month: u32, day: u32) -> Option<PeriodSpan> {
 /// A year of four digits (at most 9999) as the lowering keeps it.
 fn year_of(year: u32) -> i32 {
     i32::try_from(year).unwrap_or(i32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bytes_that_may_follow_a_period_s_digits_are_its_characters() {
+        assert_eq!("年".as_bytes(), [0xe5, 0xb9, 0xb4]);
+        assert_eq!("月".as_bytes(), [0xe6, 0x9c, 0x88]);
+        assert_eq!("季".as_bytes(), [0xe5, 0xad, 0xa3]);
+        for c in "０１２３４５６７８９－／．".chars() {
+            assert_eq!(c.to_string().as_bytes()[0], 0xef);
+        }
+        for text in [
+            "2季度",
+            "11月",
+            "2021年",
+            "2021-3-5",
+            "2021/3/5",
+            "2021.3.5",
+            "２季度",
+        ] {
+            assert!(may_begin(text.as_bytes()), "{text}");
+        }
+        for text in ["95%", "14次", "100", "3.5", "12-3", "1,000", "14 次"] {
+            assert!(!may_begin(text.as_bytes()), "{text}");
+        }
+    }
 }

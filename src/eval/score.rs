@@ -20,8 +20,7 @@ pub struct Scored<'p> {
     pub working: Working,
     pub exact: Option<Dec>,
     pub score: Option<Dec>,
-    /// The points less the score: found here, where both are at hand, rather than where
-    /// the entry is written (its subtraction was read back as soon as it was stored).
+    /// The points less the score, found where both are at hand.
     pub lost: Option<Dec>,
     pub method: Option<&'static str>,
     pub form: Option<TargetForm>,

@@ -81,6 +81,10 @@ pub fn read_trimmed_or<R>(
 /// `value` = `blank | period_value | quantity | word`, chosen by the first character: each
 /// form can only begin with some characters, so the first tells which forms to try. A
 /// word is the text as written.
+///
+/// Inlined into its one caller: out of line, the form came back through memory and was
+/// copied into the value as soon as it was stored.
+#[inline]
 fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
     let word = || ValueKind::Word(written.clone());
     match first {

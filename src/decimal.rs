@@ -637,7 +637,6 @@ fn normalize_digit(c: char) -> Option<char> {
     }
 }
 
-/// How many decimal digits a number has (1 for 0).
 /// The most decimal digits a decimal's digits have: 2⁹⁶ − 1 is 29 digits long.
 const MAX_DIGITS: usize = 29;
 
@@ -671,6 +670,7 @@ fn digits_text(digits: u128, buffer: &mut [u8; MAX_DIGITS]) -> &str {
     std::str::from_utf8(buffer.get(start..).unwrap_or_default()).unwrap_or_default()
 }
 
+/// How many decimal digits a number has (1 for 0).
 fn digit_count(n: u128) -> u32 {
     n.checked_ilog10().map_or(1, |l| l + 1)
 }

@@ -37,7 +37,7 @@ pub fn read(text: &str) -> Option<Value> {
 /// (the grammar's reading, in [`super::parse`]). Both answers are made here, in the
 /// caller's own result, rather than as an `Option` the caller unwraps and wraps again:
 /// a value is 80 bytes, and every cell of a report is read. The text is within the value
-/// limit: the callers ([`read`], [`super::parse_or`]) refuse a longer one first.
+/// limit: the callers ([`read`], [`super::parse`]) refuse a longer one first.
 #[inline]
 pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce(&str) -> R) -> R {
     // Only ASCII spaces around the value (`value_space`) are dropped here; a value that

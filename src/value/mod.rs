@@ -27,31 +27,18 @@ use std::fmt;
 /// grammar's answer for each such text is kept in a small cache per thread ([`remembered`]):
 /// the same function of the same text, read once.
 pub fn parse(text: &str) -> Result<Value, ValueError> {
-    parse_or(text, Ok, Err)
-}
-
-/// [`parse`], its answer made by `found` (a value) or `failed` (why the text is none) in the
-/// caller's own result: a value is 80 bytes, and a result converted after the call (an
-/// error mapped, a value wrapped) is copied out of the one the call wrote while that is
-/// still being written, which costs more than reading most cells.
-#[inline]
-pub fn parse_or<R>(
-    text: &str,
-    found: impl Fn(Value) -> R + Copy,
-    failed: impl FnOnce(ValueError) -> R,
-) -> R {
     if let Some(e) = lower::too_long(text) {
-        return failed(e);
+        return Err(e);
     }
-    fast::read_or(text, found, |text| match remembered(text) {
-        Ok(value) => found(value),
-        Err(e) => failed(e),
-    })
+    fast::read_or(text, Ok, remembered)
 }
 
-/// [`parse_or`] of a cell already trimmed ([`Trimmed`]): the fast path need not look for
-/// white space around the text, which every cell of a report would otherwise be searched
-/// for twice (trimmed, then read).
+/// [`parse`] of a cell already trimmed ([`Trimmed`]), its answer made by `found` (a value)
+/// or `failed` (why the text is none) in the caller's own result. The fast path need not
+/// look for white space around the text, which every cell of a report would otherwise be
+/// searched for twice (trimmed, then read); and a value is 80 bytes: a result converted
+/// after the call (an error mapped, a value wrapped) is copied out of the one the call
+/// wrote while that is still being written, which costs more than reading most cells.
 #[inline]
 pub fn parse_trimmed_or<R>(
     text: Trimmed<'_>,

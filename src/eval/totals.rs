@@ -44,11 +44,16 @@ impl Tally {
                 sum.3.add(lost);
             }
         }
-        self.add_execution(s);
+        self.total(s);
     }
 
     /// The execution item: in the totals, in no section. Added after every indicator.
     pub fn add_execution(&mut self, s: &IndicatorScore<'_>) {
+        self.total(s);
+    }
+
+    /// A scored indicator's score and points, into the raw total and the maximum.
+    fn total(&mut self, s: &IndicatorScore<'_>) {
         if let Some(score) = s.score {
             self.raw.add(score);
             if let Some(points) = s.points {

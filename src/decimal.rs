@@ -206,8 +206,14 @@ impl Dec {
     }
 
     /// Rounds to `places` decimals (at most 28) with an explicit mode.
+    ///
+    /// A figure with no more than `places` decimals (a score that is the points themselves)
+    /// is itself, as `Decimal`'s rounding gives it back, without a call.
     pub fn round(self, places: u32, mode: RoundMode) -> Dec {
         let places = places.min(28);
+        if self.0.scale() <= places {
+            return self;
+        }
         self.round_whole(places, mode)
             .unwrap_or_else(|| Dec(self.0.round_dp_with_strategy(places, mode.strategy())))
     }

@@ -419,18 +419,22 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             },
         };
         self.note_undeclared(a.1);
-        if b.1 != a.1 {
+        // The same unit on both sides (most indicators) relates as itself: compared once,
+        // not again in the unit table.
+        let (a_value, b_value, relation) = if b.1 == a.1 {
+            (a.0, b.0, Relation::Same)
+        } else {
             self.note_undeclared(b.1);
-        }
-        let (a_value, b_value, relation) = aligned(a, b, &self.policy.units).map_err(|_| {
-            self.problem(
-                Problem::UnitMismatch {
-                    target: target.text.to_string(),
-                    actual: actual_text(actual),
-                },
-                rule.span,
-            )
-        })?;
+            aligned(a, b, &self.policy.units).map_err(|_| {
+                self.problem(
+                    Problem::UnitMismatch {
+                        target: target.text.to_string(),
+                        actual: actual_text(actual),
+                    },
+                    rule.span,
+                )
+            })?
+        };
         // A bare number takes the other side's unit.
         let unit = if matches!(a.1, Unit::None) { b.1 } else { a.1 };
         if let Relation::Compatible(severity, span) = relation {

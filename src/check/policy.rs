@@ -143,6 +143,12 @@ pub struct VocabularyRule {
     /// Each exact word (`"达成"`) with the first class that holds it: a qualitative actual
     /// is classed by one look-up, not compared with every word of every class.
     pub exact: super::names::NameIndex<usize>,
+    /// The first class that holds `same_as_target`, if any does.
+    pub same_as_target: Option<usize>,
+    /// Every prefix with the class that holds it, longest first (in characters), and among
+    /// prefixes as long, the one written last first: the first that starts a word is the
+    /// one the word is classed by.
+    pub prefixes: Vec<(String, usize)>,
     pub span: Span,
 }
 

@@ -49,10 +49,31 @@ impl Checker {
                     }
                 }
             }
+            let same_as_target = classes.iter().position(|c| {
+                c.patterns
+                    .iter()
+                    .any(|p| p.node == WordPattern::SameAsTarget)
+            });
+            let mut prefixes: Vec<(String, usize)> = classes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    c.patterns.iter().filter_map(move |p| match &p.node {
+                        WordPattern::Prefix(prefix) => Some((prefix.clone(), i)),
+                        _ => None,
+                    })
+                })
+                .collect();
+            // Longest first; a stable sort of the reversed list keeps the last written first
+            // among prefixes as long.
+            prefixes.reverse();
+            prefixes.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.chars().count()));
             rules.push(VocabularyRule {
                 name,
                 classes,
                 exact,
+                same_as_target,
+                prefixes,
                 span: v.span,
             });
         }

@@ -6,49 +6,31 @@ use crate::check::names;
 use crate::check::policy::{VocabularyRule, WordClassRule};
 use crate::decimal::Dec;
 use crate::scorecard::{Judged, Problem, Working};
-use crate::syntax::ast::WordPattern;
 use crate::value::ShortStr;
 
-/// The class of `word` against `target`: the actual written as the target is (when the
-/// class holds `same_as_target`), then an exact word, then the longest matching prefix.
+/// The class of `word` against `target`: the actual written as the target is (when a
+/// class holds `same_as_target`), then an exact word, then the longest matching prefix (the
+/// last written of those as long). The vocabulary has them indexed ([`VocabularyRule`]).
 pub fn classify<'v>(
     vocabulary: &'v VocabularyRule,
     word: &str,
     target: &str,
 ) -> Option<(&'v WordClassRule, bool)> {
-    let same = names::same(word, target);
-    let holds = |c: &&WordClassRule, p: &dyn Fn(&WordPattern) -> bool| {
-        c.patterns.iter().any(|x| p(&x.node))
-    };
-    if same {
-        if let Some(c) = vocabulary
-            .classes
-            .iter()
-            .find(|c| holds(c, &|p| *p == WordPattern::SameAsTarget))
-        {
-            return Some((c, true));
+    let class = |i: usize| vocabulary.classes.get(i);
+    if let Some(i) = vocabulary.same_as_target {
+        if names::same(word, target) {
+            return class(i).map(|c| (c, true));
         }
     }
-    if let Some(c) = vocabulary
-        .exact
-        .get(word)
-        .and_then(|&i| vocabulary.classes.get(i))
-    {
-        return Some((c, false));
-    }
-    vocabulary
-        .classes
-        .iter()
-        .flat_map(|c| {
-            c.patterns.iter().filter_map(move |p| match &p.node {
-                WordPattern::Prefix(prefix) if word.starts_with(prefix.as_str()) => {
-                    Some((prefix.chars().count(), c))
-                }
-                _ => None,
-            })
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, c)| (c, false))
+    let i = match vocabulary.exact.get(word) {
+        Some(&i) => i,
+        None => vocabulary
+            .prefixes
+            .iter()
+            .find(|(prefix, _)| word.starts_with(prefix.as_str()))
+            .map(|&(_, i)| i)?,
+    };
+    class(i).map(|c| (c, false))
 }
 
 /// w × the class's default share, or the auditor's judgement inside the class's band
@@ -96,7 +78,7 @@ mod tests {
     use crate::source::Sources;
 
     #[test]
-    fn a_word_two_classes_hold_is_the_first_class_s_and_prefixes_come_after_words() {
+    fn a_word_two_classes_hold_is_the_first_class_s_and_prefixes_come_after_words_longest_first() {
         let text = r#"
 policy "测试" {
   year 2021
@@ -104,9 +86,9 @@ policy "测试" {
   grades { 优 >= 90, 差 }
 }
 vocabulary {
-  partly 60%: "完成", prefix "较"
+  partly 60%: "完成", prefix "较", prefix "未"
   achieved 100%: same_as_target, "完成", "较好"
-  not_achieved 0%: prefix "未"
+  not_achieved 0%: prefix "未", prefix "较差"
 }
 section "甲" { any indicator }
 default { word: qualitative }
@@ -121,7 +103,9 @@ default { word: qualitative }
         };
         assert_eq!(class("完成", "其他"), Some(("partly", false)));
         assert_eq!(class("较好", "其他"), Some(("achieved", false)));
-        assert_eq!(class("较差", "其他"), Some(("partly", false)));
+        assert_eq!(class("较少", "其他"), Some(("partly", false)));
+        // the longest prefix; of prefixes as long, the one written last
+        assert_eq!(class("较差", "其他"), Some(("not_achieved", false)));
         assert_eq!(class("未完成", "其他"), Some(("not_achieved", false)));
         assert_eq!(class("完成", "完成"), Some(("achieved", true)));
         assert_eq!(class("良好", "其他"), None);

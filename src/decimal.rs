@@ -305,10 +305,12 @@ impl Dec {
     }
 
     /// Whether two decimals are the same one, digits, places and sign alike (`2.50` is not
-    /// `2.5`, though they are equal), told from their bytes without bringing them to one
-    /// scale.
+    /// `2.5`, though they are equal), told from their parts without bringing them to one
+    /// scale. The parts as they are kept (`unpack`): the bytes (`serialize`) are put
+    /// together one at a time.
+    #[inline]
     pub fn identical(self, other: Dec) -> bool {
-        self.0.serialize() == other.0.serialize()
+        self.0.unpack() == other.0.unpack()
     }
 
     /// The digits and the places: `12.50` is `(1250, 2)` (for packing a figure into bytes).

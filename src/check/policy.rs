@@ -114,7 +114,12 @@ pub struct Rounding {
 }
 
 impl Rounding {
+    /// The value rounded; one with no more places than that (most scores: the points
+    /// themselves) is itself, told without a call.
     pub fn apply(self, value: Dec) -> Dec {
+        if value.scale() <= self.places {
+            return value;
+        }
         value.round(self.places, self.mode)
     }
 }

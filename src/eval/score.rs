@@ -516,14 +516,20 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
         Ok(computed)
     }
 
-    /// A warning for a unit the rule file does not declare, once per indicator.
+    /// A warning for a unit the rule file does not declare, once per indicator. Told in
+    /// place for a declared unit (nearly all); the warning is written out of line.
+    #[inline]
     fn note_undeclared(&mut self, unit: &Unit) {
-        let Unit::Named(name) = unit else {
-            return;
-        };
-        if self.policy.units.knows(unit) {
-            return;
+        if let Unit::Named(name) = unit {
+            if !self.policy.units.knows(unit) {
+                self.undeclared(name);
+            }
         }
+    }
+
+    /// The warning for an undeclared unit, unless this indicator has it already.
+    #[inline(never)]
+    fn undeclared(&mut self, name: &crate::value::ShortStr) {
         let already = self.findings[self.first_finding..].iter().any(|f| matches!(&f.message, crate::scorecard::FindingMessage::Engine(EngineFinding::UndeclaredUnit { unit }) if unit == name));
         if !already {
             self.findings.push(engine(

@@ -511,7 +511,11 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
         let mut computed = computed.map_err(|p| self.problem(p, rule.span))?;
         // A met target is told with the actual as written (`1600人次`, `>=85%`), not as converted.
         if let Working::Met { b, .. } = &mut computed.working {
-            *b = actual_shown(actual);
+            // The figure it replaces dropped as a figure: dropping it as any shown value
+            // (a list among them) is a call.
+            if let Shown::Figure(figure) = std::mem::replace(b, actual_shown(actual)) {
+                drop(figure);
+            }
         }
         Ok(computed)
     }

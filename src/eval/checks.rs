@@ -298,7 +298,7 @@ fn expression(
 /// for a conjunct that is not a guard, and for one left to the evaluator). The common guards
 /// read a field or two here; the others have functions of their own, which keep this
 /// one's frame small.
-#[inline]
+#[inline(always)]
 fn read_guard(
     guard: &Conjunct,
     (s, x): Own<'_, '_, '_>,
@@ -321,6 +321,7 @@ fn read_guard(
 /// `indicator.f < indicator.g` or another comparison of plain figures
 /// ([`Conjunct::Compare`]). Most figures compared have the same places: their digits
 /// compare, without bringing them to one scale.
+#[inline(never)]
 fn compare(
     s: &IndicatorScore<'_>,
     (op, f, g): (BinaryOp, IndicatorField, IndicatorField),

@@ -298,7 +298,7 @@ fn expression(
 /// for a conjunct that is not a guard, and for one left to the evaluator). The common guards
 /// read a field or two here; the others have functions of their own, which keep this
 /// one's frame small.
-#[inline]
+#[inline(always)]
 fn read_guard(
     guard: &Conjunct,
     (s, x): Own<'_, '_, '_>,
@@ -308,10 +308,7 @@ fn read_guard(
         Conjunct::Present(f) => Some(quick::present(s, x, *f)),
         Conjunct::Is(f, yes) => quick::truth(s, x, *f).map(|b| b == *yes),
         Conjunct::FormIn(forms) => s.form.map(|f| forms[f as usize]),
-        Conjunct::Compare(op, f, g) => match (quick::plain(s, *f), quick::plain(s, *g)) {
-            (Some(a), Some(b)) => Some(holds(*op, a.cmp(&b))),
-            _ => None,
-        },
+        Conjunct::Compare(op, f, g) => compare(s, (*op, *f, *g)),
         Conjunct::OneOf(f, texts) => one_of(s, *f, texts),
         Conjunct::Equal(eq, f, g) => return equal((s, x), (*eq, *f, *g), units),
         Conjunct::Scaled(op, f, g, n, unit) => {
@@ -319,6 +316,19 @@ fn read_guard(
         }
         Conjunct::RowPresent(_) | Conjunct::RowAgainst(..) | Conjunct::Expr(_) => return None,
     })
+}
+
+/// `indicator.f < indicator.g` or another comparison of plain figures
+/// ([`Conjunct::Compare`]). Most figures compared have the same places: their digits
+/// compare, without bringing them to one scale.
+#[inline(never)]
+fn compare(
+    s: &IndicatorScore<'_>,
+    (op, f, g): (BinaryOp, IndicatorField, IndicatorField),
+) -> Option<bool> {
+    let (a, b) = (quick::plain(s, f)?, quick::plain(s, g)?);
+    let ((x, p), (y, q)) = (a.to_parts(), b.to_parts());
+    Some(holds(op, if p == q { x.cmp(&y) } else { a.cmp(&b) }))
 }
 
 /// `indicator.f in ("a", "b")` ([`Conjunct::OneOf`]).
@@ -489,7 +499,7 @@ fn fired<'a>(
     index: usize,
     check: &'a CheckRule,
     facts: &CheckFacts<'_, '_, 'a>,
-    own: Option<Own<'_, '_, '_>>,
+    own: Option<Own<'_, '_, 'a>>,
     units: &UnitTable,
 ) {
     // Made once there is room for it (not pushed, which makes it first and copies it in).
@@ -509,7 +519,11 @@ fn fired<'a>(
         ..
     }) = findings.last_mut()
     {
-        name(subject, facts);
+        // the checked indicator is at hand: named without looking it up again
+        match own {
+            Some((s, _)) => subject.indicator = Some(s.name.clone()),
+            None => name(subject, facts),
+        }
         write_figures(figures, check, facts, own, units);
     }
 }

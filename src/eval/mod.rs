@@ -114,10 +114,8 @@ fn score_report<'a>(
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }
-    if let Some((s, _)) = &execution {
-        tally.add_execution(s);
-    }
-    let (sections, totals) = tally.finish(policy)?;
+    let (sections, totals) =
+        tally.finish(policy, &indicators, execution.as_ref().map(|(s, _)| s))?;
     if totals.max.is_zero() && policy.rescale.is_some() {
         findings.push(report_finding(
             Severity::Error,

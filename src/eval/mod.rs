@@ -73,9 +73,7 @@ fn score_report<'a>(
     // Every indicator's cells are read before any is scored: a derived actual may read
     // another's. The rest of an indicator is looked up where it is scored.
     let mut cells = Vec::with_capacity(placements.len() + 1);
-    for p in &placements {
-        prepare::cells(policy, report, &budget, *p, &mut cells);
-    }
+    cells.extend(placements.iter().map(|p| prepare::cells(report, *p)));
     // The execution item is scored with the indicators (its derived actual may read theirs),
     // then kept apart: it belongs to no section.
     cells.extend(prepare::execution_cells(policy, report, &budget));

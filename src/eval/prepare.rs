@@ -111,21 +111,13 @@ fn row_of(report: &Report, placement: Placement) -> Option<&IndicatorRow> {
     placement.row.and_then(|i| report.indicators.get(i))
 }
 
-/// A placed indicator's cells, read, pushed onto `cells` (the execution item, when placed,
-/// comes from [`execution_cells`]). Inlined into the scoring loop, its one caller, in
-/// whichever codegen unit that lands.
+/// A placed row's cells, read (the execution item, which no row places, has its own:
+/// [`execution_cells`]). Made where the list of cells is extended, one for each placement,
+/// so that each is written into its place: pushed, the cells (some 250 bytes) were made
+/// apart and copied in. Inlined into the scoring loop, its one caller, in whichever codegen
+/// unit that lands.
 #[inline]
-pub fn cells<'a>(
-    policy: &'a Policy,
-    report: &'a Report,
-    budget: &BudgetView<'a>,
-    placement: Placement,
-    cells: &mut Vec<Cells<'a>>,
-) {
-    if placement.rule == RuleRef::Execution {
-        cells.extend(execution_cells(policy, report, budget));
-        return;
-    }
+pub fn cells<'a>(report: &'a Report, placement: Placement) -> Cells<'a> {
     let row = row_of(report, placement);
     // Each cell is trimmed once: its value, an unreadable cell and the scorecard keep the
     // same text.
@@ -135,14 +127,14 @@ pub fn cells<'a>(
     let actual_text = row
         .and_then(|r| r.actual.as_deref())
         .map(value::Trimmed::new);
-    cells.push(Cells {
+    Cells {
         placement,
         target_text: target_text.map(value::Trimmed::as_str),
         actual_text: actual_text.map(value::Trimmed::as_str),
         target_written: read(target_text),
         actual_written: read(actual_text),
         derived: None,
-    });
+    }
 }
 
 /// The execution item's cells: what the unit wrote on the budget table's total row (its

@@ -316,7 +316,9 @@ pub fn derive(
         };
         let result = match expr::eval(expr, &facts, &policy.units) {
             Ok(Val::Num(n)) => {
-                let mut shown = String::new();
+                // Room for a usual working (two figures, a percent and the result) at once,
+                // rather than grown figure by figure.
+                let mut shown = String::with_capacity(WORKING);
                 expr::show_into(expr, &facts, &policy.units, &mut shown);
                 shown.push_str(" = ");
                 expr::figure_into(n.value, &n.unit, &mut shown);
@@ -338,6 +340,10 @@ pub fn derive(
         prepared[i].derived = Some(Box::new(result));
     }
 }
+
+/// The room made for a derived actual's working: `7255205.14 ÷ 8485146 × 100% =
+/// 85.50…%` and the like fit.
+const WORKING: usize = 64;
 
 /// The expression with its figures, and why it failed.
 pub fn calc_failure(e: &expr::ExprError) -> (String, CalcError) {

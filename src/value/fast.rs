@@ -65,9 +65,15 @@ pub fn read_trimmed_or<R>(
     other: impl FnOnce(&str) -> R,
 ) -> R {
     let written = ShortStr::from(text);
-    let kind = match text.chars().next() {
-        None => Some(ValueKind::Blank),
-        Some(first) => kind(text, &written, first),
+    let kind = match text.as_bytes() {
+        [] => Some(ValueKind::Blank),
+        // The usual quantity's first byte (`95%`, `14次`): told without decoding the
+        // character and asking which of the forms it begins.
+        [b'0'..=b'9', ..] => numeral(text),
+        _ => text
+            .chars()
+            .next()
+            .and_then(|first| kind(text, &written, first)),
     };
     match kind {
         Some(kind) => found(Value {
@@ -89,13 +95,7 @@ fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
     let word = || ValueKind::Word(written.clone());
     match first {
         '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
-        '0'..='9' | '０'..='９' => match period::may_begin(text.as_bytes())
-            .then(|| period::period(text))
-            .flatten()
-        {
-            Some(found) => whole_period(text, found),
-            None => quantity(None, text),
-        },
+        '0'..='9' | '０'..='９' => numeral(text),
         '>' | '≥' | '≧' | '＞' | '<' | '≤' | '≦' | '＜' | '=' | '＝' | '﹦' => {
             let (comparison, len) = sign(text.as_bytes())?;
             quantity(Some(comparison), after_spaces(text, len))
@@ -117,6 +117,17 @@ fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
         // Not a sign, a digit, a blank or the start of a period or comparison: the grammar's
         // `word` takes the whole text.
         _ => Some(word()),
+    }
+}
+
+/// A text that begins with a digit: a period (`2季度`, `2021年6月底前`), else a quantity.
+fn numeral(text: &str) -> Option<ValueKind> {
+    match period::may_begin(text.as_bytes())
+        .then(|| period::period(text))
+        .flatten()
+    {
+        Some(found) => whole_period(text, found),
+        None => quantity(None, text),
     }
 }
 

@@ -139,6 +139,7 @@ impl Checker {
             derived_order: Vec::new(),
             warnings: Vec::new(),
             indicator_index: Default::default(),
+            indicator_starts: Default::default(),
             section_index: Default::default(),
         };
         let pending = self.structure(file, &mut policy);

@@ -58,6 +58,9 @@ pub struct Policy {
     /// names as the policy spells them where that is not their key: a name is looked up as
     /// it is written first, and keyed only if that misses.
     pub(crate) indicator_index: NameIndex<IndicatorId>,
+    /// The characters the names of `indicator_index` begin with, to tell most names that
+    /// are not in it without looking them up.
+    pub(crate) indicator_starts: super::names::Starts,
     /// Name keys of sections and their aliases.
     pub(crate) section_index: NameIndex<SectionId>,
     /// What the static analyses warn of (crate::check::lint).

@@ -79,6 +79,8 @@ impl Checker {
         policy.indicators = built.indicators;
         policy.open = built.open;
         policy.indicator_index = built.indicator_index;
+        policy.indicator_starts =
+            super::names::Starts::of(policy.indicator_index.keys().map(String::as_str));
         policy.section_index = built.section_index;
         policy.execution = self.execution(file, &file_table, &scope, &mut built.pending);
         built.pending

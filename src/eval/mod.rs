@@ -73,9 +73,7 @@ fn score_report<'a>(
     // Every indicator's cells are read before any is scored: a derived actual may read
     // another's. The rest of an indicator is looked up where it is scored.
     let mut cells = Vec::with_capacity(placements.len() + 1);
-    for p in &placements {
-        prepare::cells(policy, report, &budget, *p, &mut cells);
-    }
+    cells.extend(placements.iter().map(|p| prepare::cells(report, *p)));
     // The execution item is scored with the indicators (its derived actual may read theirs),
     // then kept apart: it belongs to no section.
     cells.extend(prepare::execution_cells(policy, report, &budget));
@@ -114,10 +112,8 @@ fn score_report<'a>(
     if !refused.is_empty() {
         return Err(EvalError::Judgements(refused));
     }
-    if let Some((s, _)) = &execution {
-        tally.add_execution(s);
-    }
-    let (sections, totals) = tally.finish(policy)?;
+    let (sections, totals) =
+        tally.finish(policy, &indicators, execution.as_ref().map(|(s, _)| s))?;
     if totals.max.is_zero() && policy.rescale.is_some() {
         findings.push(report_finding(
             Severity::Error,

@@ -53,13 +53,19 @@ pub fn place<'a>(
             }
         };
         // The name as written (the policy's own spelling or its key), else its key if that
-        // differs.
+        // differs; neither for a name whose first character begins no name of the index.
         let index = &policy.indicator_index;
-        let named = index.get(row.name.as_str()).or_else(|| {
-            names::changed_key(&row.name, &mut buffer)
-                .then(|| index.get(buffer.as_str()))
-                .flatten()
-        });
+        let named = policy
+            .indicator_starts
+            .may_hold(&row.name)
+            .then(|| {
+                index.get(row.name.as_str()).or_else(|| {
+                    names::changed_key(&row.name, &mut buffer)
+                        .then(|| index.get(buffer.as_str()))
+                        .flatten()
+                })
+            })
+            .flatten();
         if let Some(&id) = named {
             let rule = &policy.indicators[id.0];
             if let Some(first_row) = row_of[id.0] {

@@ -111,21 +111,13 @@ fn row_of(report: &Report, placement: Placement) -> Option<&IndicatorRow> {
     placement.row.and_then(|i| report.indicators.get(i))
 }
 
-/// A placed indicator's cells, read, pushed onto `cells` (the execution item, when placed,
-/// comes from [`execution_cells`]). Inlined into the scoring loop, its one caller, in
-/// whichever codegen unit that lands.
+/// A placed row's cells, read (the execution item, which no row places, has its own:
+/// [`execution_cells`]). Made where the list of cells is extended, one for each placement,
+/// so that each is written into its place: pushed, the cells (some 250 bytes) were made
+/// apart and copied in. Inlined into the scoring loop, its one caller, in whichever codegen
+/// unit that lands.
 #[inline]
-pub fn cells<'a>(
-    policy: &'a Policy,
-    report: &'a Report,
-    budget: &BudgetView<'a>,
-    placement: Placement,
-    cells: &mut Vec<Cells<'a>>,
-) {
-    if placement.rule == RuleRef::Execution {
-        cells.extend(execution_cells(policy, report, budget));
-        return;
-    }
+pub fn cells<'a>(report: &'a Report, placement: Placement) -> Cells<'a> {
     let row = row_of(report, placement);
     // Each cell is trimmed once: its value, an unreadable cell and the scorecard keep the
     // same text.
@@ -135,14 +127,14 @@ pub fn cells<'a>(
     let actual_text = row
         .and_then(|r| r.actual.as_deref())
         .map(value::Trimmed::new);
-    cells.push(Cells {
+    Cells {
         placement,
         target_text: target_text.map(value::Trimmed::as_str),
         actual_text: actual_text.map(value::Trimmed::as_str),
         target_written: read(target_text),
         actual_written: read(actual_text),
         derived: None,
-    });
+    }
 }
 
 /// The execution item's cells: what the unit wrote on the budget table's total row (its
@@ -306,11 +298,16 @@ pub fn derive(
         .iter()
         .filter_map(|id| index_of(*id, prepared))
         .collect();
+    // Most policies derive no actual of an `any indicator` rule: then its rows (most of a
+    // report's) need no look at their rule.
+    let open_derived = policy.open.iter().any(|o| o.actual.is_some());
     order.extend((0..prepared.len()).filter(|&i| {
-        matches!(
-            prepared[i].placement.rule,
-            RuleRef::Open(_) | RuleRef::Execution
-        ) && derived_rule(policy, prepared[i].placement.rule).is_some()
+        let rule = prepared[i].placement.rule;
+        match rule {
+            RuleRef::Named(_) => false,
+            RuleRef::Open(_) if !open_derived => false,
+            RuleRef::Open(_) | RuleRef::Execution => derived_rule(policy, rule).is_some(),
+        }
     }));
     for i in order {
         let Some(expr) = derived_rule(policy, prepared[i].placement.rule).map(|d| &d.expr) else {
@@ -324,7 +321,9 @@ pub fn derive(
         };
         let result = match expr::eval(expr, &facts, &policy.units) {
             Ok(Val::Num(n)) => {
-                let mut shown = String::new();
+                // Room for a usual working (two figures, a percent and the result) at once,
+                // rather than grown figure by figure.
+                let mut shown = String::with_capacity(WORKING);
                 expr::show_into(expr, &facts, &policy.units, &mut shown);
                 shown.push_str(" = ");
                 expr::figure_into(n.value, &n.unit, &mut shown);
@@ -346,6 +345,10 @@ pub fn derive(
         prepared[i].derived = Some(Box::new(result));
     }
 }
+
+/// The room made for a derived actual's working: `7255205.14 ÷ 8485146 × 100% =
+/// 85.50…%` and the like fit.
+const WORKING: usize = 64;
 
 /// The expression with its figures, and why it failed.
 pub fn calc_failure(e: &expr::ExprError) -> (String, CalcError) {

@@ -10,65 +10,88 @@ use sum::Sum;
 
 mod sum;
 
-/// The section sums and the totals, added up as the indicators are scored, while each entry
-/// is at hand (rather than in two passes over the entries afterwards): each sum in report
-/// order, the execution item last ([`Tally::add_execution`]).
+/// The section sums, added up as the indicators are scored, while each entry is at hand
+/// (rather than in two passes over the entries afterwards), each in report order; and from
+/// them the totals.
+///
+/// Indicators come section after section (placements are sorted by section), so the raw
+/// total and the maximum add the sections' scores and points in turn, then the execution
+/// item's: while the sections' sums are still sums of digits, the totals are their sums
+/// ([`sum::merged`]), not added again term by term. Otherwise (a term the digits could not
+/// take, an indicator out of section order or in none) they are added up from the entries,
+/// one by one, as before.
 pub struct Tally {
     /// Per section, in the policy's order: indicators placed, points, score, points lost.
     sections: Vec<(usize, Sum, Sum, Sum)>,
-    /// The scores and the points of every scored indicator, in or out of a section.
-    raw: Sum,
-    max: Sum,
+    /// The section of the last indicator added.
+    last: usize,
+    /// Whether every indicator so far was in a section, each in one not before the last's.
+    in_order: bool,
 }
 
 impl Tally {
     pub fn new(policy: &Policy) -> Tally {
         Tally {
             sections: vec![(0, Sum::new(), Sum::new(), Sum::new()); policy.sections.len()],
-            raw: Sum::new(),
-            max: Sum::new(),
+            last: 0,
+            in_order: true,
         }
     }
 
     /// An indicator placed in `section` (or in none).
     pub fn add(&mut self, s: &IndicatorScore<'_>, section: Option<SectionId>) {
-        if let Some(sum) = section.and_then(|SectionId(id)| self.sections.get_mut(id)) {
-            sum.0 += 1;
-            if let (Some(points), Some(_)) = (s.points, s.score) {
-                sum.1.add(points);
-            }
-            if let Some(score) = s.score {
-                sum.2.add(score);
-            }
-            if let Some(lost) = s.lost {
-                sum.3.add(lost);
-            }
+        let Some((id, sum)) =
+            section.and_then(|SectionId(id)| Some(id).zip(self.sections.get_mut(id)))
+        else {
+            self.in_order = false;
+            return;
+        };
+        if id < self.last {
+            self.in_order = false;
         }
-        self.total(s);
-    }
-
-    /// The execution item: in the totals, in no section. Added after every indicator.
-    pub fn add_execution(&mut self, s: &IndicatorScore<'_>) {
-        self.total(s);
-    }
-
-    /// A scored indicator's score and points, into the raw total and the maximum.
-    fn total(&mut self, s: &IndicatorScore<'_>) {
+        self.last = id;
+        sum.0 += 1;
+        if let (Some(points), Some(_)) = (s.points, s.score) {
+            sum.1.add(points);
+        }
         if let Some(score) = s.score {
-            self.raw.add(score);
-            if let Some(points) = s.points {
-                self.max.add(points);
-            }
+            sum.2.add(score);
+        }
+        if let Some(lost) = s.lost {
+            sum.3.add(lost);
         }
     }
 
-    /// The sections' figures, then the totals: an overflow of a section's sum is told
-    /// first, then of the raw total, of the maximum, of the total.
+    /// The sections' figures, then the totals of `indicators` (every one added, in order)
+    /// and the execution item, last: an overflow of a section's sum is told first, then of
+    /// the raw total, of the maximum, of the total.
     pub fn finish<'a>(
         self,
         policy: &'a Policy,
+        indicators: &[IndicatorScore<'_>],
+        execution: Option<&IndicatorScore<'_>>,
     ) -> Result<(Vec<SectionScore<'a>>, Totals<'a>), EvalError> {
         let overflow = |_| EvalError::Overflow { what: "section" };
+        let merged = |part: fn(&(usize, Sum, Sum, Sum)) -> &Sum| {
+            if self.in_order {
+                sum::merged(self.sections.iter().map(part))
+            } else {
+                None
+            }
+        };
+        let (mut raw, mut max) = match merged(|s| &s.2).zip(merged(|s| &s.1)) {
+            Some(totals) => totals,
+            None => {
+                let (mut raw, mut max) = (Sum::new(), Sum::new());
+                for s in indicators {
+                    total(&mut raw, &mut max, s);
+                }
+                (raw, max)
+            }
+        };
+        if let Some(s) = execution {
+            total(&mut raw, &mut max, s);
+        }
         let sections = policy
             .sections
             .iter()
@@ -84,7 +107,17 @@ impl Tally {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok((sections, totals(policy, self.raw, self.max)?))
+        Ok((sections, totals(policy, raw, max)?))
+    }
+}
+
+/// A scored indicator's score and points, into the raw total and the maximum.
+fn total(raw: &mut Sum, max: &mut Sum, s: &IndicatorScore<'_>) {
+    if let Some(score) = s.score {
+        raw.add(score);
+        if let Some(points) = s.points {
+            max.add(points);
+        }
     }
 }
 

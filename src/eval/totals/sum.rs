@@ -19,8 +19,9 @@ pub struct Sum {
     /// The digits of the terms that are not zero, at `scale`; none yet while 0.
     digits: u128,
     scale: u32,
-    /// The sum while no term is anything but zero: zero, or the last zero added.
-    zero: Dec,
+    /// The last zero added, while no term is anything but zero (the sum is zero while none
+    /// is: [`Dec::ZERO`]).
+    zero: Option<Dec>,
     /// Added one by one from the first term the digits could not take.
     slow: Option<Result<Dec, ArithError>>,
 }
@@ -30,7 +31,7 @@ impl Sum {
         Sum {
             digits: 0,
             scale: 0,
-            zero: Dec::ZERO,
+            zero: None,
             slow: None,
         }
     }
@@ -63,10 +64,17 @@ impl Sum {
         }
         if digits == 0 {
             if self.digits == 0 {
-                self.zero = term;
+                self.zero = Some(term);
             }
             return Some(());
         }
+        self.with_digits(digits, scale)
+    }
+
+    /// Adds digits that are not zero at `scale` to the digits, or `None` (and no change)
+    /// when they cannot take them.
+    #[inline]
+    fn with_digits(&mut self, digits: u128, scale: u32) -> Option<()> {
         if self.digits == 0 {
             (self.digits, self.scale) = (digits, scale);
             return Some(());
@@ -93,7 +101,7 @@ impl Sum {
     pub fn value(&self) -> Result<Dec, ArithError> {
         match self.slow {
             Some(slow) => slow,
-            None if self.digits == 0 => Ok(self.zero),
+            None if self.digits == 0 => Ok(self.zero.unwrap_or(Dec::ZERO)),
             // INVARIANT: the digits fit in 96 bits (checked as they are added).
             None => i128::try_from(self.digits)
                 .ok()
@@ -101,6 +109,28 @@ impl Sum {
                 .ok_or(ArithError::Overflow),
         }
     }
+}
+
+/// The sum of the terms of `sums`, one sum after the other, as adding each of those terms
+/// in turn to one sum gives, when it can be told from the digits alone: no sum has had to
+/// add one by one, and their digits add up without doing so. Every term of each is not
+/// negative (or zero), so the sum of them all is the exact sum of those that are not zero,
+/// at the finest of their scales, whatever their order; the only term order decides is the
+/// zero the sum is while every term is zero, the last zero of the last sum that has one.
+pub fn merged<'s>(sums: impl IntoIterator<Item = &'s Sum>) -> Option<Sum> {
+    let mut merged = Sum::new();
+    for sum in sums {
+        if sum.slow.is_some() {
+            return None;
+        }
+        if let Some(zero) = sum.zero {
+            merged.with(zero)?;
+        }
+        if sum.digits != 0 {
+            merged.with_digits(sum.digits, sum.scale)?;
+        }
+    }
+    Some(merged)
 }
 
 /// `digits × 10^places`, when both fit in 64 bits (the product then fits in 128); else
@@ -178,5 +208,60 @@ mod tests {
             }
         }
         assert!(seen > 10_000);
+    }
+
+    #[test]
+    fn sums_merged_are_what_adding_their_terms_one_by_one_gives() {
+        let pool: Vec<Dec> = [
+            "0",
+            "0.00",
+            "-0.00",
+            "5",
+            "2.5",
+            "4.17",
+            "0.01",
+            "1.000",
+            "-1",
+            "7255205.14",
+            "18446744073709551616",
+            "79228162514264337593543950334",
+        ]
+        .iter()
+        .map(|t| t.parse().unwrap())
+        .collect();
+        let n = pool.len();
+        let mut merged_some = 0;
+        // Every sequence of up to four terms, cut into sums at every place.
+        for len in 0..=4u32 {
+            for code in 0..n.pow(len) {
+                let mut c = code;
+                let terms: Vec<Dec> = (0..len)
+                    .map(|_| {
+                        let t = pool[c % n];
+                        c /= n;
+                        t
+                    })
+                    .collect();
+                for cuts in 0..1u32 << len {
+                    let mut sums = vec![Sum::new()];
+                    for (i, t) in terms.iter().enumerate() {
+                        if cuts & 1 << i != 0 {
+                            sums.push(Sum::new());
+                        }
+                        sums.last_mut().unwrap().add(*t);
+                    }
+                    let Some(merged) = super::merged(&sums) else {
+                        continue;
+                    };
+                    merged_some += 1;
+                    let merged = merged.value().map(|sum| {
+                        let (digits, scale) = sum.to_parts();
+                        (digits, scale, sum.inner().is_sign_negative())
+                    });
+                    assert_eq!(merged, one_by_one(&terms), "{terms:?} cut at {cuts:b}");
+                }
+            }
+        }
+        assert!(merged_some > 50_000);
     }
 }

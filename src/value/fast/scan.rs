@@ -50,7 +50,13 @@ pub fn first_of(text: &[u8], at: usize, literals: &[&str]) -> Option<usize> {
 }
 
 /// The offset after the ASCII spaces at `at`.
+#[inline]
 pub fn spaces(text: &[u8], at: usize) -> usize {
+    // Most values have none where they are looked for (after a number, a unit or a sign, at
+    // the end): told by the next byte, without counting a run.
+    if text.get(at) != Some(&b' ') {
+        return at;
+    }
     at + text
         .get(at..)
         .unwrap_or_default()

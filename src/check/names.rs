@@ -279,9 +279,29 @@ fn key_char(c: char) -> Option<char> {
     Some(c.to_ascii_lowercase())
 }
 
-/// Whether two names have the same [`key`], without writing either key out.
+/// Whether two names have the same [`key`], without writing either key out. The whole
+/// characters both begin with are the same keys; from there, two names that go on with
+/// different ideographs, or one with an ideograph and the other with nothing (a word against
+/// another: `基本达成`, `达成`), differ without their keys compared character by character.
 pub fn same(a: &str, b: &str) -> bool {
-    a == b || key_chars(a).eq(key_chars(b))
+    if a == b {
+        return true;
+    }
+    let mut at = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !(a.is_char_boundary(at) && b.is_char_boundary(at)) {
+        at -= 1;
+    }
+    let (a, b) = (&a[at..], &b[at..]);
+    // Nothing left, or an ideograph: the next character of the key is known without decoding.
+    let told = |s: &str| s.as_bytes().first().is_none_or(|&b| is_ideograph_start(b));
+    !(told(a) && told(b)) && same_keys(a, b)
+}
+
+/// Whether two names have the same [`key`], compared character by character (out of line:
+/// most names [`same`] compares are told apart before).
+#[inline(never)]
+fn same_keys(a: &str, b: &str) -> bool {
+    key_chars(a).eq(key_chars(b))
 }
 
 /// The key a level-1 or level-2 heading is matched by: [`key`], after dropping a weight the
@@ -433,6 +453,37 @@ mod tests {
         // Names that do not begin with an ideograph are always looked up.
         for name in ["", "a", "“", "（１）", "Ａ"] {
             assert!(starts.may_hold(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_are_the_same_as_their_keys_are() {
+        let names = [
+            "达成",
+            "基本达成",
+            "达成率",
+            "达 成",
+            "“达成”",
+            "达成 ",
+            "达",
+            "",
+            " ",
+            "ＡＢ",
+            "ab",
+            "AB达成",
+            "ａｂ达成",
+            "完成",
+            "已完成",
+            "未完成",
+            "达成A",
+            "达成ａ",
+            "é达成",
+            "e达成",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(same(a, b), key(a) == key(b), "{a} {b}");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ use crate::value::ShortStr;
 /// The class of `word` against `target`: the actual written as the target is (when a
 /// class holds `same_as_target`), then an exact word, then the longest matching prefix (the
 /// last written of those as long). The vocabulary has them indexed ([`VocabularyRule`]).
+#[inline]
 pub fn classify<'v>(
     vocabulary: &'v VocabularyRule,
     word: &str,
@@ -35,6 +36,7 @@ pub fn classify<'v>(
 
 /// w × the class's default share, or the auditor's judgement inside the class's band
 /// (already checked against it).
+#[inline]
 pub fn qualitative(
     class: &WordClassRule,
     same_as_target: bool,

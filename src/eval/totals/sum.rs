@@ -147,10 +147,14 @@ mod tests {
     use crate::decimal::Dec;
 
     /// What adding one by one to zero gives, digits and scale and sign.
-    fn one_by_one(terms: &[Dec]) -> Result<(i128, u32, bool), crate::decimal::ArithError> {
-        let sum = Dec::sum(terms.iter().copied())?;
+    /// A sum's digits, places and sign: what must agree, not only its value.
+    fn parts(sum: Dec) -> (i128, u32, bool) {
         let (digits, scale) = sum.to_parts();
-        Ok((digits, scale, sum.inner().is_sign_negative()))
+        (digits, scale, sum.inner().is_sign_negative())
+    }
+
+    fn one_by_one(terms: &[Dec]) -> Result<(i128, u32, bool), crate::decimal::ArithError> {
+        Dec::sum(terms.iter().copied()).map(parts)
     }
 
     fn summed(terms: &[Dec]) -> Result<(i128, u32, bool), crate::decimal::ArithError> {
@@ -158,9 +162,24 @@ mod tests {
         for t in terms {
             sum.add(*t);
         }
-        let sum = sum.value()?;
-        let (digits, scale) = sum.to_parts();
-        Ok((digits, scale, sum.inner().is_sign_negative()))
+        sum.value().map(parts)
+    }
+
+    /// Every sequence of up to `longest` terms from `pool`, the empty one first.
+    fn sequences(pool: &[Dec], longest: u32) -> impl Iterator<Item = Vec<Dec>> + '_ {
+        let n = pool.len();
+        (0..=longest).flat_map(move |len| {
+            (0..n.pow(len)).map(move |code| {
+                let mut c = code;
+                (0..len)
+                    .map(|_| {
+                        let t = pool[c % n];
+                        c /= n;
+                        t
+                    })
+                    .collect()
+            })
+        })
     }
 
     #[test]
@@ -191,21 +210,10 @@ mod tests {
         .collect();
         pool.extend([big, big_fine, Dec::from_parts(0, 5).unwrap()]);
         // Every sequence of up to four terms from the pool.
-        let n = pool.len();
         let mut seen = 0;
-        for len in 0..=4u32 {
-            for code in 0..n.pow(len) {
-                let mut c = code;
-                let terms: Vec<Dec> = (0..len)
-                    .map(|_| {
-                        let t = pool[c % n];
-                        c /= n;
-                        t
-                    })
-                    .collect();
-                assert_eq!(summed(&terms), one_by_one(&terms), "{terms:?}");
-                seen += 1;
-            }
+        for terms in sequences(&pool, 4) {
+            assert_eq!(summed(&terms), one_by_one(&terms), "{terms:?}");
+            seen += 1;
         }
         assert!(seen > 10_000);
     }
@@ -229,37 +237,23 @@ mod tests {
         .iter()
         .map(|t| t.parse().unwrap())
         .collect();
-        let n = pool.len();
         let mut merged_some = 0;
         // Every sequence of up to four terms, cut into sums at every place.
-        for len in 0..=4u32 {
-            for code in 0..n.pow(len) {
-                let mut c = code;
-                let terms: Vec<Dec> = (0..len)
-                    .map(|_| {
-                        let t = pool[c % n];
-                        c /= n;
-                        t
-                    })
-                    .collect();
-                for cuts in 0..1u32 << len {
-                    let mut sums = vec![Sum::new()];
-                    for (i, t) in terms.iter().enumerate() {
-                        if cuts & 1 << i != 0 {
-                            sums.push(Sum::new());
-                        }
-                        sums.last_mut().unwrap().add(*t);
+        for terms in sequences(&pool, 4) {
+            for cuts in 0..1u32 << terms.len() {
+                let mut sums = vec![Sum::new()];
+                for (i, t) in terms.iter().enumerate() {
+                    if cuts & 1 << i != 0 {
+                        sums.push(Sum::new());
                     }
-                    let Some(merged) = super::merged(&sums) else {
-                        continue;
-                    };
-                    merged_some += 1;
-                    let merged = merged.value().map(|sum| {
-                        let (digits, scale) = sum.to_parts();
-                        (digits, scale, sum.inner().is_sign_negative())
-                    });
-                    assert_eq!(merged, one_by_one(&terms), "{terms:?} cut at {cuts:b}");
+                    sums.last_mut().unwrap().add(*t);
                 }
+                let Some(merged) = super::merged(&sums) else {
+                    continue;
+                };
+                merged_some += 1;
+                let merged = merged.value().map(parts);
+                assert_eq!(merged, one_by_one(&terms), "{terms:?} cut at {cuts:b}");
             }
         }
         assert!(merged_some > 50_000);

@@ -170,18 +170,6 @@ impl Dec {
             .ok_or(ArithError::Overflow)
     }
 
-    /// A hundredth of this (`x ÷ 100`, for percent): the same value as dividing, found by
-    /// moving the decimal point where the scale allows (division is far slower). The places
-    /// may differ from the quotient's; callers normalize.
-    pub fn hundredth(self) -> Result<Dec, ArithError> {
-        let scale = self.0.scale() + 2;
-        let mut moved = self.0;
-        if scale <= 28 && moved.set_scale(scale).is_ok() {
-            return Ok(Dec(moved));
-        }
-        self.checked_div(Dec::HUNDRED)
-    }
-
     /// `share`% of this: `self × share ÷ 100`, exactly as those two operations give it. A
     /// share of exactly `100` gives this figure itself, when its digits times 100 still fit
     /// a decimal (the product is then exact, and so is the quotient, at this figure's
@@ -196,16 +184,16 @@ impl Dec {
         if share.is_zero() {
             return Ok(Dec::ZERO);
         }
-        self.checked_mul(share).and_then(Dec::by_hundred)
+        self.checked_mul(share).and_then(Dec::hundredth)
     }
 
-    /// This ÷ 100, the very quotient `Decimal`'s division gives (its digits and places), told
-    /// from the digits where they fit 64 bits: digits ending in `00` lose them at these
+    /// A hundredth of this (`x ÷ 100`, for percent): the very quotient `Decimal`'s division
+    /// gives (its digits and places), told from the digits where they fit 64 bits: digits ending in `00` lose them at these
     /// places; any others, divided with a remainder, are taken nine places further and seven
     /// are taken back (by 10⁴, 10² and 10): the same digits two places further. Where
     /// division would go otherwise (past 28 places, or its 10⁸ step on digits with 25
     /// factors of 2), it divides. Division was most of a percent's cost.
-    fn by_hundred(self) -> Result<Dec, ArithError> {
+    pub fn hundredth(self) -> Result<Dec, ArithError> {
         let parts = self.0.unpack();
         if parts.hi == 0 {
             let digits = u64::from(parts.mid) << 32 | u64::from(parts.lo);
@@ -1012,7 +1000,7 @@ mod tests {
     }
 
     #[test]
-    fn by_hundred_is_the_very_quotient_of_division() {
+    fn a_hundredth_is_the_very_quotient_of_division() {
         let mut xs: Vec<Dec> = Vec::new();
         for digits in (0..=2_000_i64).chain([
             99_999,
@@ -1038,7 +1026,7 @@ mod tests {
         xs.push(Dec(Decimal::from_parts(0, 0, 0, true, 3)));
         for x in xs {
             let quotient = x.checked_div(Dec::HUNDRED).unwrap();
-            assert!(x.by_hundred().unwrap().identical(quotient), "{x:?}");
+            assert!(x.hundredth().unwrap().identical(quotient), "{x:?}");
         }
     }
 

@@ -319,16 +319,15 @@ fn read_guard(
 }
 
 /// `indicator.f < indicator.g` or another comparison of plain figures
-/// ([`Conjunct::Compare`]). Most figures compared have the same places: their digits
-/// compare, without bringing them to one scale.
+/// ([`Conjunct::Compare`]), as `Dec` orders them (digits at one scale). Its own function:
+/// [`read_guard`], inlined into the guard loops, stays small.
 #[inline(never)]
 fn compare(
     s: &IndicatorScore<'_>,
     (op, f, g): (BinaryOp, IndicatorField, IndicatorField),
 ) -> Option<bool> {
     let (a, b) = (quick::plain(s, f)?, quick::plain(s, g)?);
-    let ((x, p), (y, q)) = (a.to_parts(), b.to_parts());
-    Some(holds(op, if p == q { x.cmp(&y) } else { a.cmp(&b) }))
+    Some(holds(op, a.cmp(&b)))
 }
 
 /// `indicator.f in ("a", "b")` ([`Conjunct::OneOf`]).

@@ -147,6 +147,11 @@ mod tests {
     use crate::decimal::Dec;
 
     /// What adding one by one to zero gives, digits and scale and sign.
+    /// Decimals from their texts.
+    fn decimals(texts: &[&str]) -> Vec<Dec> {
+        texts.iter().map(|t| t.parse().unwrap()).collect()
+    }
+
     /// A sum's digits, places and sign: what must agree, not only its value.
     fn parts(sum: Dec) -> (i128, u32, bool) {
         let (digits, scale) = sum.to_parts();
@@ -186,7 +191,7 @@ mod tests {
     fn a_sum_is_what_adding_one_by_one_gives_scale_and_sign_too() {
         let big = Dec::from_parts((1 << 96) - 1, 0).unwrap();
         let big_fine = Dec::from_parts((1 << 96) - 1, 28).unwrap();
-        let mut pool: Vec<Dec> = [
+        let mut pool = decimals(&[
             "0",
             "0.00",
             "0.0",
@@ -204,10 +209,7 @@ mod tests {
             "7255205.14",
             "18446744073709551616",
             "79228162514264337593543950334",
-        ]
-        .iter()
-        .map(|t| t.parse().unwrap())
-        .collect();
+        ]);
         pool.extend([big, big_fine, Dec::from_parts(0, 5).unwrap()]);
         // Every sequence of up to four terms from the pool.
         let mut seen = 0;
@@ -220,7 +222,7 @@ mod tests {
 
     #[test]
     fn sums_merged_are_what_adding_their_terms_one_by_one_gives() {
-        let pool: Vec<Dec> = [
+        let pool = decimals(&[
             "0",
             "0.00",
             "-0.00",
@@ -233,10 +235,7 @@ mod tests {
             "7255205.14",
             "18446744073709551616",
             "79228162514264337593543950334",
-        ]
-        .iter()
-        .map(|t| t.parse().unwrap())
-        .collect();
+        ]);
         let mut merged_some = 0;
         // Every sequence of up to four terms, cut into sums at every place.
         for terms in sequences(&pool, 4) {

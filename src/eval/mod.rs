@@ -85,12 +85,15 @@ fn score_report<'a>(
     // At most one execution item: its entry and facts, taken back out as soon as made.
     let mut execution = None;
     for c in &cells {
-        let Some(p) = prepare::prepare(policy, report, &budget, c) else {
+        // Borrowed where it was returned: moved out of its `Option`, the prepared indicator
+        // (some 150 bytes) was copied as soon as it was written.
+        let prepared = prepare::prepare(policy, report, &budget, c);
+        let Some(p) = prepared.as_ref() else {
             continue;
         };
         // Scored straight into its entry: a score is a few hundred bytes, not moved twice.
-        let scored = score::score(&p, policy, report.year, &mut judge, &mut findings);
-        entry::entry(&p, scored, policy, &mut indicators, &mut facts);
+        let scored = score::score(p, policy, report.year, &mut judge, &mut findings);
+        entry::entry(p, scored, policy, &mut indicators, &mut facts);
         if c.placement.rule == RuleRef::Execution {
             execution = indicators.pop().zip(facts.pop());
         } else if let Some(s) = indicators.last() {

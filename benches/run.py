@@ -18,6 +18,7 @@ instruction counts (skipped when absent). Columns:
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -65,6 +66,38 @@ def callgrind():
     return {s: (counts[s] - counts["setup"]) / 100 for s, _ in STAGES if counts.get(s)}
 
 
+def cpu_seconds(binary, stage, passes):
+    """User + system CPU time of one run of a stage (benches/callgrind.rs) over the 200
+    reports of the corpus, `passes` times."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run([binary, stage, str(REPORTS_PER_ITER), str(passes)], stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def paired(rounds=15, passes=100):
+    """The ratios to the floor measured in pairs: each round runs the set-up, the floor, the
+    hand-written scorer and perfrules one after another (in an order that turns each round),
+    and divides each stage's time less the set-up by the floor's of the same round. A machine
+    that speeds up or slows down between criterion's benchmarks, seconds apart, moves the
+    table's ratios by a few per cent; a round is over within two seconds, so its ratio hardly
+    moves. The median and the range of the rounds are shown."""
+    run(["cargo", "bench", "--bench", "callgrind", "--no-run"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deps = os.path.join(TARGET, "release", "deps")
+    binary = max((os.path.join(deps, f) for f in os.listdir(deps)
+                  if f.startswith("callgrind-") and not f.endswith(".d")), key=os.path.getmtime)
+    stages = ["floor", "handwritten", "perfrules"]
+    ratios = {s: [] for s in stages}
+    for r in range(rounds):
+        order = stages[r % len(stages):] + stages[:r % len(stages)]
+        setup = cpu_seconds(binary, "setup", passes)
+        t = {s: cpu_seconds(binary, s, passes) - setup for s in order}
+        for s in stages:
+            ratios[s].append(t[s] / t["floor"])
+    return {s: (statistics.median(v), min(v), max(v)) for s, v in ratios.items()}
+
+
 def process_time(binary, runs=200):
     args = [binary, "eval", "rules/2021.pr", "examples/minhang-2021.json"]
     for _ in range(10):
@@ -100,6 +133,7 @@ def main():
     corpus = os.path.join(TARGET, "release", "examples", "corpus")
     load = os.getloadavg()
     ns = criterion()
+    pairs = paired()
     instructions = callgrind()
     mean, median, fastest = process_time(binary)
     csv_mb, csv_wall = streamed(binary, corpus, count, ["--format", "csv"])
@@ -113,6 +147,11 @@ def main():
         per_s = 1e9 / ns[name]
         ins = f"{instructions[name] / 1000:,.0f}k" if name in instructions else "—"
         print(f"| {label} | {per_s:,.0f} | {ns[name] / floor:.2f} | {ns[name] / hand:.2f} | {ins} |")
+    for name in ["perfrules", "handwritten"]:
+        median, low, high = pairs[name]
+        label = dict(STAGES)[name].split(":")[0]
+        print(f"| {label} ÷ floor, CPU time in pairs (median of 15 rounds; range) "
+              f"| | {median:.2f} ({low:.2f}–{high:.2f}) | | |")
     print(f"| one `perfrules eval` process on examples/minhang-2021.json (mean; median, fastest "
           f"of 200) | {mean:.2f} ms; {median:.2f} ms, {fastest:.2f} ms | | | |")
     print(f"| {count:,} reports streamed on stdin, `--format csv` (peak memory; wall time incl. "

@@ -148,10 +148,10 @@ def main():
         ins = f"{instructions[name] / 1000:,.0f}k" if name in instructions else "—"
         print(f"| {label} | {per_s:,.0f} | {ns[name] / floor:.2f} | {ns[name] / hand:.2f} | {ins} |")
     for name in ["perfrules", "handwritten"]:
-        median, low, high = pairs[name]
+        middle, low, high = pairs[name]
         label = dict(STAGES)[name].split(":")[0]
         print(f"| {label} ÷ floor, CPU time in pairs (median of 15 rounds; range) "
-              f"| | {median:.2f} ({low:.2f}–{high:.2f}) | | |")
+              f"| | {middle:.2f} ({low:.2f}–{high:.2f}) | | |")
     print(f"| one `perfrules eval` process on examples/minhang-2021.json (mean; median, fastest "
           f"of 200) | {mean:.2f} ms; {median:.2f} ms, {fastest:.2f} ms | | | |")
     print(f"| {count:,} reports streamed on stdin, `--format csv` (peak memory; wall time incl. "

@@ -11,6 +11,9 @@ instruction counts (skipped when absent). Columns:
   200 generated reports of policy-2021 (seed 1, 40–70 indicators, like the seed report);
 - × floor, × hand-written: that time divided by the floor's and by the hand-written
   scorer's (lower is better; the targets of issue 5 are ≤ 2 and ≤ 1.5);
+- ÷ floor, in pairs: the same ratios measured again, a round of one process per stage at a
+  time (benches/callgrind.rs), so that the machine's drift between criterion's benchmarks,
+  seconds apart, does not move them; the median and range of the rounds;
 - instructions/report: callgrind on 100 of the same reports (benches/callgrind.rs), less the
   set-up; repeatable on a busy machine, where times are not.
 """
@@ -33,6 +36,7 @@ STAGES = [
     ("handwritten", "hand-written policy-2021 scorer: read + score"),
 ]
 REPORTS_PER_ITER = 200
+PAIRED_ROUNDS = 15
 
 
 def run(cmd, **kw):
@@ -75,7 +79,7 @@ def cpu_seconds(binary, stage, passes):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def paired(rounds=15, passes=100):
+def paired(rounds=PAIRED_ROUNDS, passes=100):
     """The ratios to the floor measured in pairs: each round runs the set-up, the floor, the
     hand-written scorer and perfrules one after another (in an order that turns each round),
     and divides each stage's time less the set-up by the floor's of the same round. A machine
@@ -150,7 +154,7 @@ def main():
     for name in ["perfrules", "handwritten"]:
         middle, low, high = pairs[name]
         label = dict(STAGES)[name].split(":")[0]
-        print(f"| {label} ÷ floor, CPU time in pairs (median of 15 rounds; range) "
+        print(f"| {label} ÷ floor, CPU time in pairs (median of {PAIRED_ROUNDS} rounds; range) "
               f"| | {middle:.2f} ({low:.2f}–{high:.2f}) | | |")
     print(f"| one `perfrules eval` process on examples/minhang-2021.json (mean; median, fastest "
           f"of 200) | {mean:.2f} ms; {median:.2f} ms, {fastest:.2f} ms | | | |")

@@ -112,10 +112,11 @@ fn row_of(report: &Report, placement: Placement) -> Option<&IndicatorRow> {
 }
 
 /// A placed row's cells, read (the execution item, which no row places, has its own:
-/// [`execution_cells`]). Made where the list of cells is extended, one for each placement,
-/// so that each is written into its place: pushed, the cells (some 250 bytes) were made
-/// apart and copied in. Inlined into the scoring loop, its one caller, in whichever codegen
-/// unit that lands.
+/// [`execution_cells`]). Returned for the list of cells to be extended with, one for each
+/// placement. The compiler still makes each apart and copies its 248 bytes in (measured:
+/// one copy per indicator); reading the values into cells pushed first avoids the copy but
+/// took more instructions than it saved in time (README, "Performance", ninth round).
+/// Inlined into the scoring loop, its one caller, in whichever codegen unit that lands.
 #[inline]
 pub fn cells<'a>(report: &'a Report, placement: Placement) -> Cells<'a> {
     let row = row_of(report, placement);

@@ -188,11 +188,12 @@ impl Dec {
     }
 
     /// A hundredth of this (`x ÷ 100`, for percent): the very quotient `Decimal`'s division
-    /// gives (its digits and places), told from the digits where they fit 64 bits: digits ending in `00` lose them at these
-    /// places; any others, divided with a remainder, are taken nine places further and seven
-    /// are taken back (by 10⁴, 10² and 10): the same digits two places further. Where
-    /// division would go otherwise (past 28 places, or its 10⁸ step on digits with 25
-    /// factors of 2), it divides. Division was most of a percent's cost.
+    /// gives (its digits and places), told from the digits where they fit 64 bits: digits
+    /// ending in `00` lose them at these places; any others, divided with a remainder, are
+    /// taken nine places further and seven are taken back (by 10⁴, 10² and 10): the same
+    /// digits two places further. Where division would go otherwise (past 28 places, or its
+    /// 10⁸ step on digits with 25 factors of 2), it divides. Division was most of a
+    /// percent's cost.
     pub fn hundredth(self) -> Result<Dec, ArithError> {
         let parts = self.0.unpack();
         if parts.hi == 0 {

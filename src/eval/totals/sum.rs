@@ -146,7 +146,6 @@ mod tests {
     use super::Sum;
     use crate::decimal::Dec;
 
-    /// What adding one by one to zero gives, digits and scale and sign.
     /// Decimals from their texts.
     fn decimals(texts: &[&str]) -> Vec<Dec> {
         texts.iter().map(|t| t.parse().unwrap()).collect()
@@ -158,6 +157,7 @@ mod tests {
         (digits, scale, sum.inner().is_sign_negative())
     }
 
+    /// What adding one by one to zero gives, digits and scale and sign.
     fn one_by_one(terms: &[Dec]) -> Result<(i128, u32, bool), crate::decimal::ArithError> {
         Dec::sum(terms.iter().copied()).map(parts)
     }

@@ -299,16 +299,9 @@ pub fn derive(
         .iter()
         .filter_map(|id| index_of(*id, prepared))
         .collect();
-    // Most policies derive no actual of an `any indicator` rule: then its rows (most of a
-    // report's) need no look at their rule.
-    let open_derived = policy.open.iter().any(|o| o.actual.is_some());
     order.extend((0..prepared.len()).filter(|&i| {
         let rule = prepared[i].placement.rule;
-        match rule {
-            RuleRef::Named(_) => false,
-            RuleRef::Open(_) if !open_derived => false,
-            RuleRef::Open(_) | RuleRef::Execution => derived_rule(policy, rule).is_some(),
-        }
+        !matches!(rule, RuleRef::Named(_)) && derived_rule(policy, rule).is_some()
     }));
     for i in order {
         let Some(expr) = derived_rule(policy, prepared[i].placement.rule).map(|d| &d.expr) else {

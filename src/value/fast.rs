@@ -95,7 +95,9 @@ fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
     let word = || ValueKind::Word(written.clone());
     match first {
         '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
-        '0'..='9' | '０'..='９' => numeral(text),
+        // An ASCII digit was told by its byte before the character was decoded
+        // ([`read_trimmed_or`]); a full-width one comes here.
+        '０'..='９' => numeral(text),
         '>' | '≥' | '≧' | '＞' | '<' | '≤' | '≦' | '＜' | '=' | '＝' | '﹦' => {
             let (comparison, len) = sign(text.as_bytes())?;
             quantity(Some(comparison), after_spaces(text, len))

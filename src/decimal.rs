@@ -574,10 +574,10 @@ impl Ratio {
             return false;
         }
         let mut rest = d / gcd(n, d);
-        while rest % 2 == 0 {
+        while rest.is_multiple_of(2) {
             rest /= 2;
         }
-        while rest % 5 == 0 {
+        while rest.is_multiple_of(5) {
             rest /= 5;
         }
         rest == 1

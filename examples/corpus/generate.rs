@@ -155,7 +155,7 @@ fn money(cents: u64, separators: bool) -> String {
     let whole = if separators {
         let mut out = String::new();
         for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

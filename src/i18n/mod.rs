@@ -64,14 +64,14 @@ pub fn did_you_mean(lang: Lang, suggestion: &str) -> String {
 /// every byte (`16,777,217 字节`, `16,777,217 bytes`).
 pub fn bytes(n: u64, lang: Lang) -> String {
     for (unit, name) in [(1u64 << 20, "MiB"), (1 << 10, "KiB")] {
-        if n >= unit && n % unit == 0 {
+        if n >= unit && n.is_multiple_of(unit) {
             return format!("{} {name}", n / unit);
         }
     }
     let digits = n.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);

@@ -223,7 +223,7 @@ pub struct IndicatorRule {
     pub section: SectionId,
     pub group: Option<GroupId>,
     pub points: Option<Spanned<Dec>>,
-    pub target: Option<Spanned<Value>>,
+    pub target: Option<Spanned<Value<'static>>>,
     pub actual: Option<Derived>,
     /// This indicator's method table: its own `score`, else the defaults that apply.
     pub methods: MethodTable,
@@ -236,7 +236,7 @@ pub struct IndicatorRule {
 pub struct ExecutionRule {
     pub name: Spanned<String>,
     pub points: Spanned<Dec>,
-    pub target: Spanned<Value>,
+    pub target: Spanned<Value<'static>>,
     pub actual: Option<Derived>,
     pub methods: MethodTable,
     pub span: Span,

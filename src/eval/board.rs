@@ -21,10 +21,10 @@ use std::borrow::Cow;
 /// prepared indicator.
 pub struct IndicatorFacts<'p> {
     pub rule: RuleRef,
-    pub target: Option<&'p Value>,
-    pub target_written: Option<&'p Value>,
+    pub target: Option<&'p Value<'p>>,
+    pub target_written: Option<&'p Value<'p>>,
     pub actual: Seen<'p>,
-    pub actual_written: Option<&'p Value>,
+    pub actual_written: Option<&'p Value<'p>>,
 }
 
 /// The totals of a report.

@@ -379,7 +379,7 @@ fn quick_shown(q: Quick<'_>) -> Shown {
         Quick::Num(value, unit) => Shown::Figure(Figure::new(value, unit.clone())),
         Quick::Bool(b) => Shown::Bool(b),
         Quick::Text(t) => Shown::Text(t.into()),
-        Quick::Written(v) => Shown::Text(v.text.clone()),
+        Quick::Written(v) => Shown::Text(v.text.to_short()),
         Quick::Absent => Shown::Absent,
     }
 }
@@ -482,7 +482,7 @@ fn shown(v: &Val<'_>) -> Shown {
         Val::Num(n) => Shown::figure(n.figure()),
         Val::Bool(b) => Shown::Bool(*b),
         Val::Text(t) => Shown::Text(t.as_ref().into()),
-        Val::Written(v) => Shown::Text(v.text.clone()),
+        Val::Written(v) => Shown::Text(v.text.to_short()),
         Val::List(items) => Shown::List(items.iter().map(shown).collect()),
         Val::Absent => Shown::Absent,
     }

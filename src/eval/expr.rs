@@ -26,7 +26,7 @@ pub enum Val<'a> {
     Bool(bool),
     Text(Cow<'a, str>),
     /// A target or actual as written.
-    Written(&'a Value),
+    Written(&'a Value<'a>),
     List(Vec<Val<'a>>),
     Absent,
 }

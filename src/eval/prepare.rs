@@ -12,12 +12,12 @@ use crate::decimal::Dec;
 use crate::report::{BudgetRow, IndicatorRow, Report};
 use crate::scorecard::CalcError;
 use crate::source::Span;
-use crate::value::{self, Quantity, Unit, Value, ValueErrorKind, ValueKind};
+use crate::value::{self, AsWritten, Quantity, Unit, Value, ValueErrorKind, ValueKind};
 use std::borrow::Cow;
 
 /// A written value: absent (no such field), read, or unreadable (its text, borrowed from
 /// the report).
-pub type Written<'a> = Option<Result<Value, Unread<'a>>>;
+pub type Written<'a> = Option<Result<Value<'a>, Unread<'a>>>;
 
 /// A cell that is not a value: its text as written (trimmed) and why.
 #[derive(Clone, Copy, Debug)]
@@ -57,7 +57,7 @@ pub struct Prepared<'c, 'a> {
     pub row: Option<&'a IndicatorRow>,
     pub points: Option<Dec>,
     /// The policy's own target, when it fixes one (else the report's is scored against).
-    pub fixed_target: Option<&'a Value>,
+    pub fixed_target: Option<&'a Value<'static>>,
     /// The actual as written, as the scorecard shows it: the report's cell (trimmed), or
     /// the execution item's rate with its percent sign.
     pub actual_text: Option<Cow<'a, str>>,
@@ -72,7 +72,7 @@ pub struct Prepared<'c, 'a> {
 
 impl<'c, 'a> Prepared<'c, 'a> {
     /// The target scored against: the policy's, else the report's.
-    pub fn target(&self) -> Option<Result<&'c Value, Unread<'a>>> {
+    pub fn target(&self) -> Option<Result<&'c Value<'a>, Unread<'a>>> {
         target_of(self.fixed_target, self.cells)
     }
 
@@ -83,9 +83,9 @@ impl<'c, 'a> Prepared<'c, 'a> {
 
 /// The target scored against: the policy's, else the report's.
 fn target_of<'c, 'a>(
-    fixed: Option<&'a Value>,
+    fixed: Option<&'a Value<'static>>,
     cells: &'c Cells<'a>,
-) -> Option<Result<&'c Value, Unread<'a>>> {
+) -> Option<Result<&'c Value<'a>, Unread<'a>>> {
     match fixed {
         Some(fixed) => Some(Ok(fixed)),
         None => cells
@@ -150,7 +150,7 @@ pub fn execution_cells<'a>(
     let written_rate = total.and_then(|r| r.rate.as_ref()).map(|rate| {
         let text = format!("{}%", rate.text.trim());
         Value {
-            text: text.as_str().into(),
+            text: AsWritten::Kept(text.as_str().into()),
             kind: ValueKind::Quantity(Quantity {
                 comparison: None,
                 number: rate.value,
@@ -396,13 +396,13 @@ impl Facts for DerivedFacts<'_, '_> {
                 else {
                     return Ok(Val::Absent);
                 };
-                fn written<'v>(w: Option<Result<&'v Value, Unread<'_>>>) -> Val<'v> {
+                fn written<'v>(w: Option<Result<&'v Value<'v>, Unread<'_>>>) -> Val<'v> {
                     match w {
                         Some(Ok(v)) if !v.is_blank() => Val::Written(v),
                         _ => Val::Absent,
                     }
                 }
-                fn of<'v, 't>(w: &'v Written<'t>) -> Option<Result<&'v Value, Unread<'t>>> {
+                fn of<'v, 't>(w: &'v Written<'t>) -> Option<Result<&'v Value<'t>, Unread<'t>>> {
                     w.as_ref().map(|r| r.as_ref().map_err(|u| *u))
                 }
                 Ok(match f {

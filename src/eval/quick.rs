@@ -34,7 +34,7 @@ pub enum Quick<'x> {
     Num(Dec, &'x Unit),
     Bool(bool),
     Text(&'x str),
-    Written(&'x Value),
+    Written(&'x Value<'x>),
     Absent,
 }
 

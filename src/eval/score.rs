@@ -48,7 +48,7 @@ impl Stop {
 #[derive(Clone, Copy)]
 pub enum Actual<'p> {
     Figure(&'p Num),
-    Written(&'p Value),
+    Written(&'p Value<'p>),
 }
 
 /// What the scorer has seen of the actual, kept as references (nothing to drop when it
@@ -205,14 +205,14 @@ struct Scorer<'v, 'p, 'm, 'a, 'j, 'f> {
     rule: Span,
 }
 
-impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
+impl<'p, 'a: 'p> Scorer<'_, 'p, '_, 'a, '_, '_> {
     fn problem(&self, problem: Problem, rule: Span) -> Stop {
         Stop::new(Working::Problem(problem), rule)
     }
 
     fn run(&mut self, w: Dec) -> Result<Computed, Stop> {
         let actual = self.actual()?;
-        let target: &'p Value = self.target()?;
+        let target: &'p Value<'p> = self.target()?;
         // INVARIANT: target() refuses blanks, so every target has a form.
         let form = target.target_form().unwrap_or(TargetForm::Word);
         self.form = Some(form);
@@ -225,7 +225,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             if v.is_claimed_bound() && self.policy.claimed.node == ClaimedMode::Zero {
                 return Err(Stop::new(
                     Working::ClaimedZero {
-                        written: v.text.clone(),
+                        written: v.text.to_short(),
                     },
                     self.policy.claimed.span,
                 ));
@@ -266,7 +266,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
             };
         }
         // `None`: a row without an actual cell, read as a blank.
-        let value: Option<&'p Value> = match &cells.actual_written {
+        let value: Option<&'p Value<'p>> = match &cells.actual_written {
             None if p.row.is_none() => return Err(Stop::new(Working::NoRow, p.rule)),
             None => None,
             Some(Err(unread)) => {
@@ -304,7 +304,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
         }
     }
 
-    fn target(&self) -> Result<&'p Value, Stop> {
+    fn target(&self) -> Result<&'p Value<'p>, Stop> {
         match self.p.target() {
             Some(Ok(v)) if !v.is_blank() => Ok(v),
             Some(Err(unread)) => Err(self.problem(
@@ -548,7 +548,7 @@ impl<'p> Scorer<'_, 'p, '_, '_, '_, '_> {
 }
 
 /// The actual as written, when it is not a figure.
-fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value> {
+fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value<'v>> {
     match actual {
         Actual::Written(v) => Some(v),
         Actual::Figure(_) => None,
@@ -563,6 +563,6 @@ fn actual_text(actual: &Actual<'_>) -> String {
 fn actual_shown(actual: &Actual<'_>) -> Shown {
     match actual {
         Actual::Figure(n) => Shown::Figure(n.figure()),
-        Actual::Written(v) => Shown::Text(v.text.clone()),
+        Actual::Written(v) => Shown::Text(v.text.to_short()),
     }
 }

@@ -373,7 +373,7 @@ pub struct Indicator {
     pub name: Spanned<String>,
     pub aliases: Vec<Spanned<String>>,
     pub points: Option<Spanned<Dec>>,
-    pub target: Option<Spanned<Value>>,
+    pub target: Option<Spanned<Value<'static>>>,
     pub body: IndicatorBody,
     pub span: Span,
 }

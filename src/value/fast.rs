@@ -21,11 +21,11 @@ mod number;
 mod period;
 mod scan;
 
-use super::{Comparison, Quantity, ShortStr, Unit, Value, ValueKind};
+use super::{AsWritten, Comparison, Quantity, ShortStr, Unit, Value, ValueKind};
 use scan::{literal, spaces};
 
 /// The value, when the text is in a form read here; `None` sends it to the grammar.
-pub fn read(text: &str) -> Option<Value> {
+pub fn read(text: &str) -> Option<Value<'_>> {
     // A text beyond the value limit is not read, by the grammar or here.
     if super::lower::too_long(text).is_some() {
         return None;
@@ -37,9 +37,14 @@ pub fn read(text: &str) -> Option<Value> {
 /// (the grammar's reading, in [`super::parse`]). Both answers are made here, in the
 /// caller's own result, rather than as an `Option` the caller unwraps and wraps again:
 /// a value is 80 bytes, and every cell of a report is read. The text is within the value
-/// limit: the callers ([`read`], [`super::parse`]) refuse a longer one first.
+/// limit: the callers ([`read`], [`super::parse`]) refuse a longer one first. The value
+/// borrows its text from `text`.
 #[inline]
-pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce(&str) -> R) -> R {
+pub fn read_or<'t, R>(
+    text: &'t str,
+    found: impl FnOnce(Value<'t>) -> R,
+    other: impl FnOnce(&'t str) -> R,
+) -> R {
     // Only ASCII spaces around the value (`value_space`) are dropped here; a value that
     // begins or ends with any other white space, such as a newline, goes to the grammar,
     // which trims it its own way. Inside a value, other white space is part of a word (as
@@ -59,25 +64,21 @@ pub fn read_or<R>(text: &str, found: impl FnOnce(Value) -> R, other: impl FnOnce
 /// [`read_or`] of a text with no white space around it (as `str::trim` leaves it), which
 /// need not be looked for: every cell of a report is trimmed before it is read.
 #[inline]
-pub fn read_trimmed_or<R>(
-    text: &str,
-    found: impl FnOnce(Value) -> R,
-    other: impl FnOnce(&str) -> R,
+pub fn read_trimmed_or<'t, R>(
+    text: &'t str,
+    found: impl FnOnce(Value<'t>) -> R,
+    other: impl FnOnce(&'t str) -> R,
 ) -> R {
-    let written = ShortStr::from(text);
     let kind = match text.as_bytes() {
         [] => Some(ValueKind::Blank),
         // The usual quantity's first byte (`95%`, `14次`): told without decoding the
         // character and asking which of the forms it begins.
         [b'0'..=b'9', ..] => numeral(text),
-        _ => text
-            .chars()
-            .next()
-            .and_then(|first| kind(text, &written, first)),
+        _ => text.chars().next().and_then(|first| kind(text, first)),
     };
     match kind {
         Some(kind) => found(Value {
-            text: written,
+            text: AsWritten::Borrowed(text),
             kind,
         }),
         None => other(text),
@@ -86,13 +87,13 @@ pub fn read_trimmed_or<R>(
 
 /// `value` = `blank | period_value | quantity | word`, chosen by the first character: each
 /// form can only begin with some characters, so the first tells which forms to try. A
-/// word is the text as written.
+/// word is the text as written, kept.
 ///
 /// Inlined into its one caller: out of line, the form came back through memory and was
 /// copied into the value as soon as it was stored.
 #[inline]
-fn kind(text: &str, written: &ShortStr, first: char) -> Option<ValueKind> {
-    let word = || ValueKind::Word(written.clone());
+fn kind(text: &str, first: char) -> Option<ValueKind> {
+    let word = || ValueKind::Word(ShortStr::new(text));
     match first {
         '/' | '／' | '-' | '－' | '—' | '–' => blank(text),
         // An ASCII digit was told by its byte before the character was decoded

@@ -1,7 +1,7 @@
 //! From the value grammar's parse tree to a [`Value`].
 
 use super::period::{is_day, is_month, is_quarter, Period, PeriodSpan, QUARTER_NUMERALS};
-use super::{Comparison, Measured, Quantity, Unit, Value, ValueKind};
+use super::{AsWritten, Comparison, Measured, Quantity, Unit, Value, ValueKind};
 use crate::decimal::{Dec, DecimalTextError};
 use crate::syntax::grammar::{Grammar, Rule};
 use pest::iterators::Pair;
@@ -52,7 +52,7 @@ pub fn too_long(text: &str) -> Option<ValueError> {
 /// Reads a cell by the grammar alone: the definition of what a value is
 /// ([`super::parse`] puts a fast path in front of it). A text longer than
 /// [`crate::limits::MAX_VALUE_CHARS`] characters is not read.
-pub fn parse_by_grammar(text: &str) -> Result<Value, ValueError> {
+pub fn parse_by_grammar(text: &str) -> Result<Value<'static>, ValueError> {
     if let Some(e) = too_long(text) {
         return Err(e);
     }
@@ -91,7 +91,7 @@ pub fn parse_by_grammar(text: &str) -> Result<Value, ValueError> {
         e
     })?;
     Ok(Value {
-        text: trimmed.into(),
+        text: AsWritten::Kept(trimmed.into()),
         kind,
     })
 }

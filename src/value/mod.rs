@@ -2,17 +2,19 @@
 //!
 //! One grammar (`value_text` and `bare_value` in grammar/perfrules.pest) reads both the
 //! cells of a report and the targets of a rule file; [`parse`] reads a cell and
-//! [`lower::value`] turns a parsed pair into a [`Value`]. Every value keeps the text it was
-//! read from, for messages.
+//! [`lower::value`] turns a parsed pair into a [`Value`]. Every value has the text it was
+//! read from, for messages: a report's cell lends its own ([`AsWritten`]).
 
 mod fast;
 mod lower;
 mod period;
 mod short;
+mod written;
 
 pub use lower::{parse_by_grammar, value_from_pair, ValueError, ValueErrorKind};
 pub use period::{days_in_month, Date, Period, PeriodSpan};
 pub use short::ShortStr;
+pub use written::AsWritten;
 
 use crate::decimal::Dec;
 use std::fmt;
@@ -26,11 +28,11 @@ use std::fmt;
 /// a negative number; a text that is not a value) may repeat from report to report, so the
 /// grammar's answer for each such text is kept in a small cache per thread ([`remembered`]):
 /// the same function of the same text, read once.
-pub fn parse(text: &str) -> Result<Value, ValueError> {
+pub fn parse(text: &str) -> Result<Value<'static>, ValueError> {
     if let Some(e) = lower::too_long(text) {
         return Err(e);
     }
-    fast::read_or(text, Ok, remembered)
+    fast::read_or(text, |v| Ok(v.into_kept()), remembered)
 }
 
 /// [`parse`] of a cell already trimmed ([`Trimmed`]), its answer made by `found` (a value)
@@ -39,10 +41,11 @@ pub fn parse(text: &str) -> Result<Value, ValueError> {
 /// searched for twice (trimmed, then read); and a value is 80 bytes: a result converted
 /// after the call (an error mapped, a value wrapped) is copied out of the one the call
 /// wrote while that is still being written, which costs more than reading most cells.
+/// The value borrows the cell's text.
 #[inline]
-pub fn parse_trimmed_or<R>(
-    text: Trimmed<'_>,
-    found: impl Fn(Value) -> R + Copy,
+pub fn parse_trimmed_or<'t, R>(
+    text: Trimmed<'t>,
+    found: impl Fn(Value<'t>) -> R + Copy,
     failed: impl FnOnce(ValueError) -> R,
 ) -> R {
     let text = text.0;
@@ -118,12 +121,12 @@ fn ends_in(text: &str, space: impl Fn(char) -> bool) -> bool {
 const REMEMBERED: usize = 4096;
 
 thread_local! {
-    static GRAMMAR_CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Result<Value, ValueError>>> =
+    static GRAMMAR_CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Result<Value<'static>, ValueError>>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 /// [`parse_by_grammar`], remembering its answers (bounded: the cache is emptied when full).
-fn remembered(text: &str) -> Result<Value, ValueError> {
+fn remembered(text: &str) -> Result<Value<'static>, ValueError> {
     let known = GRAMMAR_CACHE.with(|cache| cache.borrow().get(text).cloned());
     if let Some(answer) = known {
         return answer;
@@ -142,15 +145,16 @@ fn remembered(text: &str) -> Result<Value, ValueError> {
 /// The fast path alone: the value when the text is in a form it reads (for tests that
 /// prove it agrees with the grammar).
 #[doc(hidden)]
-pub fn parse_fast(text: &str) -> Option<Value> {
+pub fn parse_fast(text: &str) -> Option<Value<'_>> {
     fast::read(text)
 }
 
-/// A target or actual: what was written, and what it says.
+/// A target or actual: what was written, and what it says. A report's cell is read into a
+/// value that borrows its text (`'t`); a rule file keeps its own (`Value<'static>`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Value {
+pub struct Value<'t> {
     /// The text as written, for messages (`＝１００％`).
-    pub text: ShortStr,
+    pub text: AsWritten<'t>,
     pub kind: ValueKind,
 }
 
@@ -289,11 +293,21 @@ impl TargetForm {
     }
 }
 
-impl Value {
-    pub fn blank(text: impl Into<ShortStr>) -> Value {
+impl Value<'static> {
+    pub fn blank(text: impl Into<ShortStr>) -> Value<'static> {
         Value {
-            text: text.into(),
+            text: AsWritten::Kept(text.into()),
             kind: ValueKind::Blank,
+        }
+    }
+}
+
+impl<'t> Value<'t> {
+    /// The value with its text kept, borrowing nothing.
+    pub fn into_kept(self) -> Value<'static> {
+        Value {
+            text: self.text.into_kept(),
+            kind: self.kind,
         }
     }
 
@@ -342,7 +356,7 @@ impl Value {
 
     /// Whether two targets say the same thing: the same form, number and unit, or the same
     /// word or period. `=100%` and `100%` are the same; `=100%` and `<=100%` are not.
-    pub fn same_target_as(&self, other: &Value) -> bool {
+    pub fn same_target_as(&self, other: &Value<'_>) -> bool {
         match (&self.kind, &other.kind) {
             (ValueKind::Quantity(a), ValueKind::Quantity(b)) => {
                 let op = |q: &Quantity| q.comparison.unwrap_or(Comparison::Equal);
@@ -356,7 +370,7 @@ impl Value {
     }
 }
 
-impl fmt::Display for Value {
+impl fmt::Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }

@@ -5,7 +5,7 @@ use super::{arith, Computed};
 use crate::check::policy::DeductRule;
 use crate::decimal::Dec;
 use crate::scorecard::{Problem, Shown, Working};
-use crate::value::ShortStr;
+use crate::value::AsWritten;
 use crate::value::{Period, TargetForm};
 
 /// Met → w, late → 0.
@@ -14,14 +14,14 @@ pub fn deadline_all_or_nothing(
     actual: &Period,
     year: i32,
     w: Dec,
-    texts: (&ShortStr, &ShortStr),
+    texts: (&AsWritten<'_>, &AsWritten<'_>),
 ) -> Computed {
     if actual.ends_by(target, year) {
         Computed::new(
             Working::Met {
                 form: TargetForm::Deadline,
-                a: Shown::Text(texts.0.clone()),
-                b: Shown::Text(texts.1.clone()),
+                a: Shown::Text(texts.0.to_short()),
+                b: Shown::Text(texts.1.to_short()),
             },
             w,
         )
@@ -43,7 +43,7 @@ pub fn deadline_deduct(
     actual: &Period,
     year: i32,
     w: Dec,
-    texts: (&ShortStr, &ShortStr),
+    texts: (&AsWritten<'_>, &AsWritten<'_>),
 ) -> Result<Computed, Problem> {
     if actual.ends_by(target, year) {
         return Ok(deadline_all_or_nothing(target, actual, year, w, texts));

@@ -5,7 +5,7 @@ use crate::source::Spanned;
 use crate::syntax::ast::{AnyIndicator, Indicator, IndicatorBody, Structure, StructureItem};
 use crate::syntax::error::SyntaxError;
 use crate::syntax::grammar::Rule;
-use crate::value::{self, Value};
+use crate::value::{self, AsWritten, Value};
 use pest::iterators::Pair;
 
 impl Lower {
@@ -99,7 +99,7 @@ impl Lower {
 
     /// `target <= 100%` (the value grammar, inline) or `target "完整"` (the string's text,
     /// read by the same grammar as a report cell).
-    fn fixed_target(&mut self, pair: Pair<'_, Rule>) -> Option<Spanned<Value>> {
+    fn fixed_target(&mut self, pair: Pair<'_, Rule>) -> Option<Spanned<Value<'static>>> {
         let part = pair.into_inner().next()?;
         let span = self.span(&part);
         if part.as_rule() == Rule::string {
@@ -126,7 +126,7 @@ impl Lower {
         match value::value_from_pair(part, 0) {
             Ok(kind) => Some(Spanned::new(
                 Value {
-                    text: text.into(),
+                    text: AsWritten::Kept(text.into()),
                     kind,
                 },
                 span,

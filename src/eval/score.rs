@@ -380,19 +380,19 @@ impl<'p, 'a: 'p> Scorer<'_, 'p, '_, 'a, '_, '_> {
         rule: &ScoringRule,
         deduct: Option<&crate::check::policy::DeductRule>,
     ) -> Result<Computed, Stop> {
-        let (ValueKind::Period(a), Some((b, text))) = (
+        let (ValueKind::Period(a), Some(b)) = (
             &target.kind,
             written(actual).and_then(|v| match &v.kind {
-                ValueKind::Period(b) => Some((b, &v.text)),
+                ValueKind::Period(b) => Some(b),
                 _ => None,
             }),
         ) else {
             return Err(self.mismatch(target, actual, rule));
         };
-        let texts = (&target.text, text);
+        let text = &target.text;
         match deduct {
-            None => Ok(methods::deadline_all_or_nothing(a, b, self.year, w, texts)),
-            Some(d) => methods::deadline_deduct(d, a, b, self.year, w, texts)
+            None => Ok(methods::deadline_all_or_nothing(a, b, self.year, w, text)),
+            Some(d) => methods::deadline_deduct(d, a, b, self.year, w, text)
                 .map_err(|p| self.problem(p, rule.span)),
         }
     }
@@ -509,11 +509,16 @@ impl<'p, 'a: 'p> Scorer<'_, 'p, '_, 'a, '_, '_> {
             Method::Qualitative(_) => return Err(self.mismatch(target, actual, rule)),
         };
         let mut computed = computed.map_err(|p| self.problem(p, rule.span))?;
-        // A met target is told with the actual as written (`1600人次`, `>=85%`), not as converted.
+        // A met target is told with the actual as written (`1600人次`, `>=85%`, the
+        // scorecard's own), or as derived, not as converted.
         if let Working::Met { b, .. } = &mut computed.working {
+            let shown = match actual {
+                Actual::Figure(n) => Some(Shown::Figure(n.figure())),
+                Actual::Written(_) => None,
+            };
             // The figure it replaces dropped as a figure: dropping it as any shown value
             // (a list among them) is a call.
-            if let Shown::Figure(figure) = std::mem::replace(b, actual_shown(actual)) {
+            if let Some(Shown::Figure(figure)) = std::mem::replace(b, shown) {
                 drop(figure);
             }
         }

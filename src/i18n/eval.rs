@@ -4,7 +4,7 @@
 use super::{did_you_mean, Lang};
 use crate::decimal::Dec;
 use crate::scorecard::{
-    CalcError, DeductWorking, EngineFinding, Figure, IndicatorScore, Problem, Working,
+    CalcError, DeductWorking, EngineFinding, Figure, IndicatorScore, Problem, Shown, Working,
 };
 use crate::syntax::ast::{Achievement, Award, Partial};
 use crate::t;
@@ -121,11 +121,19 @@ pub fn working(s: &IndicatorScore, lang: Lang, full: bool) -> (String, Option<St
     };
     let arith = arithmetic.clone().unwrap_or_default();
     let sentence = match &s.working {
-        Working::Met { a, b, .. } => t!(
-            lang,
-            "达到目标：实际 {b}，目标 {a}，得满分",
-            "target met: actual {b}, target {a}; full points"
-        ),
+        Working::Met { a, b, .. } => {
+            // No `b`: the actual as written, kept once, in the entry.
+            let b = match (b, s.actual_written.as_deref()) {
+                (Some(b), _) => b.to_string(),
+                (None, Some(written)) => written.to_string(),
+                (None, None) => Shown::Absent.to_string(),
+            };
+            t!(
+                lang,
+                "达到目标：实际 {b}，目标 {a}，得满分",
+                "target met: actual {b}, target {a}; full points"
+            )
+        }
         Working::Proportional { .. } => t!(
             lang,
             "未达到目标，按比例计分：{arith}",

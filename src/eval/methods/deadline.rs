@@ -14,14 +14,15 @@ pub fn deadline_all_or_nothing(
     actual: &Period,
     year: i32,
     w: Dec,
-    texts: (&AsWritten<'_>, &AsWritten<'_>),
+    target_text: &AsWritten<'_>,
 ) -> Computed {
     if actual.ends_by(target, year) {
         Computed::new(
             Working::Met {
                 form: TargetForm::Deadline,
-                a: Shown::Text(texts.0.to_short()),
-                b: Shown::Text(texts.1.to_short()),
+                a: Shown::Text(target_text.to_short()),
+                // The actual as written: the scorecard's own (`IndicatorScore::actual_written`).
+                b: None,
             },
             w,
         )
@@ -43,10 +44,16 @@ pub fn deadline_deduct(
     actual: &Period,
     year: i32,
     w: Dec,
-    texts: (&AsWritten<'_>, &AsWritten<'_>),
+    target_text: &AsWritten<'_>,
 ) -> Result<Computed, Problem> {
     if actual.ends_by(target, year) {
-        return Ok(deadline_all_or_nothing(target, actual, year, w, texts));
+        return Ok(deadline_all_or_nothing(
+            target,
+            actual,
+            year,
+            w,
+            target_text,
+        ));
     }
     let (target_end, actual_end) = (target.end(year), actual.end(year));
     let months = target_end.months_until(actual_end).max(1);
@@ -94,25 +101,11 @@ mod tests {
     fn a_deadline_is_met_by_ending_no_later() {
         let w = Dec::ONE;
         assert_eq!(
-            deadline_all_or_nothing(
-                &month(11),
-                &month(10),
-                2021,
-                w,
-                (&"11月".into(), &"10月".into())
-            )
-            .exact,
+            deadline_all_or_nothing(&month(11), &month(10), 2021, w, &"11月".into()).exact,
             w
         );
         assert_eq!(
-            deadline_all_or_nothing(
-                &month(11),
-                &month(12),
-                2021,
-                w,
-                (&"11月".into(), &"12月".into())
-            )
-            .exact,
+            deadline_all_or_nothing(&month(11), &month(12), 2021, w, &"11月".into()).exact,
             Dec::ZERO
         );
     }
@@ -134,7 +127,7 @@ mod tests {
                 &month(m),
                 2021,
                 Dec::from_int(2),
-                (&"9月".into(), &"".into()),
+                &"9月".into(),
             )
             .unwrap()
             .exact
@@ -150,7 +143,7 @@ mod tests {
                 &month(12),
                 2021,
                 Dec::from_int(2),
-                (&"".into(), &"".into())
+                &"".into()
             )
             .unwrap()
             .exact

@@ -30,7 +30,7 @@ pub fn deduct(
             Working::Met {
                 form,
                 a: Shown::Figure(threshold.clone()),
-                b: Shown::Figure(b.clone()),
+                b: Some(Shown::Figure(b.clone())),
             },
             w,
         ));

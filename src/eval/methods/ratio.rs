@@ -97,7 +97,7 @@ fn met(form: TargetForm, a: Figure, b: Figure, w: Dec) -> Computed {
         Working::Met {
             form,
             a: Shown::Figure(a),
-            b: Shown::Figure(b),
+            b: Some(Shown::Figure(b)),
         },
         w,
     )

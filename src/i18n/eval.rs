@@ -123,10 +123,11 @@ pub fn working(s: &IndicatorScore, lang: Lang, full: bool) -> (String, Option<St
     let sentence = match &s.working {
         Working::Met { a, b, .. } => {
             // No `b`: the actual as written, kept once, in the entry.
-            let b = match (b, s.actual_written.as_deref()) {
-                (Some(b), _) => b.to_string(),
-                (None, Some(written)) => written.to_string(),
-                (None, None) => Shown::Absent.to_string(),
+            let absent = Shown::Absent;
+            let b: &dyn std::fmt::Display = match (b, &s.actual_written) {
+                (Some(b), _) => b,
+                (None, Some(written)) => written,
+                (None, None) => &absent,
             };
             t!(
                 lang,

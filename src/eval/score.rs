@@ -560,14 +560,10 @@ fn written<'v>(actual: &'v Actual<'_>) -> Option<&'v Value<'v>> {
     }
 }
 
+/// The actual as a problem words it: its figure, or the text as written.
 fn actual_text(actual: &Actual<'_>) -> String {
-    actual_shown(actual).to_string()
-}
-
-/// The actual as a working shows it: a figure, or the text as written.
-fn actual_shown(actual: &Actual<'_>) -> Shown {
     match actual {
-        Actual::Figure(n) => Shown::Figure(n.figure()),
-        Actual::Written(v) => Shown::Text(v.text.to_short()),
+        Actual::Figure(n) => n.figure().to_string(),
+        Actual::Written(v) => v.text.to_string(),
     }
 }

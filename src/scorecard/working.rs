@@ -47,7 +47,7 @@ pub enum Working {
     /// The target was met: full points. `a` and `b` as shown (`14次`, `16次`). `b` is `None`
     /// when it is the actual as written, which the scorecard keeps once, borrowed from the
     /// report ([`super::IndicatorScore::actual_written`]): a copy of it in every met working
-    /// cost 1.4% of the time to score (README, "Performance", eleventh round).
+    /// cost about 2% of the time to score (README, "Performance", eleventh round).
     Met {
         form: TargetForm,
         a: Shown,

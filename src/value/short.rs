@@ -1,8 +1,8 @@
 //! A short text that is cheap to copy: units (`次`, `人次`), words (`完整`) and values as
-//! written (`>=14次`) are a few characters long and copied into every figure, working and
-//! check that reads them. Up to 23 bytes (seven CJK characters) are kept in place (copying one is copying
-//! 24 bytes, no allocation); a longer text is shared (`Arc<str>`), so a copy never
-//! allocates either.
+//! written (`>=14次`, where a working or finding shows one) are a few characters long and
+//! copied into every figure, working and check that reads them. Up to 23 bytes (seven CJK
+//! characters) are kept in place (copying one is copying 24 bytes, no allocation); a longer
+//! text is shared (`Arc<str>`), so a copy never allocates either.
 //!
 //! Kept by `smol_str::SmolStr`, which is exactly that design: reading the text back is free,
 //! where a safe copy of ours had to check the bytes for UTF-8 on every read (some 120
@@ -24,8 +24,8 @@ pub struct ShortStr(SmolStr);
 impl ShortStr {
     #[inline]
     pub fn new(text: &str) -> ShortStr {
-        // Built in place, inline: `SmolStr::new` does the same out of line, a call for each of
-        // the few hundred cells and units of a report (some 10k instructions a report).
+        // Built in place, inline: `SmolStr::new` does the same out of line, a call for each
+        // unit and word of a report's cells.
         if text.len() <= INLINE {
             ShortStr(SmolStr::new_inline(text))
         } else {

@@ -7,10 +7,9 @@
 
 use super::ShortStr;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-/// A value's text as written; equal, ordered and hashed as the `str` it is.
+/// A value's text as written; equal as the `str` it is.
 #[derive(Clone)]
 pub enum AsWritten<'t> {
     /// The text the value was read from, borrowed.
@@ -51,21 +50,9 @@ impl Deref for AsWritten<'_> {
     }
 }
 
-impl AsRef<str> for AsWritten<'_> {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl<'t> From<&'t str> for AsWritten<'t> {
     fn from(text: &'t str) -> Self {
         AsWritten::Borrowed(text)
-    }
-}
-
-impl From<ShortStr> for AsWritten<'_> {
-    fn from(text: ShortStr) -> Self {
-        AsWritten::Kept(text)
     }
 }
 
@@ -77,21 +64,9 @@ impl PartialEq for AsWritten<'_> {
 
 impl Eq for AsWritten<'_> {}
 
-impl PartialEq<str> for AsWritten<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
 impl PartialEq<&str> for AsWritten<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
-    }
-}
-
-impl Hash for AsWritten<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
     }
 }
 
@@ -123,8 +98,5 @@ mod tests {
         assert!(matches!(borrowed.into_kept(), AsWritten::Kept(_)));
         assert_ne!(kept, AsWritten::Borrowed("≥15次"));
         assert_eq!(format!("{kept}|{kept:?}"), "≥14次|\"≥14次\"");
-        use std::hash::BuildHasher;
-        let hasher = std::collections::hash_map::RandomState::new();
-        assert_eq!(hasher.hash_one(&kept), hasher.hash_one("≥14次"));
     }
 }
